@@ -1,0 +1,17 @@
+/**
+ * The names secrets are stored under, all scoped by profile id so that deleting a
+ * profile can remove every one of them (`profilePrefix`).
+ */
+export const profilePrefix = (profileId: string): string => `profile/${profileId}/`;
+
+export const secretKeys = {
+  clientSecret: (profileId: string) => `${profilePrefix(profileId)}client-secret`,
+  /** PEM private key (PFX files are converted at import; the PFX password is not kept). */
+  certificateKey: (profileId: string) => `${profilePrefix(profileId)}certificate-key`,
+  /** PEM certificate that goes with the key (public, but kept beside it). */
+  certificatePem: (profileId: string) => `${profilePrefix(profileId)}certificate-pem`,
+  /** The refresh token captured from MSAL's cache; what the target system will redeem. */
+  refreshToken: (profileId: string) => `${profilePrefix(profileId)}refresh-token`,
+  /** MSAL's serialized token cache (holds refresh + access tokens). */
+  tokenCache: (profileId: string) => `${profilePrefix(profileId)}token-cache`,
+} as const;
