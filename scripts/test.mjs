@@ -4,7 +4,9 @@
 // On Linux it provides its own D-Bus session with an unlocked gnome-keyring, so the
 // keychain tests meet a real Secret Service whether or not the desktop has one.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const inKeyringSession = process.env.SOW_KEYRING_SESSION === '1';
 const extraArgs = process.argv.slice(2);
@@ -17,12 +19,15 @@ if (process.platform === 'linux' && !inKeyringSession) {
     console.error('The keychain tests need a Secret Service: install the Debian packages dbus and gnome-keyring (see README).');
     process.exit(1);
   }
-  // A private session bus and keyring: tests never touch the user's own keychain.
-  const inner = `echo -n '' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/test.mjs ${extraArgs.map((a) => `'${a}'`).join(' ')}`;
+  // A private session bus and a fresh keyring in a temporary data dir: tests never touch
+  // the user's own keychain, and an old keyring with another password cannot get in the way.
+  const dataHome = mkdtempSync(join(tmpdir(), 'sow-keyring-'));
+  const inner = `echo -n 'ci-keyring' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/test.mjs ${extraArgs.map((a) => `'${a}'`).join(' ')}`;
   const r = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner], {
     stdio: 'inherit',
-    env: { ...process.env, SOW_KEYRING_SESSION: '1' },
+    env: { ...process.env, SOW_KEYRING_SESSION: '1', XDG_DATA_HOME: dataHome },
   });
+  rmSync(dataHome, { recursive: true, force: true });
   process.exit(r.status ?? 1);
 }
 

@@ -1,0 +1,23 @@
+import { SecretStoreError, type SecretStoreFailure } from './secret-store';
+
+/** Turns the platform's keychain errors into a reason and plain words. */
+export function describeKeychainError(e: unknown): SecretStoreError {
+  if (e instanceof SecretStoreError) return e;
+  const text = e instanceof Error ? e.message : String(e);
+  const platformHint = process.platform === 'darwin'
+    ? 'Open Keychain Access and make sure the login keychain is unlocked.'
+    : process.platform === 'win32'
+      ? 'Make sure Windows Credential Manager is available for your account.'
+      : 'Make sure a Secret Service (GNOME Keyring or KWallet) is running and unlocked.';
+  let reason: SecretStoreFailure = 'unavailable';
+  if (/locked|unlock|prompt|timed out/i.test(text)) reason = 'locked';
+  else if (/denied|not allowed|cancel|user interaction/i.test(text)) reason = 'denied';
+  const lead: Record<SecretStoreFailure, string> = {
+    unavailable: 'The system keychain is not available, so secrets cannot be stored or read.',
+    locked: 'The system keychain is locked.',
+    denied: 'Access to the system keychain was refused.',
+    'too-large': 'The secret is too large for the keychain.',
+    corrupt: 'A secret in the keychain is damaged.',
+  };
+  return new SecretStoreError(reason, `${lead[reason]} ${platformHint}`, { cause: e });
+}
