@@ -4,7 +4,7 @@
 // external: keytar is rebuilt for Electron by electron-builder at packaging time.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 rmSync('out', { recursive: true, force: true });
 
@@ -18,11 +18,19 @@ const common = {
   external: ['electron', 'keytar'],
 };
 
-await Promise.all([
-  build({ ...common, entryPoints: ['src/main/electron/index.ts'], outfile: 'out/main/index.cjs' }),
+const bundles = [
+  { ...common, entryPoints: ['src/main/electron/index.ts'], outfile: 'out/main/index.cjs' },
   // Sandboxed preloads may only require('electron'): everything else is bundled in.
-  build({ ...common, entryPoints: ['src/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
-  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'out/cli/index.cjs', banner: { js: '#!/usr/bin/env node' } }),
-]);
+  { ...common, entryPoints: ['src/preload/index.ts'], outfile: 'out/preload/index.cjs' },
+  { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'out/cli/index.cjs', banner: { js: '#!/usr/bin/env node' } },
+];
+// Parts are built side by side: an entry whose source does not exist yet is skipped
+// (and named) rather than failing the whole build for everyone else.
+const present = bundles.filter((b) => {
+  const there = existsSync(b.entryPoints[0]);
+  if (!there) console.warn(`skipped ${b.outfile}: ${b.entryPoints[0]} does not exist yet`);
+  return there;
+});
+await Promise.all(present.map((b) => build(b)));
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
-console.log('built out/main, out/preload, out/cli, out/renderer');
+console.log(`built ${present.map((b) => b.outfile).join(', ')}, out/renderer`);
