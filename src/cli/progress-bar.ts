@@ -1,0 +1,31 @@
+/**
+ * A one-line progress bar for terminals (stderr, so stdout stays clean for CSV or JSON).
+ * Redraws at most every 100 ms; does nothing when stderr is not a TTY (CI logs, pipes).
+ */
+export interface ProgressBar {
+  update(done: number, failed: number): void;
+  finish(): void;
+}
+
+export function progressBar(total: number, label: string, stream: NodeJS.WriteStream = process.stderr): ProgressBar {
+  if (!stream.isTTY || total === 0) return { update: () => undefined, finish: () => undefined };
+  const started = Date.now();
+  let lastDraw = 0;
+  const draw = (done: number, failed: number): void => {
+    const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 50));
+    const filled = Math.round((done / total) * width);
+    const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+    stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${failed} failed ${rate.toFixed(0)}/s `);
+  };
+  return {
+    update(done, failed) {
+      const now = Date.now();
+      if (now - lastDraw < 100 && done < total) return;
+      lastDraw = now;
+      draw(done, failed);
+    },
+    finish() {
+      stream.write('\n');
+    },
+  };
+}
