@@ -1,0 +1,71 @@
+import type { ExportContext } from './context';
+import { scopeString } from './context';
+
+/**
+ * The settings every generic output shares, and the environment variables the scripts
+ * read them from. Non-secret values are written in as defaults; secrets come from the
+ * environment unless the user chose to include them.
+ */
+export const env = {
+  host: 'SMTP_HOST',
+  port: 'SMTP_PORT',
+  user: 'SMTP_USER',
+  from: 'SMTP_FROM',
+  to: 'SMTP_TO',
+  tokenUrl: 'SMTP_OAUTH_TOKEN_URL',
+  clientId: 'SMTP_OAUTH_CLIENT_ID',
+  scope: 'SMTP_OAUTH_SCOPE',
+  grantType: 'SMTP_OAUTH_GRANT_TYPE',
+  clientSecret: 'SMTP_OAUTH_CLIENT_SECRET',
+  refreshToken: 'SMTP_OAUTH_REFRESH_TOKEN',
+  accessToken: 'SMTP_OAUTH_ACCESS_TOKEN',
+  caFile: 'SMTP_OAUTH_CA_FILE',
+} as const;
+
+export interface GenericSettings {
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  readonly from: string;
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly scope: string;
+  readonly grantType: 'refresh_token' | 'client_credentials';
+  /** The token request must carry a client secret (confidential app with a secret). */
+  readonly needsClientSecret: boolean;
+  /** Values written in as defaults: the secrets only with "Include secrets", else ''. */
+  readonly clientSecretDefault: string;
+  readonly refreshTokenDefault: string;
+}
+
+export function genericSettings(ctx: ExportContext): GenericSettings {
+  const p = ctx.profile;
+  return {
+    host: p.smtpHost,
+    port: p.smtpPort,
+    user: p.mailbox,
+    from: p.fromAddress,
+    tokenUrl: ctx.tokenUrl,
+    clientId: p.clientId,
+    scope: scopeString(p),
+    grantType: p.flow === 'app-only' ? 'client_credentials' : 'refresh_token',
+    needsClientSecret: p.credential.kind !== 'none',
+    clientSecretDefault: ctx.reveal('clientSecret') ?? '',
+    refreshTokenDefault: p.flow === 'delegated' ? (ctx.reveal('refreshToken') ?? '') : '',
+  };
+}
+
+/** Lines explaining the variables, for the head comment of each script. */
+export function envHelp(s: GenericSettings, opts: { readonly acceptsAccessToken: boolean } = { acceptsAccessToken: true }): string[] {
+  const secretNames = [s.needsClientSecret ? env.clientSecret : '', s.grantType === 'refresh_token' ? env.refreshToken : ''].filter(Boolean);
+  return [
+    `Settings come from environment variables (${env.host}, ${env.port}, ${env.user}, ${env.from}, ${env.to},`,
+    `${env.tokenUrl}, ${env.clientId}, ${env.scope}); the values below are this profile's defaults.`,
+    ...(secretNames.length > 0 ? [`Secrets are read from ${secretNames.join(' and ')}.`] : []),
+    ...(opts.acceptsAccessToken ? [`Or set ${env.accessToken} to use an access token you already have.`] : []),
+    `Optional: ${env.caFile} = an extra CA certificate (PEM) to trust, e.g. for a TLS-inspecting proxy.`,
+  ];
+}
+
+export const TEST_SUBJECT = 'SMTP OAuth2 test message';
+export const TEST_BODY = 'This message was sent with SMTP XOAUTH2 to check the OAuth set-up.';

@@ -1,0 +1,67 @@
+import { env, envHelp, type GenericSettings, TEST_BODY, TEST_SUBJECT } from './generic-settings';
+import { codeString as q } from './quote';
+
+/** C# top-level program with MailKit (System.Net.Mail cannot do OAuth2). */
+export function mailkitSnippet(s: GenericSettings): string {
+  const grant = s.grantType === 'refresh_token' ? [`    form["refresh_token"] = Required(${q(env.refreshToken)}, ${q(s.refreshTokenDefault)});`] : [];
+  const secret = s.needsClientSecret ? [`    form["client_secret"] = Required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)});`] : [];
+  return [
+    `// Sends a test message as ${s.user} through ${s.host} with SMTP XOAUTH2 (MailKit).`,
+    '// Run: dotnet new console && dotnet add package MailKit, put this in Program.cs, dotnet run',
+    ...envHelp(s)
+      .filter((l) => !l.includes(env.caFile))
+      .map((l) => `// ${l}`),
+    '// An extra CA has to be trusted by the operating system for .NET to accept it.',
+    'using System.Text.Json;',
+    'using MailKit.Net.Smtp;',
+    'using MailKit.Security;',
+    'using MimeKit;',
+    '',
+    `var host = Setting(${q(env.host)}, ${q(s.host)});`,
+    `var port = int.Parse(Setting(${q(env.port)}, ${q(String(s.port))}));`,
+    `var user = Setting(${q(env.user)}, ${q(s.user)});`,
+    `var from = Setting(${q(env.from)}, ${q(s.from)});`,
+    `var to = Setting(${q(env.to)}, from);`,
+    '',
+    `var token = Setting(${q(env.accessToken)});`,
+    'if (token.Length == 0)',
+    '{',
+    '    var form = new Dictionary<string, string>',
+    '    {',
+    `        ["client_id"] = Setting(${q(env.clientId)}, ${q(s.clientId)}),`,
+    `        ["scope"] = Setting(${q(env.scope)}, ${q(s.scope)}),`,
+    `        ["grant_type"] = ${q(s.grantType)},`,
+    '    };',
+    ...grant,
+    ...secret,
+    '    using var http = new HttpClient();',
+    `    var response = await http.PostAsync(Setting(${q(env.tokenUrl)}, ${q(s.tokenUrl)}), new FormUrlEncodedContent(form));`,
+    '    using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());',
+    '    if (!response.IsSuccessStatusCode)',
+    '    {',
+    '        var description = json.RootElement.TryGetProperty("error_description", out var d) ? d.GetString() : "";',
+    '        throw new Exception($"Token request failed ({(int)response.StatusCode}): {description}");',
+    '    }',
+    '    token = json.RootElement.GetProperty("access_token").GetString()!;',
+    '}',
+    '',
+    'var message = new MimeMessage();',
+    'message.From.Add(MailboxAddress.Parse(from));',
+    'message.To.Add(MailboxAddress.Parse(to));',
+    `message.Subject = ${q(TEST_SUBJECT)};`,
+    `message.Body = new TextPart("plain") { Text = ${q(TEST_BODY)} };`,
+    '',
+    'using var smtp = new SmtpClient();',
+    'await smtp.ConnectAsync(host, port, port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls);',
+    'await smtp.AuthenticateAsync(new SaslMechanismOAuth2(user, token));',
+    'await smtp.SendAsync(message);',
+    'await smtp.DisconnectAsync(true);',
+    'Console.WriteLine($"Sent a test message from {from} to {to} as {user}.");',
+    '',
+    'static string Setting(string name, string fallback = "") =>',
+    '    Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;',
+    '',
+    'static string Required(string name, string fallback = "") =>',
+    '    Setting(name, fallback) is { Length: > 0 } value ? value : throw new Exception($"Set {name} (the wizard\'s Secret values).");',
+  ].join('\n');
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExportOutput } from '../../shared/export-output';
+
+/** A file name that stays inside the target directory on every OS. */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 200);
+  return cleaned === '' ? 'export.txt' : cleaned;
+}
+
+/** Owner-only for secrets; scripts executable. */
+function modeOf(o: ExportOutput): number {
+  const executable = o.language === 'shell';
+  if (o.holdsSecret) return executable ? 0o700 : 0o600;
+  return executable ? 0o755 : 0o644;
+}
+
+/**
+ * Saves each output as a file in `dir` and returns the paths written. A file that
+ * holds a secret is created 0600 under a temporary name and renamed into place, so it
+ * is never readable by others, not even while being written over an older copy.
+ */
+export async function writeExports(outputs: readonly ExportOutput[], dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const used = new Set<string>();
+  const written: string[] = [];
+  for (const o of outputs) {
+    let name = safeFileName(o.name);
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${i}-${safeFileName(o.name)}`;
+    used.add(name.toLowerCase());
+    const path = join(dir, name);
+    const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+    const mode = modeOf(o);
+    try {
+      await writeFile(temp, o.content, { encoding: 'utf8', mode, flag: 'wx' });
+      await chmod(temp, mode); // the umask may have taken bits away from `mode`
+      await rename(temp, path);
+    } catch (e) {
+      await rm(temp, { force: true });
+      throw e;
+    }
+    written.push(path);
+  }
+  return written;
+}

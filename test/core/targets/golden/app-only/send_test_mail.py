@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Sends a test message as noreply@contoso.com through smtp.office365.com with SMTP XOAUTH2.
+
+Settings come from environment variables (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_FROM, SMTP_TO,
+SMTP_OAUTH_TOKEN_URL, SMTP_OAUTH_CLIENT_ID, SMTP_OAUTH_SCOPE); the values below are this profile's defaults.
+Secrets are read from SMTP_OAUTH_CLIENT_SECRET.
+Or set SMTP_OAUTH_ACCESS_TOKEN to use an access token you already have.
+Optional: SMTP_OAUTH_CA_FILE = an extra CA certificate (PEM) to trust, e.g. for a TLS-inspecting proxy.
+"""
+import json
+import os
+import smtplib
+import ssl
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from email.message import EmailMessage
+
+
+def setting(name, default=""):
+    return os.environ.get(name) or default
+
+
+HOST = setting("SMTP_HOST", "smtp.office365.com")
+PORT = int(setting("SMTP_PORT", "587"))
+USER = setting("SMTP_USER", "noreply@contoso.com")
+FROM = setting("SMTP_FROM", "noreply@contoso.com")
+TO = setting("SMTP_TO", FROM)
+TOKEN_URL = setting("SMTP_OAUTH_TOKEN_URL", "https://login.microsoftonline.com/11111111-1111-4111-8111-111111111111/oauth2/v2.0/token")
+CLIENT_ID = setting("SMTP_OAUTH_CLIENT_ID", "aaaaaaaa-0000-4000-8000-000000000001")
+SCOPE = setting("SMTP_OAUTH_SCOPE", "https://outlook.office365.com/.default")
+
+
+def tls_context():
+    context = ssl.create_default_context()
+    ca_file = setting("SMTP_OAUTH_CA_FILE")
+    if ca_file:
+        context.load_verify_locations(cafile=ca_file)
+    return context
+
+
+def required(name, default=""):
+    value = setting(name, default)
+    if not value:
+        sys.exit(f"Set {name} (the wizard's Secret values).")
+    return value
+
+
+def access_token():
+    token = setting("SMTP_OAUTH_ACCESS_TOKEN")
+    if token:
+        return token
+    form = {"client_id": CLIENT_ID, "scope": SCOPE, "grant_type": "client_credentials"}
+    form["client_secret"] = required("SMTP_OAUTH_CLIENT_SECRET", "")
+    request = urllib.request.Request(TOKEN_URL, data=urllib.parse.urlencode(form).encode(), method="POST")
+    try:
+        with urllib.request.urlopen(request, context=tls_context(), timeout=30) as response:
+            return json.load(response)["access_token"]
+    except urllib.error.HTTPError as error:
+        body = json.loads(error.read() or b"{}")
+        sys.exit(f"Token request failed ({error.code}): {body.get('error')}: {body.get('error_description')}")
+
+
+def send(token):
+    message = EmailMessage()
+    message["From"] = FROM
+    message["To"] = TO
+    message["Subject"] = "SMTP OAuth2 test message"
+    message.set_content("This message was sent with SMTP XOAUTH2 to check the OAuth set-up.")
+    xoauth2 = f"user={USER}\x01auth=Bearer {token}\x01\x01"
+    context = tls_context()
+    if PORT == 465:
+        smtp = smtplib.SMTP_SSL(HOST, PORT, context=context, timeout=30)
+    else:
+        smtp = smtplib.SMTP(HOST, PORT, timeout=30)
+    with smtp:
+        if PORT != 465:
+            smtp.starttls(context=context)
+        # After a rejected token the server sends a 334 challenge; an empty answer ends it.
+        smtp.auth("XOAUTH2", lambda challenge=None: "" if challenge else xoauth2)
+        smtp.send_message(message)
+    print(f"Sent a test message from {FROM} to {TO} as {USER}.")
+
+
+if __name__ == "__main__":
+    send(access_token())
