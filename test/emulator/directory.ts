@@ -1,0 +1,117 @@
+// The sample world's shape (fixtures/directory.json): tenants -> apps, users, mailboxes, switches.
+// Live and mutable on purpose: tests flip switches (smtpAuth, consent, MFA...) on `emu.directory`.
+// Additions to the fixture's fields (all optional, documented here):
+//   User.globalAdmin        may grant tenant-wide admin consent at /adminconsent
+//   App.certificates[]      { certPem } registered client certificates (Daemon Mailer's is added at start)
+//   Mailbox.shared/fullAccess  shared mailbox flag; users with FullAccess (may log in as it, §7.3)
+import sampleWorld from './fixtures/directory.json';
+
+export type Platform = 'web' | 'publicClient' | 'spa';
+export type SignInAudience = 'AzureADMyOrg' | 'AzureADMultipleOrgs' | 'AzureADandPersonalMicrosoftAccount' | 'PersonalMicrosoftAccount';
+
+export interface AppSecret { id: string; value: string; expiresOn: string }
+export interface AppCertificate { certPem: string; expiresOn?: string }
+
+export interface AppRegistration {
+  clientId: string;
+  displayName: string;
+  servicePrincipalObjectId: string;
+  platform: Platform;
+  redirectUris: string[];
+  signInAudience: SignInAudience;
+  /** "Allow public client flows" (§8): device code and ROPC without a credential. */
+  allowPublicClient: boolean;
+  secrets: AppSecret[];
+  certificates: AppCertificate[];
+  /** Full scope URIs, e.g. https://outlook.office.com/SMTP.Send */
+  delegatedPermissions: string[];
+  /** Exchange app roles, bare (SMTP.SendAsApp) or as full URI. */
+  applicationPermissions: string[];
+  adminConsent: boolean;
+}
+
+export interface User {
+  upn: string;
+  objectId: string;
+  displayName: string;
+  password: string;
+  mfaRequired: boolean;
+  blockedByConditionalAccess: boolean;
+  signInFrequencyHours: number | null;
+  globalAdmin?: boolean;
+}
+
+export interface Mailbox {
+  address: string;
+  owner: string | null;
+  /** 'inherit' follows the tenant switch (Set-CASMailbox $null, §7.5). */
+  smtpAuth: 'enabled' | 'disabled' | 'inherit';
+  /** UPNs with Send As on this address. */
+  sendAs: string[];
+  shared?: boolean;
+  /** UPNs with FullAccess (may authenticate as this mailbox). */
+  fullAccess?: string[];
+  /** Service principal object ids with FullAccess (Add-MailboxPermission, §7.4). */
+  fullAccessServicePrincipals: string[];
+}
+
+export interface Tenant {
+  id: string;
+  displayName: string;
+  domains: string[];
+  /** Set-TransportConfig -SmtpClientAuthenticationDisabled (§7.5). */
+  smtpAuthDisabled: boolean;
+  securityDefaults: boolean;
+  apps: AppRegistration[];
+  /** New-ServicePrincipal registrations in Exchange Online (§7.4). */
+  exchangeServicePrincipals: string[];
+  users: User[];
+  mailboxes: Mailbox[];
+}
+
+export interface ConsumerUser { upn: string; objectId: string; displayName: string; password: string }
+
+export interface Directory {
+  securityDefaults: boolean;
+  tenants: Tenant[];
+  consumerUsers: ConsumerUser[];
+}
+
+/** A fresh deep copy of the sample world, so each emulator can be mutated freely. */
+export function loadDefaultDirectory(): Directory {
+  return JSON.parse(JSON.stringify(sampleWorld)) as Directory;
+}
+
+/** Personal accounts' home tenant (§6 tid). */
+export const CONSUMERS_TENANT_ID = '9188040d-6c67-4c5b-b112-36a304b66dad';
+
+export function findTenant(dir: Directory, idOrDomain: string): Tenant | undefined {
+  const key = idOrDomain.toLowerCase();
+  return dir.tenants.find((t) => t.id.toLowerCase() === key || t.domains.some((d) => d.toLowerCase() === key));
+}
+
+export function findApp(dir: Directory, clientId: string): { tenant: Tenant; app: AppRegistration } | undefined {
+  const key = clientId.toLowerCase();
+  for (const tenant of dir.tenants) {
+    const app = tenant.apps.find((a) => a.clientId.toLowerCase() === key);
+    if (app) return { tenant, app };
+  }
+  return undefined;
+}
+
+export function findUser(dir: Directory, upn: string): { tenant: Tenant; user: User } | undefined {
+  const key = upn.toLowerCase();
+  for (const tenant of dir.tenants) {
+    const user = tenant.users.find((u) => u.upn.toLowerCase() === key);
+    if (user) return { tenant, user };
+  }
+  return undefined;
+}
+
+export function findConsumer(dir: Directory, upn: string): ConsumerUser | undefined {
+  return dir.consumerUsers.find((u) => u.upn.toLowerCase() === upn.toLowerCase());
+}
+
+export function findMailbox(tenant: Tenant, address: string): Mailbox | undefined {
+  return tenant.mailboxes.find((m) => m.address.toLowerCase() === address.toLowerCase());
+}

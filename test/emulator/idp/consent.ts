@@ -1,0 +1,35 @@
+// Which delegated permissions a user has granted an app: admin consent covers the app's
+// registered permissions for everyone; user consent is remembered per user and app.
+import { type AppRegistration } from '../directory';
+import { type IdpState } from './state';
+import { delegatedKeys, permissionKey, type ParsedScopes } from './scopes';
+
+export function consentedKeys(state: IdpState, app: AppRegistration, upn: string): Set<string> {
+  const user = state.userConsents.get(`${upn.toLowerCase()}|${app.clientId}`) ?? new Set<string>();
+  return app.adminConsent ? new Set([...delegatedKeys(app.delegatedPermissions).keys(), ...user]) : new Set(user);
+}
+
+/** Permission keys a scope request needs; `.default` means every registered permission of that API. */
+export function requiredKeys(app: AppRegistration, scopes: ParsedScopes, onlyFamily?: string): string[] {
+  const registered = [...delegatedKeys(app.delegatedPermissions).keys()];
+  const out = new Set<string>();
+  for (const s of scopes.resourceScopes) {
+    if (onlyFamily && s.family !== onlyFamily) continue;
+    if (s.name === '.default') registered.filter((k) => k.startsWith(`${s.family}/`)).forEach((k) => out.add(k));
+    else out.add(permissionKey(s.family, s.name));
+  }
+  return [...out];
+}
+
+export function recordUserConsent(state: IdpState, app: AppRegistration, upn: string, keys: readonly string[]): void {
+  const k = `${upn.toLowerCase()}|${app.clientId}`;
+  const set = state.userConsents.get(k) ?? new Set<string>();
+  keys.forEach((key) => set.add(key));
+  state.userConsents.set(k, set);
+}
+
+/** Human labels for the consent page: "Send email with SMTP AUTH (SMTP.Send, Office 365 Exchange Online)". */
+export function permissionLabel(key: string): string {
+  const [family, name] = key.split('/') as [string, string];
+  return `${name} (${family === 'exchange' ? 'Office 365 Exchange Online' : 'Microsoft Graph'})`;
+}

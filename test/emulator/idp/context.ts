@@ -1,0 +1,35 @@
+// Everything an IdP request handler needs: the world, the clock, keys and the emulator's memory.
+import { type Directory } from '../directory';
+import { type Clock } from '../clock';
+import { type KeyMaterial } from '../make-keys';
+import { type IdpState } from './state';
+
+export interface Behaviour {
+  /** Code returned for an expired authorization code: 70000 or 70008 (§5.1 lists both). */
+  readonly expiredCodeError: 70000 | 70008;
+  /** Conditional Access block during interactive sign-in: Entra's page, or a redirect with the error. */
+  readonly conditionalAccessAtAuthorize: 'page' | 'redirect';
+  /** Seconds MSAL waits between device-code polls (Entra answers 5). */
+  readonly deviceCodeIntervalSeconds: number;
+  readonly accessTokenLifetimeSeconds: number;
+  /** Authorization code lifetime (§1.3: about 10 minutes). */
+  readonly codeLifetimeSeconds: number;
+}
+
+export const defaultBehaviour: Behaviour = {
+  expiredCodeError: 70000,
+  conditionalAccessAtAuthorize: 'page',
+  deviceCodeIntervalSeconds: 5,
+  accessTokenLifetimeSeconds: 3599,
+  codeLifetimeSeconds: 600,
+};
+
+export interface IdpContext {
+  readonly directory: Directory;
+  readonly clock: Clock;
+  readonly keys: KeyMaterial;
+  readonly state: IdpState;
+  readonly behaviour: Behaviour;
+  /** 'https://127.0.0.1:PORT' once listening. */
+  authorityHost: string;
+}
