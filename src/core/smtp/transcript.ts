@@ -1,0 +1,70 @@
+import { format } from 'node:util';
+import type { Redactor } from './redact';
+
+/**
+ * Collects nodemailer's log into a readable SMTP transcript. nodemailer calls a bunyan-style
+ * logger (`logger.debug({ tnx }, fmt, ...args)`); with `debug: true` the `client` and
+ * `server` entries are the protocol lines. Every line passes the redactor before it is
+ * stored: nothing unredacted is ever kept, so no later code path can leak it.
+ */
+
+type LogEntry = { readonly tnx?: unknown } | undefined;
+type LogMethod = (entry: LogEntry, message?: unknown, ...args: unknown[]) => void;
+
+export interface TranscriptLogger {
+  readonly trace: LogMethod;
+  readonly debug: LogMethod;
+  readonly info: LogMethod;
+  readonly warn: LogMethod;
+  readonly error: LogMethod;
+  readonly fatal: LogMethod;
+}
+
+export interface Transcript {
+  /** Pass as nodemailer's `logger` (together with `debug: true`). */
+  readonly logger: TranscriptLogger;
+  /** Adds a line of our own (attempt boundaries, back-off waits). */
+  note(text: string): void;
+  lines(): readonly string[];
+}
+
+const PREFIX: Readonly<Record<string, string>> = { client: 'C: ', server: 'S: ' };
+
+/** Message bodies are logged line by line by nodemailer; a cap keeps huge mails readable. */
+const MAX_LINES = 2_000;
+
+export function createTranscript(redact: Redactor): Transcript {
+  const lines: string[] = [];
+
+  const push = (prefix: string, text: string): void => {
+    for (const raw of text.split(/\r?\n/)) {
+      if (lines.length >= MAX_LINES) return;
+      if (raw === '' && prefix !== PREFIX.client) continue;
+      lines.push(redact(prefix + raw));
+    }
+  };
+
+  const log =
+    (level: string): LogMethod =>
+    (entry, message, ...args) => {
+      const tnx = typeof entry?.tnx === 'string' ? entry.tnx : '';
+      const text = typeof message === 'string' ? format(message, ...args) : format(String(message ?? ''), ...args);
+      // The raw message is logged at debug level with tnx "message": keep only its size line.
+      if (tnx === 'message' && level === 'debug') return;
+      const prefix = PREFIX[tnx] ?? (level === 'warn' || level === 'error' || level === 'fatal' ? '! ' : '* ');
+      push(prefix, text);
+    };
+
+  return {
+    logger: {
+      trace: log('trace'),
+      debug: log('debug'),
+      info: log('info'),
+      warn: log('warn'),
+      error: log('error'),
+      fatal: log('fatal'),
+    },
+    note: (text) => push('* ', text),
+    lines: () => [...lines],
+  };
+}

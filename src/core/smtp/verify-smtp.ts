@@ -1,0 +1,153 @@
+import type net from 'node:net';
+import nodemailer from 'nodemailer';
+import type { Profile } from '../../shared/profile';
+import type { Problem } from '../../shared/problem';
+import type { VerifyReport } from '../../shared/verify-report';
+import { decodeJwtPayload, inspectAccessToken, type TokenInspection } from '../../shared/token-inspection';
+import { diagnoseSmtp, type SmtpDiagnosisContext } from '../diagnose/smtp';
+import { backoffDelay, EXCHANGE_BACKOFF, isTemporaryReply, sleep, type BackoffPolicy } from './backoff';
+import { sharedMailboxLimiter, type MailboxLimiter } from './mailbox-limiter';
+import { openSmtpSocket } from './open-socket';
+import { preflightWarnings } from './preflight';
+import { createRedactor } from './redact';
+import { buildTestMessage } from './test-message';
+import { smtpTlsOptions } from './tls-options';
+import { createTranscript, type Transcript } from './transcript';
+
+/**
+ * "Does this mailbox work?": log in to the profile's SMTP host with XOAUTH2 over STARTTLS,
+ * and optionally send a test message. Never throws for an SMTP or network failure: the
+ * answer, good or bad, is a VerifyReport with a redacted transcript and a diagnosis.
+ */
+
+export interface VerifySmtpInput {
+  readonly profile: Profile;
+  /** Held in memory only; redacted from everything this returns. */
+  readonly accessToken: string;
+  /** Ranks the diagnosis; inspected from the token itself when absent. */
+  readonly tokenInspection?: TokenInspection;
+  /** Present: send a test message (to the mailbox itself unless `to` is given). */
+  readonly send?: { readonly to?: string };
+  readonly signal?: AbortSignal;
+  /** Defaults to the process-wide limiter (3 connections per mailbox). */
+  readonly limiter?: MailboxLimiter;
+  /** Retries on 4xx replies; defaults to 3 attempts, 2 s then 4 s (jittered). */
+  readonly backoff?: BackoffPolicy;
+  /** For the test message's "sent at" line. */
+  readonly now?: () => Date;
+}
+
+interface AttemptResult {
+  readonly sentTo?: string;
+  readonly messageId?: string;
+}
+
+function attempt(input: VerifySmtpInput, authUser: string, transcript: Transcript): Promise<AttemptResult> {
+  const { profile, signal } = input;
+  const sockets = new Set<net.Socket>();
+  const onAbort = (): void => sockets.forEach((s) => s.destroy());
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const transport = nodemailer.createTransport({
+    host: profile.smtpHost,
+    port: profile.smtpPort,
+    secure: false,
+    requireTLS: true,
+    tls: smtpTlsOptions(profile.network.extraCaPem),
+    auth: { type: 'OAuth2', user: authUser, accessToken: input.accessToken },
+    logger: transcript.logger,
+    debug: true,
+    connectionTimeout: profile.network.timeoutMs,
+    greetingTimeout: profile.network.timeoutMs,
+    socketTimeout: profile.network.timeoutMs,
+    getSocket: (_options, callback) => {
+      openSmtpSocket({ host: profile.smtpHost, port: profile.smtpPort, proxyUrl: profile.network.proxyUrl, timeoutMs: profile.network.timeoutMs, ...(signal ? { signal } : {}) }).then(
+        (socket) => {
+          sockets.add(socket);
+          callback(null, { connection: socket });
+        },
+        (err: Error) => callback(err),
+      );
+    },
+  });
+
+  const run = async (): Promise<AttemptResult> => {
+    if (!input.send) {
+      await transport.verify();
+      return {};
+    }
+    const to = input.send.to?.trim() || authUser;
+    const msg = buildTestMessage(profile, to, (input.now ?? (() => new Date()))());
+    const info = await transport.sendMail({ from: msg.from, to: msg.to, subject: msg.subject, text: msg.text });
+    return { sentTo: to, messageId: info.messageId };
+  };
+
+  return run().finally(() => {
+    signal?.removeEventListener('abort', onAbort);
+    transport.close();
+    sockets.forEach((s) => s.destroy());
+  });
+}
+
+/** An app-only token's `oid` is the service principal Exchange knows the app by. */
+function servicePrincipalObjectId(token: string): string | undefined {
+  const payload = decodeJwtPayload(token);
+  const oid = payload?.oid;
+  const isApp = payload?.idtyp === 'app' || (payload !== null && payload?.scp === undefined && Array.isArray(payload?.roles));
+  return isApp && typeof oid === 'string' ? oid : undefined;
+}
+
+/** Who the token speaks for, for the report's "logs in as" line. */
+function describeIdentity(inspection: TokenInspection, flow: Profile['flow']): string | undefined {
+  if (inspection.kind !== 'jwt') return undefined;
+  const { user, appId, scp } = inspection.claims;
+  if (scp.length > 0 || (flow === 'delegated' && user)) return user;
+  return appId ? `app ${appId}` : 'the app (client credentials)';
+}
+
+export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> {
+  const started = performance.now();
+  const { profile, signal } = input;
+  const authUser = profile.mailbox.trim();
+  const fromAddress = profile.fromAddress.trim() || authUser;
+  const inspection = input.tokenInspection ?? inspectAccessToken(input.accessToken, { flow: profile.flow, cloud: profile.cloud, mailbox: authUser });
+  const transcript = createTranscript(createRedactor([input.accessToken]));
+  const warnings = input.send ? [] : preflightWarnings(authUser, fromAddress);
+  const limiter = input.limiter ?? sharedMailboxLimiter;
+  const policy = input.backoff ?? EXCHANGE_BACKOFF;
+  const spObjectId = servicePrincipalObjectId(input.accessToken);
+  const ctx: SmtpDiagnosisContext = { profile, authUser, fromAddress, tokenInspection: inspection, ...(spObjectId ? { servicePrincipalObjectId: spObjectId } : {}) };
+  const signedInAs = describeIdentity(inspection, profile.flow);
+
+  const report = (attempts: number, extra: { ok: boolean; problem?: Problem; sentTo?: string; messageId?: string }): VerifyReport => ({
+    authUser,
+    fromAddress,
+    ...(signedInAs ? { signedInAs } : {}),
+    transcript: transcript.lines(),
+    warnings,
+    attempts,
+    durationMs: Math.round(performance.now() - started),
+    ...extra,
+  });
+
+  transcript.note(`Logging in to ${profile.smtpHost}:${profile.smtpPort} as mailbox ${authUser}${signedInAs ? ` with a token for ${signedInAs}` : ''}`);
+  for (let attempts = 1; ; attempts += 1) {
+    try {
+      const result = await limiter.run(authUser, () => attempt(input, authUser, transcript), signal);
+      return report(attempts, { ok: true, ...result });
+    } catch (err) {
+      const cancelled = signal?.aborted === true;
+      const problem = diagnoseSmtp(cancelled ? { name: 'AbortError', message: 'Cancelled' } : err, ctx);
+      const responseCode = typeof err === 'object' && err !== null ? (err as { responseCode?: unknown }).responseCode : undefined;
+      const temporary = isTemporaryReply(typeof responseCode === 'number' ? responseCode : undefined);
+      if (cancelled || !temporary || attempts >= policy.maxAttempts) return report(attempts, { ok: false, problem });
+      const wait = backoffDelay(policy, attempts);
+      transcript.note(`Temporary refusal (${problem.code}); waiting ${wait} ms before attempt ${attempts + 1} of ${policy.maxAttempts}`);
+      try {
+        await sleep(wait, signal);
+      } catch {
+        return report(attempts, { ok: false, problem: diagnoseSmtp({ name: 'AbortError', message: 'Cancelled' }, ctx) });
+      }
+    }
+  }
+}
