@@ -1,6 +1,6 @@
 import { type ExportContext, hiddenValue, scopeString } from './context';
 import { field, fieldsOutput, fileOutput, type OutputDraft } from './output';
-import { psQuote } from './quote';
+import { oneLine, psQuote } from './quote';
 
 /**
  * App-only mailer (client credentials): the settings such a mail server asks for, and
@@ -94,7 +94,7 @@ function rbacScript(ctx: ExportContext): string {
     'New-ManagementScope -Name $scopeName -RecipientRestrictionFilter "MemberOfGroup -eq \'$dn\'"',
     "New-ManagementRoleAssignment -Role 'Application SMTP.SendAsApp' -App $sp.AppId -CustomResourceScope $scopeName",
     '',
-    `# Add ${p.mailbox} to the group, then test with Test-ServicePrincipalAuthorization -Identity $sp.AppId -Resource ${psQuote(p.mailbox)}`,
+    `# Add ${oneLine(p.mailbox)} to the group, then test with Test-ServicePrincipalAuthorization -Identity $sp.AppId -Resource ${psQuote(p.mailbox)}`,
   ].join('\n');
 }
 

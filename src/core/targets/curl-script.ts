@@ -1,5 +1,5 @@
 import { env, envHelp, type GenericSettings } from './generic-settings';
-import { shQuote } from './quote';
+import { oneLine, shQuote } from './quote';
 
 /**
  * `name` from the environment variable, else the default. (A quoted default inside
@@ -32,7 +32,7 @@ export function curlScript(s: GenericSettings): string {
     : [];
   return [
     '#!/usr/bin/env bash',
-    `# Gets a fresh SMTP access token for ${s.user} and prints it on stdout.`,
+    `# Gets a fresh SMTP access token for ${oneLine(s.user)} and prints it on stdout.`,
     ...envHelp(s, { acceptsAccessToken: false }).map((l) => `# ${l}`),
     '# curl also honours CURL_CA_BUNDLE and HTTPS_PROXY.',
     'set -euo pipefail',

@@ -2,7 +2,7 @@ import { type ExportContext, placeholders } from './context';
 import { curlScript } from './curl-script';
 import { env, type GenericSettings, genericSettings } from './generic-settings';
 import { fileOutput, type OutputDraft } from './output';
-import { dotenvValue } from './quote';
+import { dotenvValue, oneLine } from './quote';
 import { mailkitSnippet } from './snippet-mailkit';
 import { nodemailerSnippet } from './snippet-nodemailer';
 import { pythonSnippet } from './snippet-python';
@@ -14,7 +14,7 @@ function dotenv(ctx: ExportContext, s: GenericSettings): string {
   const secretLine = (name: string, value: string): string[] =>
     value === '' ? [`# ${name}: paste the value from the wizard's Secret values.`, `${name}=`] : [`${name}=${dotenvValue(value)}`];
   return [
-    `# SMTP XOAUTH2 settings for ${p.name} (${p.flow === 'app-only' ? 'app-only, client credentials' : 'delegated, refresh token'}).`,
+    `# SMTP XOAUTH2 settings for ${oneLine(p.name)} (${p.flow === 'app-only' ? 'app-only, client credentials' : 'delegated, refresh token'}).`,
     `${env.host}=${dotenvValue(s.host)}`,
     `${env.port}=${s.port}`,
     `${env.user}=${dotenvValue(s.user)}`,

@@ -14,3 +14,6 @@ export const codeString = (s: string): string => JSON.stringify(s);
 
 /** .env value: bare when plainly safe, otherwise single-quoted (read literally by dotenv parsers and sh). */
 export const dotenvValue = (s: string): string => (/^[A-Za-z0-9_./:@+-]*$/.test(s) ? s : shQuote(s));
+
+/** Text safe inside a one-line comment of any language: line breaks and controls become spaces. */
+export const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');

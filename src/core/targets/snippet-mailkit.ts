@@ -1,12 +1,12 @@
 import { env, envHelp, type GenericSettings, TEST_BODY, TEST_SUBJECT } from './generic-settings';
-import { codeString as q } from './quote';
+import { codeString as q, oneLine } from './quote';
 
 /** C# top-level program with MailKit (System.Net.Mail cannot do OAuth2). */
 export function mailkitSnippet(s: GenericSettings): string {
   const grant = s.grantType === 'refresh_token' ? [`    form["refresh_token"] = Required(${q(env.refreshToken)}, ${q(s.refreshTokenDefault)});`] : [];
   const secret = s.needsClientSecret ? [`    form["client_secret"] = Required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)});`] : [];
   return [
-    `// Sends a test message as ${s.user} through ${s.host} with SMTP XOAUTH2 (MailKit).`,
+    `// Sends a test message as ${oneLine(s.user)} through ${oneLine(s.host)} with SMTP XOAUTH2 (MailKit).`,
     '// Run: dotnet new console && dotnet add package MailKit, put this in Program.cs, dotnet run',
     ...envHelp(s)
       .filter((l) => !l.includes(env.caFile))

@@ -1,12 +1,12 @@
 import { env, envHelp, type GenericSettings, TEST_BODY, TEST_SUBJECT } from './generic-settings';
-import { codeString as q } from './quote';
+import { codeString as q, oneLine } from './quote';
 
 /** Node.js (CommonJS, so it runs anywhere): the token over https, then nodemailer with OAuth2. */
 export function nodemailerSnippet(s: GenericSettings): string {
   const grant = s.grantType === 'refresh_token' ? [`    form.refresh_token = required(${q(env.refreshToken)}, ${q(s.refreshTokenDefault)});`] : [];
   const secret = s.needsClientSecret ? [`    form.client_secret = required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)});`] : [];
   return [
-    `// Sends a test message as ${s.user} through ${s.host} with SMTP XOAUTH2 (nodemailer).`,
+    `// Sends a test message as ${oneLine(s.user)} through ${oneLine(s.host)} with SMTP XOAUTH2 (nodemailer).`,
     '// Run: npm install nodemailer && node send-test-mail.cjs',
     ...envHelp(s).map((l) => `// ${l}`),
     "'use strict';",

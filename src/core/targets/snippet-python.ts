@@ -1,5 +1,5 @@
 import { env, envHelp, type GenericSettings, TEST_BODY, TEST_SUBJECT } from './generic-settings';
-import { codeString as q } from './quote';
+import { codeString as q, oneLine } from './quote';
 
 /** Python 3 standard library only: urllib for the token, smtplib with XOAUTH2 to send. */
 export function pythonSnippet(s: GenericSettings): string {
@@ -10,7 +10,8 @@ export function pythonSnippet(s: GenericSettings): string {
   const secret = s.needsClientSecret ? [`    form["client_secret"] = required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)})`] : [];
   return [
     '#!/usr/bin/env python3',
-    `"""Sends a test message as ${s.user} through ${s.host} with SMTP XOAUTH2.`,
+    `# Sends a test message as ${oneLine(s.user)} through ${oneLine(s.host)} with SMTP XOAUTH2.`,
+    '"""Sends a test message with SMTP XOAUTH2, Python standard library only.',
     '',
     ...envHelp(s),
     '"""',

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Sends a test message as alice@contoso.com through smtp.office365.com with SMTP XOAUTH2.
+# Sends a test message as alice@contoso.com through smtp.office365.com with SMTP XOAUTH2.
+"""Sends a test message with SMTP XOAUTH2, Python standard library only.
 
 Settings come from environment variables (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_FROM, SMTP_TO,
 SMTP_OAUTH_TOKEN_URL, SMTP_OAUTH_CLIENT_ID, SMTP_OAUTH_SCOPE); the values below are this profile's defaults.
