@@ -27,6 +27,8 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 export const ipcContract = {
   /** App name, versions and whether the keychain can be used: the first thing the wizard shows. */
   'app:info': channel(noInput).returns<AppInfo>(),
+  /** Copies text (a command, an export, the support report) to the OS clipboard. */
+  'clipboard:write': channel(z.object({ text: z.string().max(1_000_000) })).returns<{ readonly copied: true }>(),
 } as const;
 
 export type IpcContract = typeof ipcContract;

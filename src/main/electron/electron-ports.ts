@@ -1,4 +1,4 @@
-import { app } from 'electron';
+import { app, clipboard } from 'electron';
 import { createKeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import type { HandlerPorts } from '../handlers/ports';
 
@@ -12,5 +12,6 @@ export function createElectronPorts(): HandlerPorts {
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
     },
     secrets: createKeytarSecretStore(),
+    clipboard: { writeText: async (text) => clipboard.writeText(text) },
   };
 }

@@ -6,5 +6,9 @@ import type { HandlerPorts } from './ports';
 export function createHandlers(ports: HandlerPorts): HandlerMap {
   return {
     'app:info': () => appInfo(ports),
+    'clipboard:write': async ({ text }) => {
+      await ports.clipboard.writeText(text);
+      return { copied: true };
+    },
   };
 }

@@ -14,4 +14,6 @@ export interface HandlerPorts {
     readonly versions: Readonly<Record<string, string>>;
   };
   readonly secrets: SecretStore;
+  /** The OS clipboard (the sandboxed window is denied clipboard access of its own). */
+  readonly clipboard: { writeText(text: string): Promise<void> };
 }

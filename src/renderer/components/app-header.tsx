@@ -1,0 +1,32 @@
+import { Badge, makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
+import type { AppInfo } from '../../shared/ipc-contract';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    paddingBlock: tokens.spacingVerticalM,
+    paddingInline: tokens.spacingHorizontalXL,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: 'wrap',
+  },
+  spacer: { flexGrow: 1 },
+});
+
+/** App name, version and keychain state: what a helpdesk asks first. */
+export function AppHeader({ info }: { readonly info: AppInfo | undefined }) {
+  const styles = useStyles();
+  return (
+    <header className={styles.header}>
+      <Title2 as="h1">SMTP OAuth Wizard</Title2>
+      {info && <Text data-testid="app-version">Version {info.version}</Text>}
+      <span className={styles.spacer} />
+      {info && (info.keychain.available ? (
+        <Badge appearance="tint" color="success" data-testid="keychain-state">Keychain available ({info.keychain.backend})</Badge>
+      ) : (
+        <Badge appearance="tint" color="danger" data-testid="keychain-state">Keychain not available</Badge>
+      ))}
+    </header>
+  );
+}
