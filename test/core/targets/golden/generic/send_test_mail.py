@@ -79,8 +79,11 @@ def send(token):
     with smtp:
         if PORT != 465:
             smtp.starttls(context=context)
+        smtp.ehlo()  # auth() does not say EHLO itself, and AUTH is only offered after it
         # After a rejected token the server sends a 334 challenge; an empty answer ends it.
-        smtp.auth("XOAUTH2", lambda challenge=None: "" if challenge else xoauth2)
+        code, reply = smtp.auth("XOAUTH2", lambda challenge=None: "" if challenge else xoauth2)
+        if code != 235:  # smtplib also returns 503 (bad sequence) without raising
+            sys.exit(f"SMTP AUTH failed: {code} {reply.decode(errors='replace')}")
         smtp.send_message(message)
     print(f"Sent a test message from {FROM} to {TO} as {USER}.")
 

@@ -1,0 +1,158 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportsFor, type TokenSnapshot, writeExports } from '../../../src/core/targets';
+import type { Profile } from '../../../src/shared/profile';
+import { type Emulator, startEmulator } from '../../emulator';
+import { AEM_APP, AEM_SECRET, CONTOSO, DAEMON_APP, DAEMON_SECRET, MAILBOXES, USERS } from '../../emulator/fixtures/ids';
+import { fixtureProfile } from './fixture-profile';
+
+/**
+ * The exported scripts, run for real by bash, python3 and node against the emulator:
+ * they must get a token and send a message that arrives. Only the emulator's CA is
+ * passed in (SMTP_OAUTH_CA_FILE); everything else comes from the exported files.
+ */
+const run = promisify(execFile);
+let emu: Emulator;
+let dir: string;
+let caFile: string;
+let refreshToken: string;
+
+async function postForm(url: string, form: Record<string, string>): Promise<Record<string, string>> {
+  // The test's own request, trusting only the emulator's CA.
+  const { Agent, request } = await import('node:https');
+  const body = new URLSearchParams(form).toString();
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent: new Agent({ ca: emu.caPem }), headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve(JSON.parse(text) as Record<string, string>));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  dir = mkdtempSync(join(tmpdir(), 'run-exports-'));
+  caFile = join(dir, 'emulator-ca.pem');
+  writeFileSync(caFile, emu.caPem);
+  // Alice signs in once (password grant: the emulator's non-interactive sign-in) to own a refresh token.
+  const signIn = await postForm(emu.tokenEndpoint(), {
+    client_id: AEM_APP,
+    client_secret: AEM_SECRET,
+    grant_type: 'password',
+    username: USERS.alice.upn,
+    password: USERS.alice.password,
+    scope: 'https://outlook.office.com/SMTP.Send offline_access',
+  });
+  refreshToken = signIn.refresh_token ?? '';
+  expect(refreshToken, JSON.stringify(signIn.error_description)).not.toBe('');
+});
+afterAll(async () => {
+  await emu.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const emulated = (p: Profile): Profile => ({ ...p, cloud: 'custom', customAuthorityHost: emu.authorityHost, tenant: CONTOSO, smtpHost: emu.smtp.host, smtpPort: emu.smtp.port });
+
+const flows = [
+  {
+    flow: 'delegated',
+    profile: () => emulated(fixtureProfile('aem', { clientId: AEM_APP, mailbox: USERS.alice.upn, fromAddress: USERS.alice.upn })),
+    tokens: (): TokenSnapshot => ({ clientSecret: AEM_SECRET, refreshToken }),
+    grantType: 'refresh_token',
+    user: USERS.alice.upn,
+  },
+  {
+    flow: 'app-only',
+    profile: () => emulated(fixtureProfile('app-only', { clientId: DAEMON_APP, mailbox: MAILBOXES.noreply, fromAddress: MAILBOXES.noreply })),
+    tokens: (): TokenSnapshot => ({ clientSecret: DAEMON_SECRET }),
+    grantType: 'client_credentials',
+    user: MAILBOXES.noreply,
+  },
+] as const;
+
+/** A clean environment: no proxy (traffic stays on 127.0.0.1), no stray SMTP_* settings. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SMTP_|https?_proxy$|all_proxy$|no_proxy$|CURL_CA_BUNDLE$)/i.test(k)));
+  return { ...base, NO_PROXY: '*', SMTP_OAUTH_CA_FILE: caFile, ...extra };
+}
+
+const secretEnv = (t: TokenSnapshot): Record<string, string> => ({
+  ...(t.clientSecret ? { SMTP_OAUTH_CLIENT_SECRET: t.clientSecret } : {}),
+  ...(t.refreshToken ? { SMTP_OAUTH_REFRESH_TOKEN: t.refreshToken } : {}),
+});
+
+function claims(jwt: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+}
+
+describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, profile, tokens, grantType, user }) => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = join(dir, flow);
+    await writeExports(exportsFor(profile(), tokens(), { includeSecrets: false }), folder);
+  });
+
+  it('get-access-token.sh prints a fresh access token for Exchange', async () => {
+    const before = emu.requestLog.length;
+    const { stdout } = await run('bash', [join(folder, 'get-access-token.sh')], { env: childEnv(secretEnv(tokens())) });
+    const token = stdout.trim();
+    expect(token.split('.')).toHaveLength(3);
+    expect(String(claims(token).aud)).toMatch(/^https:\/\/outlook\.office(365)?\.com$/);
+    const requests = emu.requestLog.slice(before);
+    expect(requests.some((r) => r.grantType === grantType && r.status === 200)).toBe(true);
+  });
+
+  it('send_test_mail.py logs in with XOAUTH2 and the message arrives', async () => {
+    const to = `python-${flow}@example.org`;
+    const { stdout } = await run('python3', [join(folder, 'send_test_mail.py')], { env: childEnv({ ...secretEnv(tokens()), SMTP_TO: to }) });
+    expect(stdout).toContain('Sent a test message');
+    const arrived = emu.messages(to);
+    expect(arrived).toHaveLength(1);
+    expect(arrived[0]?.authUser.toLowerCase()).toBe(user);
+    expect(arrived[0]?.subject).toBe('SMTP OAuth2 test message');
+  });
+
+  it('send-test-mail.cjs (nodemailer) logs in with XOAUTH2 and the message arrives', async () => {
+    const to = `node-${flow}@example.org`;
+    const env = childEnv({ ...secretEnv(tokens()), SMTP_TO: to, NODE_PATH: join(process.cwd(), 'node_modules') });
+    const { stdout } = await run('node', [join(folder, 'send-test-mail.cjs')], { env, cwd: folder });
+    expect(stdout).toContain('Sent a test message');
+    const arrived = emu.messages(to);
+    expect(arrived).toHaveLength(1);
+    expect(arrived[0]?.authUser.toLowerCase()).toBe(user);
+  });
+
+  it('with secrets included, the script works with no secret in the environment', async () => {
+    const own = join(dir, `${flow}-with-secrets`);
+    await writeExports(exportsFor(profile(), tokens(), { includeSecrets: true }), own);
+    const { stdout } = await run('bash', [join(own, 'get-access-token.sh')], { env: childEnv({}) });
+    expect(stdout.trim().split('.')).toHaveLength(3);
+  });
+
+  it.each([
+    ['bash', 'get-access-token.sh'],
+    ['python3', 'send_test_mail.py'],
+    ['node', 'send-test-mail.cjs'],
+  ])('with a wrong client secret, %s %s explains the refusal without echoing the secret', async (cmd, file) => {
+    const wrong = { ...secretEnv(tokens()), SMTP_OAUTH_CLIENT_SECRET: 'Wr0ng~secret-value-that-must-not-echo' };
+    const env = childEnv({ ...wrong, NODE_PATH: join(process.cwd(), 'node_modules') });
+    const err = await run(cmd, [join(folder, file)], { env }).catch((e: { stdout: string; stderr: string; code: number }) => e);
+    expect('code' in err && err.code).toBe(1);
+    expect(err.stderr).toMatch(/401.*invalid_client.*AADSTS7000215/);
+    for (const secret of Object.values(wrong)) expect(`${err.stdout}${err.stderr}`).not.toContain(secret);
+  });
+
+  it('without a secret, the script says which variable to set and prints no token', async () => {
+    const err = await run('bash', [join(folder, 'get-access-token.sh')], { env: childEnv({}) }).catch((e: { stdout: string; stderr: string; code: number }) => e);
+    expect('code' in err && err.code).toBe(1);
+    expect(err.stdout).toBe('');
+    expect(err.stderr).toMatch(/Set SMTP_OAUTH_(CLIENT_SECRET|REFRESH_TOKEN)/);
+  });
+});
