@@ -1,5 +1,5 @@
 // Token minting: v1-style access tokens for Exchange/Graph (§6), v2 id tokens and client_info (§1.6, §11).
-import { createPublicKey, randomUUID, randomBytes } from 'node:crypto';
+import { createHash, createPublicKey, randomUUID, randomBytes } from 'node:crypto';
 import { b64url, signJwt } from '../jwt';
 import { thumbprint, certDer } from '../make-keys';
 import { type KeyMaterial } from '../make-keys';
@@ -14,6 +14,11 @@ export function jwk(keys: KeyMaterial, issuer: string): Record<string, unknown> 
   const pub = createPublicKey(keys.signingCertPem).export({ format: 'jwk' });
   const kid = signingKid(keys);
   return { kty: 'RSA', use: 'sig', kid, x5t: kid, n: pub.n, e: pub.e, x5c: [certDer(keys.signingCertPem).toString('base64')], issuer };
+}
+
+/** `sub` is pairwise per app (§6). */
+function pairwise(oid: string, clientId: string, salt: string): string {
+  return b64url(createHash('sha256').update(`${salt}|${oid}|${clientId}`).digest()).slice(0, 43);
 }
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
@@ -55,7 +60,7 @@ export function mintAccessToken(i: AccessTokenInput): string {
       name: i.user.name,
       oid: i.user.oid,
       scp: (i.scp ?? []).join(' '),
-      sub: b64url(Buffer.from(`${i.user.oid}|${i.clientId}`)).slice(0, 43),
+      sub: pairwise(i.user.oid, i.clientId, 'at'),
       unique_name: i.user.upn,
       upn: i.user.upn,
     });
@@ -84,7 +89,7 @@ export function mintIdToken(keys: KeyMaterial, now: number, issuer: string, clie
     name: user.name,
     oid: user.oid,
     preferred_username: user.upn,
-    sub: b64url(Buffer.from(`${user.oid}|${clientId}|sub`)).slice(0, 43),
+    sub: pairwise(user.oid, clientId, 'id'),
     tid: user.tenantId,
     uti: b64url(randomBytes(16)),
     ver: '2.0',

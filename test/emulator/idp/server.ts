@@ -20,7 +20,8 @@ async function route(ctx: IdpContext, req: IncomingMessage, url: URL): Promise<R
   const method = req.method ?? 'GET';
   const path = url.pathname;
   if (path === '/common/discovery/instance') return instanceDiscovery(ctx);
-  const interactive = await routeInteractive(ctx, req, url);
+  const form = method === 'POST' ? formToRecord(await readBody(req)) : {};
+  const interactive = routeInteractive(ctx, req, url, form);
   if (interactive) return interactive;
   const m = /^\/([^/]+)(\/.*)$/.exec(path);
   if (!m) return json(404, { error: 'not_found' });
@@ -31,7 +32,6 @@ async function route(ctx: IdpContext, req: IncomingMessage, url: URL): Promise<R
   }
   if (method === 'GET' && (rest === '/discovery/v2.0/keys' || rest === '/discovery/keys')) return jwks(ctx, ref);
   if (method === 'POST' && rest === '/oauth2/v2.0/token') {
-    const form = formToRecord(await readBody(req));
     try {
       return { ...(await token({ ctx, ref, form, req })), grantType: form.grant_type };
     } catch (e) {

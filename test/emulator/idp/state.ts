@@ -57,8 +57,11 @@ export interface Transaction {
   readonly clientId: string;
   readonly params: Readonly<Record<string, string>>;
   readonly deviceCode?: string;
+  /** Where this flow's forms post back to. */
+  readonly action: string;
   user?: SignedInUser;
   mfaDone: boolean;
+  consentGiven: boolean;
 }
 
 export function opaque(prefix: string, bytes: number): string {
