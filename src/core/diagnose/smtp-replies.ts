@@ -77,19 +77,26 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
   });
 }
 
-/** Who needs Send As: the mailbox that logs in (for app-only, Exchange checks the mailbox too). */
-export function sendAsDenied(ctx: FactsContext, code: string, detail: string): Problem {
+/**
+ * Who needs Send As: Exchange names both in its reply ("<auth user> not allowed to send as
+ * <from>"); that beats our guess (the login mailbox), which is wrong when a delegate's
+ * session counts as the delegate rather than the mailbox.
+ */
+export function sendAsDenied(ctx: FactsContext, code: string, text: string, detail: string): Problem {
+  const named = /SendAsDenied;\s*(\S+@\S+)\s+not allowed to send as\s+([^\s;]+)/i.exec(text);
+  const trustee = named?.[1] ?? ctx.authUser;
+  const from = named?.[2] ?? ctx.fromAddress;
   return problem({
     detail,
     code,
-    title: `${ctx.authUser} may not send as ${ctx.fromAddress}`,
-    explanation: `The login as ${ctx.authUser} worked, but the message's From address is ${ctx.fromAddress}. Exchange only lets a mailbox send with another address when it has Send As rights on it, and checks that after the message was transferred.`,
+    title: `${trustee} may not send as ${from}`,
+    explanation: `The login as ${ctx.authUser} worked, but the message's From address is ${from}. Exchange only lets ${trustee} send with another address when it has Send As rights on it, and checks that after the message was transferred.`,
     fixSteps: [
-      `Give ${ctx.authUser} Send As on ${ctx.fromAddress} (command below), or make the From address ${ctx.authUser}.`,
-      'Exchange admin center → Recipients → Mailboxes → ' + ctx.fromAddress + ' → Delegation → Send as → add ' + ctx.authUser + '.',
+      `Give ${trustee} Send As on ${from} (command below), or send From ${ctx.authUser}.`,
+      `Exchange admin center → Recipients → Mailboxes → ${from} → Delegation → Send as → add ${trustee}.`,
       'Rights can take up to an hour to apply.',
     ],
-    commands: [connectExchange, grantSendAs(ctx.fromAddress, ctx.authUser)],
+    commands: [connectExchange, grantSendAs(from, trustee)],
     field: 'fromAddress',
   });
 }

@@ -46,7 +46,7 @@ export function diagnoseSmtp(err: unknown, context: SmtpDiagnosisContext): Probl
   if (code === 535 && enhanced === '5.7.139') return smtpAuthDisabled(ctx, text, detail);
   if (code === 535 && (enhanced === '5.7.3' || enhanced === '' || enhanced === '5.7.8')) return diagnoseAuth573(ctx, detail);
 
-  if (/SendAsDenied/i.test(text) || enhanced === '5.2.252') return sendAsDenied(ctx, id, detail);
+  if (/SendAsDenied/i.test(text) || enhanced === '5.2.252') return sendAsDenied(ctx, id, text, detail);
 
   if (enhanced === '5.7.60') {
     return problem({

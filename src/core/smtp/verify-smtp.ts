@@ -139,7 +139,9 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
       const cancelled = signal?.aborted === true;
       const problem = diagnoseSmtp(cancelled ? { name: 'AbortError', message: 'Cancelled' } : err, ctx);
       const responseCode = typeof err === 'object' && err !== null ? (err as { responseCode?: unknown }).responseCode : undefined;
-      const temporary = isTemporaryReply(typeof responseCode === 'number' ? responseCode : undefined);
+      // Only "not now" replies are retried (432, 421, 451); a 4xx that names a missing
+      // permission (430 4.2.0) would fail the same way again.
+      const temporary = isTemporaryReply(typeof responseCode === 'number' ? responseCode : undefined) && problem.retryable;
       if (cancelled || !temporary || attempts >= policy.maxAttempts) return report(attempts, { ok: false, problem });
       const wait = backoffDelay(policy, attempts);
       transcript.note(`Temporary refusal (${problem.code}); waiting ${wait} ms before attempt ${attempts + 1} of ${policy.maxAttempts}`);
