@@ -72,7 +72,7 @@ function end(res: HttpResult): SignInEnd | undefined {
 
 /** Opens an /authorize (or /adminconsent) URL and signs in; returns where the flow ended. */
 export async function signInOverHttp(startUrl: string, ca: string, o: SignInOptions): Promise<SignInEnd> {
-  let res = await httpsRequest(startUrl, ca);
+  const res = await httpsRequest(startUrl, ca);
   return continueSignIn(new URL(startUrl).origin, res, ca, o);
 }
 
