@@ -1,4 +1,5 @@
-import type { Flow, TargetId } from './profile';
+import { clouds } from './clouds';
+import type { CloudId, Flow, TargetId } from './profile';
 
 /**
  * What each target system needs from the Entra app registration and Exchange, as data
@@ -299,4 +300,30 @@ export const targetPresets: Readonly<Record<TargetId, TargetPreset>> = {
 
 export function targetPreset(id: TargetId): TargetPreset {
   return targetPresets[id];
+}
+
+/** Microsoft Graph's host in each cloud (national cloud deployments). */
+const graphHosts: Readonly<Record<CloudId, string>> = {
+  global: 'https://graph.microsoft.com',
+  'gcc-high': 'https://graph.microsoft.us',
+  dod: 'https://dod-graph.microsoft.us',
+  china: 'https://microsoftgraph.chinacloudapi.cn',
+  custom: 'https://graph.microsoft.com',
+};
+
+/**
+ * The target's default scopes for a cloud: the Exchange and Graph hosts of the global
+ * presets are swapped for the cloud's own resources (`/.default` takes the app-only one).
+ */
+export function defaultScopesFor(id: TargetId, cloud: CloudId): string[] {
+  const facts = clouds[cloud];
+  return targetPresets[id].defaultScopes.map((scope) => {
+    const m = /^https:\/\/(outlook\.office365\.com|outlook\.office\.com|graph\.microsoft\.com)\/(.+)$/.exec(scope);
+    if (!m) return scope;
+    const [, host, name] = m;
+    if (host === 'graph.microsoft.com') return `${graphHosts[cloud]}/${name}`;
+    if (name === '.default') return `${facts.appOnlyResource}/${name}`;
+    // Keep the preset's own host in the global cloud: AEM documents outlook.office365.com.
+    return cloud === 'global' || cloud === 'custom' ? scope : `${facts.delegatedResource}/${name}`;
+  });
 }
