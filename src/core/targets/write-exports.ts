@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportOutput } from '../../shared/export-output';
+import { problem } from '../../shared/problem';
+import { ProblemError } from '../problem-error';
 
 /** A file name that stays inside the target directory on every OS. */
 export function safeFileName(name: string): string {
@@ -10,6 +12,27 @@ export function safeFileName(name: string): string {
     .replace(/^[.-]+/, '')
     .slice(0, 200);
   return cleaned === '' ? 'export.txt' : cleaned;
+}
+
+/** A save that failed, in plain words (the file system's code picks the advice). */
+function saveProblem(dir: string, e: unknown): ProblemError {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : 'UNKNOWN';
+  const advice: Record<string, string> = {
+    EACCES: 'You are not allowed to write there. Choose a folder in your own home folder or documents.',
+    EPERM: 'You are not allowed to write there. Choose a folder in your own home folder or documents.',
+    EROFS: 'That drive is read-only. Choose another folder.',
+    ENOSPC: 'The disk is full. Free some space or choose another drive.',
+    ENOTDIR: 'Part of that path is a file, not a folder. Choose another folder.',
+  };
+  return new ProblemError(
+    problem({
+      code: `EXPORT_SAVE_${code}`,
+      title: 'The exports could not be saved',
+      explanation: `Saving to ${dir} failed (${code}).`,
+      fixSteps: [advice[code] ?? 'Choose another folder and save again.', 'Or copy each output from the window instead of saving it.'],
+    }),
+    { cause: e },
+  );
 }
 
 /** Owner-only for secrets; scripts executable. */
@@ -25,6 +48,14 @@ function modeOf(o: ExportOutput): number {
  * is never readable by others, not even while being written over an older copy.
  */
 export async function writeExports(outputs: readonly ExportOutput[], dir: string): Promise<string[]> {
+  try {
+    return await writeAll(outputs, dir);
+  } catch (e) {
+    throw saveProblem(dir, e);
+  }
+}
+
+async function writeAll(outputs: readonly ExportOutput[], dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const used = new Set<string>();
   const written: string[] = [];

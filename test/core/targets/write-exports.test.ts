@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportsFor, writeExports } from '../../../src/core/targets';
+import { isProblemError } from '../../../src/core/problem-error';
 import { safeFileName } from '../../../src/core/targets/write-exports';
 import type { ExportOutput } from '../../../src/shared/export-output';
 import { fixtureProfile, fixtureTokens } from './fixture-profile';
@@ -50,6 +51,15 @@ describe('writeExports', () => {
     await writeExports(outputs, dir);
     expect(mode(join(dir, 'secret-values.txt'))).toBe(0o600);
     expect(readdirSync(dir)).toEqual(['secret-values.txt']);
+  });
+
+  it('explains a folder it cannot write to as a problem, not a stack trace', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-file'), '');
+    const outputs = exportsFor(fixtureProfile('onit'), fixtureTokens, { includeSecrets: false });
+    const err = await writeExports(outputs, join(dir, 'a-file', 'sub')).catch((e: unknown) => e);
+    expect(isProblemError(err)).toBe(true);
+    expect(isProblemError(err) && err.problem).toMatchObject({ code: 'EXPORT_SAVE_ENOTDIR', title: 'The exports could not be saved' });
   });
 
   it('keeps hostile or clashing names inside the directory', async () => {

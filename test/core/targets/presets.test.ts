@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { targetIds } from '../../../src/shared/profile';
+import { defaultScopesFor, targetPreset } from '../../../src/shared/targets';
+
+describe('target presets', () => {
+  it('AEM asks for both localhost redirect URIs, with and without the slash, on the Web platform', () => {
+    const aem = targetPreset('aem');
+    expect(aem.redirect.platform).toBe('Web');
+    expect(aem.redirect.uris).toEqual(expect.arrayContaining(['http://localhost', 'http://localhost/']));
+    expect(aem.redirect.note).toMatch(/both/);
+    expect(aem.defaultScopes).toEqual([
+      'openid',
+      'offline_access',
+      'https://outlook.office365.com/Mail.Send',
+      'https://outlook.office365.com/Mail.Read',
+      'https://outlook.office365.com/SMTP.Send',
+    ]);
+  });
+
+  it("Onit uses Graph's SMTP.Send scope", () => {
+    expect(targetPreset('onit').defaultScopes).toContain('https://graph.microsoft.com/SMTP.Send');
+  });
+
+  it('app-only needs SMTP.SendAsApp under Office 365 Exchange Online with admin consent, and Exchange service principal steps', () => {
+    const p = targetPreset('app-only');
+    expect(p.flow).toBe('app-only');
+    expect(p.defaultScopes).toEqual(['https://outlook.office365.com/.default']);
+    expect(p.permissions).toEqual([
+      { api: 'Office 365 Exchange Online', apiTab: 'APIs my organization uses', type: 'Application', permission: 'SMTP.SendAsApp', adminConsentRequired: true },
+    ]);
+    const steps = p.exchangeAdminSteps.map((s) => s.detail).join('\n');
+    expect(steps).toMatch(/New-ServicePrincipal[\s\S]*Enterprise applications/);
+    expect(steps).toContain('Add-MailboxPermission');
+    expect(p.checklist.map((s) => s.detail).join('\n')).toMatch(/Grant admin consent/);
+  });
+
+  it.each(targetIds)('%s: delegated targets ask for offline_access and have a redirect URI, app-only has none', (id) => {
+    const p = targetPreset(id);
+    if (p.flow === 'delegated') {
+      expect(p.defaultScopes).toContain('offline_access');
+      expect(p.redirect.uris).toContain(p.redirect.defaultRedirectUri);
+    } else {
+      expect(p.redirect.uris).toEqual([]);
+    }
+    expect(p.checklist.length).toBeGreaterThan(3);
+    expect(p.exchangeAdminSteps.some((s) => s.detail.includes('Set-CASMailbox'))).toBe(true);
+  });
+
+  it('swaps Exchange and Graph hosts for national clouds', () => {
+    expect(defaultScopesFor('generic', 'gcc-high')).toEqual(['https://outlook.office365.us/SMTP.Send', 'offline_access']);
+    expect(defaultScopesFor('app-only', 'china')).toEqual(['https://partner.outlook.cn/.default']);
+    expect(defaultScopesFor('onit', 'dod')).toEqual(['https://dod-graph.microsoft.us/SMTP.Send', 'offline_access']);
+    expect(defaultScopesFor('aem', 'global')).toEqual([...targetPreset('aem').defaultScopes]);
+  });
+});
