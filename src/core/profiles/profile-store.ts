@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { z } from 'zod';
+import { problem } from '../../shared/problem';
+import {
+  profileDraftSchema, profileSchema, tokenStateSchema,
+  type Profile, type ProfileDraft, type ProfileSecretsInput, type TokenState,
+} from '../../shared/profile';
+import { ProblemError } from '../problem-error';
+import { profilePrefix, secretKeys } from '../secrets/secret-keys';
+import type { SecretStore } from '../secrets/secret-store';
+import { writeFileAtomic } from './atomic-file';
+import { importPemCertificate, importPfxCertificate } from './certificate';
+
+/**
+ * Profiles: non-secret fields in one versioned JSON file, secrets in the SecretStore
+ * under the profile's id. The file is read once and kept in memory (a consultant's
+ * thousand profiles list instantly); writes are serialised and atomic.
+ */
+export interface ProfileStore {
+  list(): Promise<readonly Profile[]>;
+  get(id: string): Promise<Profile | undefined>;
+  create(draft: ProfileDraft, secrets?: ProfileSecretsInput): Promise<Profile>;
+  update(id: string, draft: ProfileDraft, secrets?: ProfileSecretsInput): Promise<Profile>;
+  duplicate(id: string): Promise<Profile>;
+  remove(id: string): Promise<void>;
+  recordTokenState(id: string, patch: Partial<TokenState>): Promise<Profile>;
+}
+
+const FILE_VERSION = 1;
+const fileSchema = z.object({ version: z.literal(FILE_VERSION), profiles: z.array(profileSchema) });
+
+export function createProfileStore(opts: { file: string; secrets: SecretStore; now?: () => Date }): ProfileStore {
+  const now = () => (opts.now ? opts.now() : new Date()).toISOString();
+  let cache: Profile[] | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function load(): Promise<Profile[]> {
+    if (cache) return cache;
+    let text: string;
+    try {
+      text = await fs.readFile(opts.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return (cache = []);
+      throw e;
+    }
+    const parsed = fileSchema.safeParse(safeJson(text));
+    if (!parsed.success) {
+      throw new ProblemError(problem({
+        code: 'PROFILE_FILE_CORRUPT',
+        title: 'The profile file cannot be read',
+        explanation: `${opts.file} is damaged or was written by a newer version of the app. It was left untouched.`,
+        fixSteps: ['Restore the file from a backup, or move it aside to start with no profiles. Secrets stay in the keychain.'],
+      }));
+    }
+    return (cache = parsed.data.profiles);
+  }
+
+  /** Runs one change at a time: read-modify-write must not interleave. */
+  function mutate<T>(fn: (profiles: Profile[]) => Promise<{ next: Profile[]; result: T }>): Promise<T> {
+    const run = queue.then(async () => {
+      const { next, result } = await fn([...(await load())]);
+      await writeFileAtomic(opts.file, `${JSON.stringify({ version: FILE_VERSION, profiles: next }, null, 1)}\n`);
+      cache = next;
+      return result;
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  const find = (profiles: readonly Profile[], id: string): Profile => {
+    const p = profiles.find((x) => x.id === id);
+    if (!p) throw new ProblemError(problem({ code: 'PROFILE_NOT_FOUND', title: 'The profile no longer exists', explanation: 'It was deleted, perhaps in another window.', fixSteps: ['Pick another profile or create a new one.'] }));
+    return p;
+  };
+
+  /** Puts secrets into the keychain; returns the credential facts derived from them. */
+  async function storeSecrets(id: string, draft: ProfileDraft, s: ProfileSecretsInput | undefined): Promise<ProfileDraft> {
+    if (!s) return draft;
+    if (s.clientSecret !== undefined) {
+      await opts.secrets.set(secretKeys.clientSecret(id), s.clientSecret.trim());
+      await clearCertificate(id);
+      return { ...draft, credential: draft.credential.kind === 'secret' ? draft.credential : { kind: 'secret' } };
+    }
+    const cert = s.certificatePem ? importPemCertificate(s.certificatePem) : s.pfxBase64 ? importPfxCertificate(s.pfxBase64, s.pfxPassword ?? '') : undefined;
+    if (cert) {
+      await opts.secrets.set(secretKeys.certificateKey(id), cert.privateKeyPem);
+      await opts.secrets.set(secretKeys.certificatePem(id), cert.certificatePem);
+      await opts.secrets.delete(secretKeys.clientSecret(id));
+      return { ...draft, credential: cert.info };
+    }
+    return draft;
+  }
+
+  async function clearCertificate(id: string): Promise<void> {
+    await opts.secrets.delete(secretKeys.certificateKey(id));
+    await opts.secrets.delete(secretKeys.certificatePem(id));
+  }
+
+  return {
+    list: async () => [...(await queue.then(load))],
+    get: async (id) => (await queue.then(load)).find((p) => p.id === id),
+    create: (draftIn, secrets) => mutate(async (profiles) => {
+      const id = randomUUID();
+      const draft = await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets);
+      const at = now();
+      const profile = profileSchema.parse({ ...draft, id, tokenState: {}, createdAt: at, updatedAt: at });
+      return { next: [...profiles, profile], result: profile };
+    }),
+    update: (id, draftIn, secrets) => mutate(async (profiles) => {
+      const old = find(profiles, id);
+      const draft = await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets);
+      if (draft.credential.kind === 'none') {
+        await opts.secrets.delete(secretKeys.clientSecret(id));
+        await clearCertificate(id);
+      }
+      const profile = profileSchema.parse({ ...old, ...draft, id, updatedAt: now() });
+      return { next: profiles.map((p) => (p.id === id ? profile : p)), result: profile };
+    }),
+    duplicate: (id) => mutate(async (profiles) => {
+      const old = find(profiles, id);
+      const copyId = randomUUID();
+      // Credentials come along (same app); tokens do not: they belong to one sign-in.
+      for (const key of [secretKeys.clientSecret, secretKeys.certificateKey, secretKeys.certificatePem]) {
+        const v = await opts.secrets.get(key(id));
+        if (v !== null) await opts.secrets.set(key(copyId), v);
+      }
+      const at = now();
+      const copy: Profile = { ...old, id: copyId, name: `${old.name} (copy)`, tokenState: {}, createdAt: at, updatedAt: at };
+      return { next: [...profiles, copy], result: copy };
+    }),
+    remove: (id) => mutate(async (profiles) => {
+      for (const key of await opts.secrets.keys(profilePrefix(id))) await opts.secrets.delete(key);
+      return { next: profiles.filter((p) => p.id !== id), result: undefined };
+    }),
+    recordTokenState: (id, patch) => mutate(async (profiles) => {
+      const old = find(profiles, id);
+      const profile: Profile = { ...old, tokenState: tokenStateSchema.parse({ ...old.tokenState, ...patch }), updatedAt: now() };
+      return { next: profiles.map((p) => (p.id === id ? profile : p)), result: profile };
+    }),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

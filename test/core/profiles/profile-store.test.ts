@@ -1,0 +1,107 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { createProfileStore } from '../../../src/core/profiles/profile-store';
+import { secretKeys } from '../../../src/core/secrets/secret-keys';
+import type { ProfileDraft } from '../../../src/shared/profile';
+import { testKeychain } from '../../support/keychain';
+import { makeSelfSignedCert } from '../../support/test-tls';
+
+const kc = testKeychain('profiles');
+let dir: string;
+let file: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sow-profiles-'));
+  file = path.join(dir, 'profiles.json');
+});
+afterAll(() => kc.wipe());
+
+const draft = (over: Partial<ProfileDraft> = {}): ProfileDraft => ({
+  name: 'Contoso AEM', targetId: 'aem', flow: 'delegated', cloud: 'global', customAuthorityHost: '',
+  tenant: 'contoso.com', clientId: 'aaaaaaaa-0000-4000-8000-000000000001', credential: { kind: 'secret' },
+  redirectUri: 'http://localhost', scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
+  mailbox: 'alice@contoso.com', fromAddress: 'alice@contoso.com', smtpHost: 'smtp.office365.com', smtpPort: 587,
+  network: { proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 }, ...over,
+});
+
+describe('profile store', () => {
+  it('keeps non-secret fields in one versioned JSON file and the secret only in the keychain', async () => {
+    const store = createProfileStore({ file, secrets: kc.store });
+    const p = await store.create(draft(), { clientSecret: 'Xy8Q~very-secret-value-0001' });
+    const text = await fs.readFile(file, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ version: 1, profiles: [{ id: p.id, name: 'Contoso AEM' }] });
+    expect(text).not.toContain('very-secret');
+    expect(await kc.store.get(secretKeys.clientSecret(p.id))).toBe('Xy8Q~very-secret-value-0001');
+    // A second store (next app start) reads the same profile back.
+    expect(await createProfileStore({ file, secrets: kc.store }).get(p.id)).toEqual(p);
+  });
+
+  it('stores a certificate key in the keychain and its thumbprints in the profile', async () => {
+    const c = makeSelfSignedCert('CN=store-test');
+    const store = createProfileStore({ file, secrets: kc.store });
+    const p = await store.create(draft({ flow: 'app-only', credential: { kind: 'none' } }), { certificatePem: `${c.keyPem}${c.certPem}` });
+    expect(p.credential).toMatchObject({ kind: 'certificate', source: 'pem' });
+    expect(await kc.store.get(secretKeys.certificateKey(p.id))).toMatch(/BEGIN PRIVATE KEY/);
+    expect(await fs.readFile(file, 'utf8')).not.toContain('PRIVATE KEY');
+  });
+
+  it('removes every keychain entry of a deleted profile and only those', async () => {
+    const store = createProfileStore({ file, secrets: kc.store });
+    const a = await store.create(draft(), { clientSecret: 'secret-a-0000000001' });
+    const b = await store.create(draft({ name: 'B' }), { clientSecret: 'secret-b-0000000001' });
+    await kc.store.set(secretKeys.refreshToken(a.id), 'rt-a');
+    await store.remove(a.id);
+    expect(await kc.store.keys(`profile/${a.id}/`)).toEqual([]);
+    expect(await kc.store.get(secretKeys.clientSecret(b.id))).toBe('secret-b-0000000001');
+    expect((await store.list()).map((p) => p.id)).toEqual([b.id]);
+  });
+
+  it('duplicates credentials but not tokens, updates and records token state', async () => {
+    const store = createProfileStore({ file, secrets: kc.store });
+    const a = await store.create(draft(), { clientSecret: 'secret-dup-000000001' });
+    await kc.store.set(secretKeys.refreshToken(a.id), 'rt-dup');
+    const copy = await store.duplicate(a.id);
+    expect(copy.name).toBe('Contoso AEM (copy)');
+    expect(await kc.store.get(secretKeys.clientSecret(copy.id))).toBe('secret-dup-000000001');
+    expect(await kc.store.get(secretKeys.refreshToken(copy.id))).toBeNull();
+    const upd = await store.update(a.id, draft({ name: 'Renamed' }));
+    expect(upd).toMatchObject({ name: 'Renamed', createdAt: a.createdAt });
+    const rec = await store.recordTokenState(a.id, { refreshTokenStoredAt: '2026-01-01T00:00:00.000Z', account: 'alice@contoso.com' });
+    expect(rec.tokenState).toEqual({ refreshTokenStoredAt: '2026-01-01T00:00:00.000Z', account: 'alice@contoso.com' });
+  });
+
+  it('serialises concurrent writes: nothing is lost and no temp files remain', async () => {
+    const store = createProfileStore({ file, secrets: kc.store });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.create(draft({ name: `P${i}`, credential: { kind: 'none' } }))));
+    expect(await createProfileStore({ file, secrets: kc.store }).list()).toHaveLength(20);
+    expect(await fs.readdir(dir)).toEqual(['profiles.json']);
+  });
+
+  it('refuses to overwrite a damaged file', async () => {
+    await fs.writeFile(file, '{"version":1,"profiles":[{"id":');
+    const store = createProfileStore({ file, secrets: kc.store });
+    await expect(store.list()).rejects.toMatchObject({ problem: { code: 'PROFILE_FILE_CORRUPT' } });
+    await expect(store.create(draft({ credential: { kind: 'none' } }))).rejects.toMatchObject({ problem: { code: 'PROFILE_FILE_CORRUPT' } });
+    expect(await fs.readFile(file, 'utf8')).toBe('{"version":1,"profiles":[{"id":');
+  });
+
+  it('lists 1,000 profiles fast from a cold start', async () => {
+    const profiles = Array.from({ length: 1000 }, (_, i) => ({
+      ...draft({ name: `Client ${i}`, credential: { kind: 'none' } }), id: `id-${i}`, tokenState: {}, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+    }));
+    await fs.writeFile(file, JSON.stringify({ version: 1, profiles }));
+    const t0 = performance.now();
+    const list = await createProfileStore({ file, secrets: kc.store }).list();
+    const cold = performance.now() - t0;
+    const store = createProfileStore({ file, secrets: kc.store });
+    await store.list();
+    const t1 = performance.now();
+    await store.list();
+    const warm = performance.now() - t1;
+    console.log(`list 1,000 profiles: cold ${cold.toFixed(1)} ms, warm ${warm.toFixed(2)} ms`);
+    expect(list).toHaveLength(1000);
+    expect(cold).toBeLessThan(500);
+    expect(warm).toBeLessThan(20);
+  });
+});
