@@ -47,7 +47,9 @@ export type SignInEnd =
   | { readonly kind: 'page'; readonly status: number; readonly html: string; readonly text: string };
 
 export interface SignInOptions {
-  readonly username: string;
+  /** The user name to type; `upn` is accepted too, so fixtures' USERS.alice can be passed as is. */
+  readonly username?: string;
+  readonly upn?: string;
   readonly password: string;
   /** What to press on a consent page (default Accept). */
   readonly consent?: 'accept' | 'cancel';
@@ -87,7 +89,7 @@ export async function continueSignIn(origin: string, first: HttpResult, ca: stri
     let form: Record<string, string>;
     if (fields.step === 'signin') {
       if (step > 0 && res.body.includes('role="alert"')) return { kind: 'page', status: res.status, html: res.body, text: pageText(res.body) };
-      form = { ...fields, username: o.username, password: o.password };
+      form = { ...fields, username: o.username ?? o.upn ?? '', password: o.password };
     } else if (fields.step === 'mfa') {
       if (o.approveMfa === false) return { kind: 'page', status: res.status, html: res.body, text: pageText(res.body) };
       form = fields;
