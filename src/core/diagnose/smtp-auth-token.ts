@@ -1,4 +1,4 @@
-import { allExchangeResources, EXCHANGE_APP_ID } from '../../shared/clouds';
+import { allExchangeResources, clouds, EXCHANGE_APP_ID } from '../../shared/clouds';
 import { problem, type Problem } from '../../shared/problem';
 import {
   connectExchange,
@@ -80,6 +80,18 @@ export function diagnoseAuth573(ctx: FactsContext, detail: string): Problem {
               'Remove Graph scopes (User.Read, Mail.Send on graph.microsoft.com) from this request: one token is issued for one API.',
             ],
       field: 'scopes',
+    });
+  }
+
+  const cloud = clouds[ctx.profile.cloud];
+  if (t.audience !== undefined && !cloud.exchangeAudiences.some((a) => norm(a) === norm(t.audience ?? ''))) {
+    return problem({
+      ...base,
+      code: `${CODE}_OTHER_CLOUD`,
+      title: `The token is for another cloud's Exchange (${t.audience})`,
+      explanation: `This profile is for ${cloud.label}, whose Exchange expects tokens for ${cloud.exchangeAudiences.filter((a) => a.startsWith('https://')).join(' or ')}${cloud.resourcesConfirmed ? '' : ' (commonly used; Microsoft does not document it)'}. Each national cloud has its own sign-in authority, Exchange resource and SMTP host.`,
+      fixSteps: [`Request the token from ${cloud.authorityHost || 'the cloud\'s authority'} with ${t.kind === 'app-only' ? `${cloud.appOnlyResource}/.default` : `${cloud.delegatedResource}/SMTP.Send`}.`, 'Or pick the cloud this tenant really lives in.'],
+      field: 'cloud',
     });
   }
 

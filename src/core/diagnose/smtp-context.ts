@@ -27,7 +27,7 @@ export interface SmtpTokenFacts {
 }
 
 export interface SmtpDiagnosisContext {
-  readonly profile: Pick<Profile, 'mailbox' | 'fromAddress' | 'smtpHost' | 'smtpPort' | 'clientId' | 'flow' | 'network'>;
+  readonly profile: Pick<Profile, 'mailbox' | 'fromAddress' | 'smtpHost' | 'smtpPort' | 'clientId' | 'flow' | 'cloud' | 'network'>;
   /** The XOAUTH2 `user=`: the mailbox logged into. */
   readonly authUser: string;
   /** The MAIL FROM / From: address. */

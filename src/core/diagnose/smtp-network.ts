@@ -1,3 +1,4 @@
+import { clouds } from '../../shared/clouds';
 import { problem, type Problem } from '../../shared/problem';
 import { testPort } from './smtp-commands';
 import type { FactsContext, SmtpFailure } from './smtp-context';
@@ -12,6 +13,13 @@ const UNTRUSTED = /self[- ]signed certificate|unable to get local issuer|unable 
 const EXPIRED = /certificate has expired|certificate is not yet valid/i;
 const NAME_MISMATCH = /does not match certificate|altnames|ERR_TLS_CERT_ALTNAME_INVALID/i;
 const VERSION = /unsupported protocol|wrong version number|protocol version|no protocols available|ERR_SSL_/i;
+
+/** The hosts for the profile's cloud; ones Microsoft does not list are named "commonly used", not hidden. */
+function cloudHosts(cloud: FactsContext['profile']['cloud']): string {
+  const facts = clouds[cloud];
+  const hosts = facts.smtpHosts.map((h) => `${h.host}:${h.port}${h.confirmed ? '' : ' (commonly used, not in Microsoft’s endpoint list)'}`);
+  return `${facts.label} uses ${hosts.join(' or ')}.`;
+}
 
 export function diagnoseSmtpNetwork(f: SmtpFailure, ctx: FactsContext): Problem {
   const { smtpHost: host, smtpPort: port } = ctx.profile;
@@ -57,7 +65,7 @@ export function diagnoseSmtpNetwork(f: SmtpFailure, ctx: FactsContext): Problem 
       code: 'SMTP_HOST_NOT_FOUND',
       title: `The server name ${host} was not found`,
       explanation: `The name ${host} could not be resolved. It may be mistyped, belong to another cloud, or this computer's DNS cannot reach the internet.`,
-      fixSteps: ['Check the SMTP host. Worldwide and GCC use smtp.office365.com; national clouds have their own host.', 'Check that this computer can resolve internet names (nslookup ' + host + ').'],
+      fixSteps: [`Check the SMTP host. ${cloudHosts(ctx.profile.cloud)}`, `Check that this computer can resolve internet names (nslookup ${host}).`],
       field: 'smtpHost',
       retryable: sys === 'EAI_AGAIN',
     });

@@ -29,6 +29,7 @@ export interface Transcript {
 }
 
 const PREFIX: Readonly<Record<string, string>> = { client: 'C: ', server: 'S: ' };
+const SKIPPED_TNX: ReadonlySet<string> = new Set(['create', 'transport', 'proxy']);
 
 /** Message bodies are logged line by line by nodemailer; a cap keeps huge mails readable. */
 const MAX_LINES = 2_000;
@@ -51,6 +52,8 @@ export function createTranscript(redact: Redactor): Transcript {
       const text = typeof message === 'string' ? format(message, ...args) : format(String(message ?? ''), ...args);
       // The raw message is logged at debug level with tnx "message": keep only its size line.
       if (tnx === 'message' && level === 'debug') return;
+      // Library bookkeeping, and the "proxied socket" line our own socket hook triggers.
+      if (SKIPPED_TNX.has(tnx)) return;
       const prefix = PREFIX[tnx] ?? (level === 'warn' || level === 'error' || level === 'fatal' ? '! ' : '* ');
       push(prefix, text);
     };

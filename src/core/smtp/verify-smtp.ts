@@ -7,7 +7,7 @@ import { decodeJwtPayload, inspectAccessToken, type TokenInspection } from '../.
 import { diagnoseSmtp, type SmtpDiagnosisContext } from '../diagnose/smtp';
 import { backoffDelay, EXCHANGE_BACKOFF, isTemporaryReply, sleep, type BackoffPolicy } from './backoff';
 import { sharedMailboxLimiter, type MailboxLimiter } from './mailbox-limiter';
-import { openSmtpSocket } from './open-socket';
+import { effectiveProxy, openSmtpSocket } from './open-socket';
 import { preflightWarnings } from './preflight';
 import { createRedactor } from './redact';
 import { buildTestMessage } from './test-message';
@@ -64,6 +64,8 @@ function attempt(input: VerifySmtpInput, authUser: string, transcript: Transcrip
       openSmtpSocket({ host: profile.smtpHost, port: profile.smtpPort, proxyUrl: profile.network.proxyUrl, timeoutMs: profile.network.timeoutMs, ...(signal ? { signal } : {}) }).then(
         (socket) => {
           sockets.add(socket);
+          const proxy = effectiveProxy(profile.network.proxyUrl, profile.smtpHost);
+          if (proxy) transcript.note(`Tunnel to ${profile.smtpHost}:${profile.smtpPort} open through proxy ${proxy.replace(/\/\/[^@/]*@/, '//***@')}`);
           callback(null, { connection: socket });
         },
         (err: Error) => callback(err),

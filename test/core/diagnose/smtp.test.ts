@@ -152,3 +152,18 @@ describe('diagnoseSmtp: other replies', () => {
     expect(p.detail).toContain('RecipientNotFound');
   });
 });
+
+describe('diagnoseSmtp: national clouds', () => {
+  it('a global Exchange token sent with a GCC High profile -> token for another cloud', () => {
+    const gcc = makeProfile({ cloud: 'gcc-high', smtpHost: 'smtp.office365.us' });
+    const p = diagnoseSmtp(reply(E573), ctx(gcc, delegatedClaims({ aud: 'https://outlook.office.com' })));
+    expect(p.code).toBe('SMTP_535_5.7.3_OTHER_CLOUD');
+    expect(p.fixSteps[0]).toContain('https://outlook.office365.us/SMTP.Send');
+  });
+
+  it('an unknown host names the cloud’s hosts, unconfirmed ones as "commonly used"', () => {
+    const china = makeProfile({ cloud: 'china', smtpHost: 'smtp.partner.outlook.con' });
+    const p = diagnoseSmtp(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND', stage: 'connect' }), ctx(china));
+    expect(p.fixSteps[0]).toContain('smtp.partner.outlook.cn:587 (commonly used');
+  });
+});
