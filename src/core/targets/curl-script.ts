@@ -23,6 +23,19 @@ export function curlScript(s: GenericSettings): string {
           'body="$body&grant_type=refresh_token&refresh_token=$(urlencode "$refresh_token")"',
         ]
       : ['body="$body&grant_type=client_credentials"'];
+  const assertion = s.assertionHeader
+    ? [
+        `key_file="\${${env.privateKeyFile}:-}"`,
+        `[ -n "$key_file" ] || fail "Set ${env.privateKeyFile} to the certificate's private key file (PEM)."`,
+        'b64url() { openssl base64 -A | tr \'+/\' \'-_\' | tr -d \'=\'; }',
+        '# Client assertion (JWT, PS256) signed with the certificate key; valid for 10 minutes.',
+        'now="$(date +%s)"',
+        `unsigned=${shQuote(s.assertionHeader)}.$(printf \'{"aud":"%s","iss":"%s","sub":"%s","jti":"%s","nbf":%s,"exp":%s}\' \\`,
+        '  "$token_url" "$client_id" "$client_id" "$(openssl rand -hex 16)" "$now" "$((now + 600))" | b64url)',
+        'signature="$(printf \'%s\' "$unsigned" | openssl dgst -sha256 -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:32 -sign "$key_file" -binary | b64url)"',
+        'body="$body&client_assertion_type=$(urlencode urn:ietf:params:oauth:client-assertion-type:jwt-bearer)&client_assertion=$unsigned.$signature"',
+      ]
+    : [];
   const secret = s.needsClientSecret
     ? [
         withDefault('client_secret', env.clientSecret, s.clientSecretDefault),
@@ -59,6 +72,7 @@ export function curlScript(s: GenericSettings): string {
     'body="client_id=$(urlencode "$client_id")&scope=$(urlencode "$scope")"',
     ...grant,
     ...secret,
+    ...assertion,
     '',
     'ca_args=()',
     `if [ -n "\${${env.caFile}:-}" ]; then ca_args=(--cacert "$${env.caFile}"); fi`,

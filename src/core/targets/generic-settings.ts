@@ -20,7 +20,14 @@ export const env = {
   refreshToken: 'SMTP_OAUTH_REFRESH_TOKEN',
   accessToken: 'SMTP_OAUTH_ACCESS_TOKEN',
   caFile: 'SMTP_OAUTH_CA_FILE',
+  privateKeyFile: 'SMTP_OAUTH_PRIVATE_KEY_FILE',
 } as const;
+
+/** RFC 7515 header for a PS256 client assertion naming the certificate by SHA-256 thumbprint. */
+function assertionHeader(thumbprintSha256Hex: string): string {
+  const x5t = Buffer.from(thumbprintSha256Hex.replace(/[^0-9a-f]/gi, ''), 'hex').toString('base64url');
+  return Buffer.from(JSON.stringify({ alg: 'PS256', typ: 'JWT', 'x5t#S256': x5t })).toString('base64url');
+}
 
 export interface GenericSettings {
   readonly host: string;
@@ -33,6 +40,11 @@ export interface GenericSettings {
   readonly grantType: 'refresh_token' | 'client_credentials';
   /** The token request must carry a client secret (confidential app with a secret). */
   readonly needsClientSecret: boolean;
+  /**
+   * With a certificate: the base64url JWT header of the client assertion (PS256 and the
+   * certificate's SHA-256 thumbprint as `x5t#S256`); the scripts sign it with the private key.
+   */
+  readonly assertionHeader?: string;
   /** Values written in as defaults: the secrets only with "Include secrets", else ''. */
   readonly clientSecretDefault: string;
   readonly refreshTokenDefault: string;
@@ -49,7 +61,8 @@ export function genericSettings(ctx: ExportContext): GenericSettings {
     clientId: p.clientId,
     scope: scopeString(p),
     grantType: p.flow === 'app-only' ? 'client_credentials' : 'refresh_token',
-    needsClientSecret: p.credential.kind !== 'none',
+    needsClientSecret: p.credential.kind === 'secret',
+    assertionHeader: p.credential.kind === 'certificate' ? assertionHeader(p.credential.thumbprintSha256) : undefined,
     clientSecretDefault: ctx.reveal('clientSecret') ?? '',
     refreshTokenDefault: p.flow === 'delegated' ? (ctx.reveal('refreshToken') ?? '') : '',
   };
@@ -62,6 +75,7 @@ export function envHelp(s: GenericSettings, opts: { readonly acceptsAccessToken:
     `Settings come from environment variables (${env.host}, ${env.port}, ${env.user}, ${env.from}, ${env.to},`,
     `${env.tokenUrl}, ${env.clientId}, ${env.scope}); the values below are this profile's defaults.`,
     ...(secretNames.length > 0 ? [`Secrets are read from ${secretNames.join(' and ')}.`] : []),
+    ...(s.assertionHeader ? [`The certificate's private key (PEM) is read from the file named by ${env.privateKeyFile}.`] : []),
     ...(opts.acceptsAccessToken ? [`Or set ${env.accessToken} to use an access token you already have.`] : []),
     `Optional: ${env.caFile} = an extra CA certificate (PEM) to trust, e.g. for a TLS-inspecting proxy.`,
   ];

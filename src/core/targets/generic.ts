@@ -26,6 +26,7 @@ function dotenv(ctx: ExportContext, s: GenericSettings): string {
     `${env.grantType}=${s.grantType}`,
     ...(s.needsClientSecret ? secretLine(env.clientSecret, s.clientSecretDefault) : []),
     ...(s.grantType === 'refresh_token' ? secretLine(env.refreshToken, s.refreshTokenDefault) : []),
+    ...(s.assertionHeader ? [`# ${env.privateKeyFile}: path of the certificate's private key (PEM); the key itself is not exported.`, `${env.privateKeyFile}=`] : []),
   ].join('\n');
 }
 

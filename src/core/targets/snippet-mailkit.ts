@@ -5,6 +5,30 @@ import { codeString as q, oneLine } from './quote';
 export function mailkitSnippet(s: GenericSettings): string {
   const grant = s.grantType === 'refresh_token' ? [`    form["refresh_token"] = Required(${q(env.refreshToken)}, ${q(s.refreshTokenDefault)});`] : [];
   const secret = s.needsClientSecret ? [`    form["client_secret"] = Required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)});`] : [];
+  const cert = s.assertionHeader;
+  const assertionForm = cert
+    ? [
+        '    form["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";',
+        `    form["client_assertion"] = ClientAssertion(${q(cert)}, tokenUrl, form["client_id"]);`,
+      ]
+    : [];
+  const assertionCode = cert
+    ? [
+        '',
+        "// A JWT (PS256: RSASSA-PSS with SHA-256) signed with the certificate's private key, valid for 10 minutes.",
+        'static string ClientAssertion(string header, string audience, string clientId)',
+        '{',
+        '    using var rsa = RSA.Create();',
+        `    rsa.ImportFromPem(File.ReadAllText(Required(${q(env.privateKeyFile)})));`,
+        '    var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();',
+        '    var claims = new Dictionary<string, object> { ["aud"] = audience, ["iss"] = clientId, ["sub"] = clientId, ["jti"] = Guid.NewGuid().ToString(), ["nbf"] = now, ["exp"] = now + 600 };',
+        '    var unsigned = header + "." + B64Url(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(claims)));',
+        '    return unsigned + "." + B64Url(rsa.SignData(Encoding.UTF8.GetBytes(unsigned), HashAlgorithmName.SHA256, RSASignaturePadding.Pss));',
+        '}',
+        '',
+        "static string B64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');",
+      ]
+    : [];
   return [
     `// Sends a test message as ${oneLine(s.user)} through ${oneLine(s.host)} with SMTP XOAUTH2 (MailKit).`,
     '// Run: dotnet new console && dotnet add package MailKit, put this in Program.cs, dotnet run',
@@ -12,6 +36,7 @@ export function mailkitSnippet(s: GenericSettings): string {
       .filter((l) => !l.includes(env.caFile))
       .map((l) => `// ${l}`),
     '// An extra CA has to be trusted by the operating system for .NET to accept it.',
+    ...(cert ? ['using System.Security.Cryptography;', 'using System.Text;'] : []),
     'using System.Text.Json;',
     'using MailKit.Net.Smtp;',
     'using MailKit.Security;',
@@ -24,6 +49,7 @@ export function mailkitSnippet(s: GenericSettings): string {
     `var to = Setting(${q(env.to)}, from);`,
     '',
     `var token = Setting(${q(env.accessToken)});`,
+    `var tokenUrl = Setting(${q(env.tokenUrl)}, ${q(s.tokenUrl)});`,
     'if (token.Length == 0)',
     '{',
     '    var form = new Dictionary<string, string>',
@@ -34,8 +60,9 @@ export function mailkitSnippet(s: GenericSettings): string {
     '    };',
     ...grant,
     ...secret,
+    ...assertionForm,
     '    using var http = new HttpClient();',
-    `    var response = await http.PostAsync(Setting(${q(env.tokenUrl)}, ${q(s.tokenUrl)}), new FormUrlEncodedContent(form));`,
+    '    var response = await http.PostAsync(tokenUrl, new FormUrlEncodedContent(form));',
     '    using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());',
     '    if (!response.IsSuccessStatusCode)',
     '    {',
@@ -62,6 +89,7 @@ export function mailkitSnippet(s: GenericSettings): string {
     '    Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;',
     '',
     'static string Required(string name, string fallback = "") =>',
-    '    Setting(name, fallback) is { Length: > 0 } value ? value : throw new Exception($"Set {name} (the wizard\'s Secret values).");',
+    '    Setting(name, fallback) is { Length: > 0 } value ? value : throw new Exception($"Set {name} (see the notes at the top of this file).");',
+    ...assertionCode,
   ].join('\n');
 }

@@ -5,11 +5,30 @@ import { codeString as q, oneLine } from './quote';
 export function nodemailerSnippet(s: GenericSettings): string {
   const grant = s.grantType === 'refresh_token' ? [`    form.refresh_token = required(${q(env.refreshToken)}, ${q(s.refreshTokenDefault)});`] : [];
   const secret = s.needsClientSecret ? [`    form.client_secret = required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)});`] : [];
+  const cert = s.assertionHeader;
+  const assertionForm = cert
+    ? ["  form.client_assertion_type = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';", '  form.client_assertion = clientAssertion();']
+    : [];
+  const assertionCode = cert
+    ? [
+        "// A JWT (PS256) signed with the certificate's private key, valid for 10 minutes.",
+        'function clientAssertion() {',
+        `  const key = fs.readFileSync(required(${q(env.privateKeyFile)}), 'utf8');`,
+        '  const now = Math.floor(Date.now() / 1000);',
+        '  const claims = { aud: TOKEN_URL, iss: CLIENT_ID, sub: CLIENT_ID, jti: crypto.randomUUID(), nbf: now, exp: now + 600 };',
+        `  const unsigned = \`${cert}.\${Buffer.from(JSON.stringify(claims)).toString('base64url')}\`;`,
+        "  const signature = crypto.sign('sha256', Buffer.from(unsigned), { key, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });",
+        "  return `${unsigned}.${signature.toString('base64url')}`;",
+        '}',
+        '',
+      ]
+    : [];
   return [
     `// Sends a test message as ${oneLine(s.user)} through ${oneLine(s.host)} with SMTP XOAUTH2 (nodemailer).`,
     '// Run: npm install nodemailer && node send-test-mail.cjs',
     ...envHelp(s).map((l) => `// ${l}`),
     "'use strict';",
+    ...(cert ? ["const crypto = require('node:crypto');"] : []),
     "const fs = require('node:fs');",
     "const https = require('node:https');",
     "const tls = require('node:tls');",
@@ -33,7 +52,7 @@ export function nodemailerSnippet(s: GenericSettings): string {
     '',
     "function required(name, fallback = '') {",
     '  const value = setting(name, fallback);',
-    "  if (!value) throw new Error(`Set ${name} (the wizard's Secret values).`);",
+    "  if (!value) throw new Error(`Set ${name} (see the notes at the top of this file).`);",
     '  return value;',
     '}',
     '',
@@ -53,12 +72,14 @@ export function nodemailerSnippet(s: GenericSettings): string {
     '  });',
     '}',
     '',
+    ...assertionCode,
     'async function accessToken() {',
     `  const token = setting(${q(env.accessToken)});`,
     '  if (token) return token;',
     `  const form = { client_id: CLIENT_ID, scope: SCOPE, grant_type: ${q(s.grantType)} };`,
     ...grant.map((l) => l.slice(2)),
     ...secret.map((l) => l.slice(2)),
+    ...assertionForm,
     '  const { status, text } = await postForm(TOKEN_URL, form);',
     '  const json = JSON.parse(text || \'{}\');',
     '  if (status !== 200) throw new Error(`Token request failed (${status}): ${json.error}: ${json.error_description}`);',

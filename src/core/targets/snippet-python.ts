@@ -8,6 +8,30 @@ export function pythonSnippet(s: GenericSettings): string {
       ? [`    form["refresh_token"] = required(${q(env.refreshToken)}, ${q(s.refreshTokenDefault)})`]
       : [];
   const secret = s.needsClientSecret ? [`    form["client_secret"] = required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)})`] : [];
+  const cert = s.assertionHeader;
+  const assertionForm = cert
+    ? ['    form["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"', '    form["client_assertion"] = client_assertion()']
+    : [];
+  const assertionCode = cert
+    ? [
+        'def b64url(data):',
+        '    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()',
+        '',
+        '',
+        '# A JWT (PS256) signed with the certificate\'s private key, valid for 10 minutes.',
+        'def client_assertion():',
+        `    key_file = required(${q(env.privateKeyFile)})`,
+        '    now = int(time.time())',
+        '    claims = {"aud": TOKEN_URL, "iss": CLIENT_ID, "sub": CLIENT_ID, "jti": str(uuid.uuid4()), "nbf": now, "exp": now + 600}',
+        `    unsigned = ${q(cert)} + "." + b64url(json.dumps(claims).encode())`,
+        '    # The standard library has no RSA, so openssl signs: RSASSA-PSS, SHA-256, 32-byte salt.',
+        '    openssl = ["openssl", "dgst", "-sha256", "-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:32", "-sign", key_file, "-binary"]',
+        '    signature = subprocess.run(openssl, input=unsigned.encode(), capture_output=True, check=True).stdout',
+        '    return unsigned + "." + b64url(signature)',
+        '',
+        '',
+      ]
+    : [];
   return [
     '#!/usr/bin/env python3',
     `# Sends a test message as ${oneLine(s.user)} through ${oneLine(s.host)} with SMTP XOAUTH2.`,
@@ -15,14 +39,18 @@ export function pythonSnippet(s: GenericSettings): string {
     '',
     ...envHelp(s),
     '"""',
+    ...(cert ? ['import base64'] : []),
     'import json',
     'import os',
     'import smtplib',
     'import ssl',
+    ...(cert ? ['import subprocess'] : []),
     'import sys',
+    ...(cert ? ['import time'] : []),
     'import urllib.error',
     'import urllib.parse',
     'import urllib.request',
+    ...(cert ? ['import uuid'] : []),
     'from email.message import EmailMessage',
     '',
     '',
@@ -51,10 +79,11 @@ export function pythonSnippet(s: GenericSettings): string {
     'def required(name, default=""):',
     '    value = setting(name, default)',
     '    if not value:',
-    '        sys.exit(f"Set {name} (the wizard\'s Secret values).")',
+    '        sys.exit(f"Set {name} (see the notes at the top of this file).")',
     '    return value',
     '',
     '',
+    ...assertionCode,
     'def access_token():',
     `    token = setting(${q(env.accessToken)})`,
     '    if token:',
@@ -62,6 +91,7 @@ export function pythonSnippet(s: GenericSettings): string {
     `    form = {"client_id": CLIENT_ID, "scope": SCOPE, "grant_type": ${q(s.grantType)}}`,
     ...grant,
     ...secret,
+    ...assertionForm,
     '    request = urllib.request.Request(TOKEN_URL, data=urllib.parse.urlencode(form).encode(), method="POST")',
     '    try:',
     '        with urllib.request.urlopen(request, context=tls_context(), timeout=30) as response:',

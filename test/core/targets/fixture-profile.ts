@@ -9,6 +9,15 @@ export const fixtureTokens: TokenSnapshot = {
 };
 export const fixtureSecretValues: readonly string[] = [fixtureTokens.clientSecret ?? '', fixtureTokens.refreshToken ?? ''];
 
+export const fixtureCertificate: Profile['credential'] = {
+  kind: 'certificate',
+  source: 'pem',
+  thumbprintSha1: '0123456789ABCDEF0123456789ABCDEF01234567',
+  thumbprintSha256: '00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF',
+  subject: 'CN=Contoso mailer',
+  notAfter: '2030-01-01T00:00:00.000Z',
+};
+
 /** The one fixture profile, set up the way the wizard presets it for each target. */
 export function fixtureProfile(targetId: TargetId, overrides: Partial<Profile> = {}): Profile {
   const preset = targetPreset(targetId);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { exportsFor, targetExports } from '../../../src/core/targets';
 import type { ExportOutput } from '../../../src/shared/export-output';
 import { targetIds, type TargetId } from '../../../src/shared/profile';
-import { fixtureProfile, fixtureTokens } from './fixture-profile';
+import { fixtureCertificate, fixtureProfile, fixtureTokens } from './fixture-profile';
 
 /**
  * Every output, byte for byte, against files reviewed by eye. UPDATE_GOLDEN=1 rewrites
@@ -20,6 +20,7 @@ const sets: readonly { dir: string; outputs: () => ExportOutput[] }[] = [
     .map((t: TargetId) => ({ dir: t, outputs: () => targetExports(t, fixtureProfile(t), fixtureTokens, { includeSecrets: false }) })),
   { dir: 'generic', outputs: () => exportsFor(fixtureProfile('generic'), fixtureTokens, { includeSecrets: false }) },
   { dir: 'app-only', outputs: () => exportsFor(fixtureProfile('app-only'), fixtureTokens, { includeSecrets: false }) },
+  { dir: 'app-only-certificate', outputs: () => exportsFor(fixtureProfile('app-only', { credential: fixtureCertificate }), {}, { includeSecrets: false }) },
 ];
 
 describe.each(sets)('golden outputs: $dir', ({ dir, outputs }) => {

@@ -20,6 +20,7 @@ let emu: Emulator;
 let dir: string;
 let caFile: string;
 let refreshToken: string;
+let keyFile: string;
 
 async function postForm(url: string, form: Record<string, string>): Promise<Record<string, string>> {
   // The test's own request, trusting only the emulator's CA.
@@ -41,6 +42,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'run-exports-'));
   caFile = join(dir, 'emulator-ca.pem');
   writeFileSync(caFile, emu.caPem);
+  keyFile = join(dir, 'daemon-key.pem');
+  writeFileSync(keyFile, emu.certificates.app2.keyPem, { mode: 0o600 });
   // Alice signs in once (password grant: the emulator's non-interactive sign-in) to own a refresh token.
   const signIn = await postForm(emu.tokenEndpoint(), {
     client_id: AEM_APP,
@@ -75,6 +78,28 @@ const flows = [
     grantType: 'client_credentials',
     user: MAILBOXES.noreply,
   },
+  {
+    flow: 'app-only-certificate',
+    profile: () =>
+      emulated(
+        fixtureProfile('app-only', {
+          clientId: DAEMON_APP,
+          mailbox: MAILBOXES.noreply,
+          fromAddress: MAILBOXES.noreply,
+          credential: {
+            kind: 'certificate',
+            source: 'pem',
+            thumbprintSha1: emu.certificates.app2.thumbprintSha1Hex,
+            thumbprintSha256: emu.certificates.app2.thumbprintSha256Hex,
+            subject: 'CN=Daemon Mailer',
+            notAfter: '2099-01-01T00:00:00.000Z',
+          },
+        }),
+      ),
+    tokens: (): TokenSnapshot => ({}),
+    grantType: 'client_credentials',
+    user: MAILBOXES.noreply,
+  },
 ] as const;
 
 /** A clean environment: no proxy (traffic stays on 127.0.0.1), no stray SMTP_* settings. */
@@ -83,8 +108,9 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, NO_PROXY: '*', SMTP_OAUTH_CA_FILE: caFile, ...extra };
 }
 
+/** What the user would set: the secrets, or the certificate's key file (never exported). */
 const secretEnv = (t: TokenSnapshot): Record<string, string> => ({
-  ...(t.clientSecret ? { SMTP_OAUTH_CLIENT_SECRET: t.clientSecret } : {}),
+  ...(t.clientSecret ? { SMTP_OAUTH_CLIENT_SECRET: t.clientSecret } : { SMTP_OAUTH_PRIVATE_KEY_FILE: keyFile }),
   ...(t.refreshToken ? { SMTP_OAUTH_REFRESH_TOKEN: t.refreshToken } : {}),
 });
 
@@ -129,14 +155,14 @@ describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, p
     expect(arrived[0]?.authUser.toLowerCase()).toBe(user);
   });
 
-  it('with secrets included, the script works with no secret in the environment', async () => {
+  it.runIf(flow !== 'app-only-certificate')('with secrets included, the script works with no secret in the environment', async () => {
     const own = join(dir, `${flow}-with-secrets`);
     await writeExports(exportsFor(profile(), tokens(), { includeSecrets: true }), own);
     const { stdout } = await run('bash', [join(own, 'get-access-token.sh')], { env: childEnv({}) });
     expect(stdout.trim().split('.')).toHaveLength(3);
   });
 
-  it.each([
+  it.runIf(flow !== 'app-only-certificate').each([
     ['bash', 'get-access-token.sh'],
     ['python3', 'send_test_mail.py'],
     ['node', 'send-test-mail.cjs'],
@@ -153,6 +179,6 @@ describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, p
     const err = await run('bash', [join(folder, 'get-access-token.sh')], { env: childEnv({}) }).catch((e: { stdout: string; stderr: string; code: number }) => e);
     expect('code' in err && err.code).toBe(1);
     expect(err.stdout).toBe('');
-    expect(err.stderr).toMatch(/Set SMTP_OAUTH_(CLIENT_SECRET|REFRESH_TOKEN)/);
+    expect(err.stderr).toMatch(/Set SMTP_OAUTH_(CLIENT_SECRET|REFRESH_TOKEN|PRIVATE_KEY_FILE)/);
   });
 });

@@ -29,7 +29,7 @@ function trustedCas() {
 
 function required(name, fallback = '') {
   const value = setting(name, fallback);
-  if (!value) throw new Error(`Set ${name} (the wizard's Secret values).`);
+  if (!value) throw new Error(`Set ${name} (see the notes at the top of this file).`);
   return value;
 }
 

@@ -44,7 +44,7 @@ def tls_context():
 def required(name, default=""):
     value = setting(name, default)
     if not value:
-        sys.exit(f"Set {name} (the wizard's Secret values).")
+        sys.exit(f"Set {name} (see the notes at the top of this file).")
     return value
 
 

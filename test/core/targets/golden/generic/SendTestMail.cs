@@ -17,6 +17,7 @@ var from = Setting("SMTP_FROM", "alice@contoso.com");
 var to = Setting("SMTP_TO", from);
 
 var token = Setting("SMTP_OAUTH_ACCESS_TOKEN");
+var tokenUrl = Setting("SMTP_OAUTH_TOKEN_URL", "https://login.microsoftonline.com/11111111-1111-4111-8111-111111111111/oauth2/v2.0/token");
 if (token.Length == 0)
 {
     var form = new Dictionary<string, string>
@@ -28,7 +29,7 @@ if (token.Length == 0)
     form["refresh_token"] = Required("SMTP_OAUTH_REFRESH_TOKEN", "");
     form["client_secret"] = Required("SMTP_OAUTH_CLIENT_SECRET", "");
     using var http = new HttpClient();
-    var response = await http.PostAsync(Setting("SMTP_OAUTH_TOKEN_URL", "https://login.microsoftonline.com/11111111-1111-4111-8111-111111111111/oauth2/v2.0/token"), new FormUrlEncodedContent(form));
+    var response = await http.PostAsync(tokenUrl, new FormUrlEncodedContent(form));
     using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     if (!response.IsSuccessStatusCode)
     {
@@ -55,4 +56,4 @@ static string Setting(string name, string fallback = "") =>
     Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
 
 static string Required(string name, string fallback = "") =>
-    Setting(name, fallback) is { Length: > 0 } value ? value : throw new Exception($"Set {name} (the wizard's Secret values).");
+    Setting(name, fallback) is { Length: > 0 } value ? value : throw new Exception($"Set {name} (see the notes at the top of this file).");
