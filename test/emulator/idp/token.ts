@@ -44,7 +44,16 @@ export function checkOrigin(r: TokenRequest, app: AppRegistration): void {
   if (app.platform !== 'spa' && origin) throw new AadstsError(9002326);
 }
 
-export async function token(r: TokenRequest): Promise<Reply> {
+/** client_id may arrive only in HTTP Basic credentials (RFC 6749 §2.3.1). */
+function withBasicClientId(r: TokenRequest): TokenRequest {
+  const auth = r.req.headers.authorization;
+  if (r.form.client_id || !auth?.toLowerCase().startsWith('basic ')) return r;
+  const user = Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':')[0] ?? '';
+  return { ...r, form: { ...r.form, client_id: decodeURIComponent(user) } };
+}
+
+export async function token(request: TokenRequest): Promise<Reply> {
+  const r = withBasicClientId(request);
   const grantType = r.form.grant_type;
   if (!grantType) throw new AadstsError(900144, { name: 'grant_type' });
   switch (grantType) {
