@@ -77,6 +77,8 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
   });
 }
 
+const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
 /**
  * Who needs Send As: Exchange names both in its reply ("<auth user> not allowed to send as
  * <from>"); that beats our guess (the login mailbox), which is wrong when a delegate's
@@ -84,8 +86,12 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
  */
 export function sendAsDenied(ctx: FactsContext, code: string, text: string, detail: string): Problem {
   const named = /SendAsDenied;\s*(\S+@\S+)\s+not allowed to send as\s+([^\s;]+)/i.exec(text);
-  const trustee = named?.[1] ?? ctx.authUser;
   const from = named?.[2] ?? ctx.fromAddress;
+  // "X not allowed to send as X" happens when a delegate logs in to a shared mailbox: the
+  // right is checked for the delegate, so the signed-in user is the one to name.
+  const reported = named?.[1] ?? ctx.authUser;
+  const delegate = ctx.token?.kind === 'delegated' ? ctx.token.user : undefined;
+  const trustee = delegate && same(reported, from) ? delegate : reported;
   return problem({
     detail,
     code,

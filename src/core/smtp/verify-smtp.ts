@@ -8,7 +8,7 @@ import { diagnoseSmtp, type SmtpDiagnosisContext } from '../diagnose/smtp';
 import { backoffDelay, EXCHANGE_BACKOFF, isTemporaryReply, sleep, type BackoffPolicy } from './backoff';
 import { sharedMailboxLimiter, type MailboxLimiter } from './mailbox-limiter';
 import { effectiveProxy, openSmtpSocket } from './open-socket';
-import { preflightWarnings } from './preflight';
+import { preflightBlocker, preflightWarnings } from './preflight';
 import { createRedactor } from './redact';
 import { buildTestMessage } from './test-message';
 import { smtpTlsOptions } from './tls-options';
@@ -114,12 +114,16 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
   const fromAddress = profile.fromAddress.trim() || authUser;
   const inspection = input.tokenInspection ?? inspectAccessToken(input.accessToken, { flow: profile.flow, cloud: profile.cloud, mailbox: authUser });
   const transcript = createTranscript(createRedactor([input.accessToken]));
-  const warnings = input.send ? [] : preflightWarnings(authUser, fromAddress);
+
   const limiter = input.limiter ?? sharedMailboxLimiter;
   const policy = input.backoff ?? EXCHANGE_BACKOFF;
   const spObjectId = servicePrincipalObjectId(input.accessToken);
   const ctx: SmtpDiagnosisContext = { profile, authUser, fromAddress, tokenInspection: inspection, ...(spObjectId ? { servicePrincipalObjectId: spObjectId } : {}) };
   const signedInAs = describeIdentity(inspection, profile.flow);
+  const signedInUser = inspection.kind === 'jwt' && inspection.claims.scp.length > 0 ? inspection.claims.user : undefined;
+  const pre = { authUser, fromAddress, ...(signedInUser ? { signedInUser } : {}) };
+  // A sent test message proves (or disproves) Send As itself; the warning is for login-only checks.
+  const warnings = input.send ? [] : preflightWarnings(pre);
 
   const report = (attempts: number, extra: { ok: boolean; problem?: Problem; sentTo?: string; messageId?: string }): VerifyReport => ({
     authUser,
@@ -131,6 +135,9 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
     durationMs: Math.round(performance.now() - started),
     ...extra,
   });
+
+  const blocker = preflightBlocker(pre);
+  if (blocker) return report(0, { ok: false, problem: blocker });
 
   transcript.note(`Logging in to ${profile.smtpHost}:${profile.smtpPort} as mailbox ${authUser}${signedInAs ? ` with a token for ${signedInAs}` : ''}`);
   for (let attempts = 1; ; attempts += 1) {

@@ -65,6 +65,17 @@ describe('verifySmtp against the emulator: success', () => {
     expect(report.warnings).toEqual([]);
   });
 
+  it('shared mailbox: a delegate with Full Access only is warned before, and refused after DATA with the delegate named', async () => {
+    const token = await userToken(emu, USERS.erin.upn, USERS.erin.password);
+    const profile = emulatorProfile(emu, { mailbox: MAILBOXES.shared, fromAddress: MAILBOXES.shared });
+    const check = await verifySmtp({ profile, accessToken: token });
+    expect(check).toMatchObject({ ok: true, authUser: MAILBOXES.shared, signedInAs: 'erin@contoso.com' });
+    expect(check.warnings.map((w) => w.code)).toEqual(['SMTP_DELEGATE_SEND_AS']);
+    const sent = await verifySmtp({ profile, accessToken: token, send: { to: 'alice@contoso.com' } });
+    expect(sent.problem?.code).toBe('SMTP_554_5.2.252');
+    expect(sent.problem?.commands).toContain('Add-RecipientPermission -Identity shared@contoso.com -Trustee erin@contoso.com -AccessRights SendAs');
+  });
+
   it('pre-flight: a From that differs from the login mailbox warns that Send As is needed, even when AUTH passes', async () => {
     const token = await userToken(emu, USERS.alice.upn, USERS.alice.password);
     const report = await verifySmtp({ profile: emulatorProfile(emu, { fromAddress: MAILBOXES.shared }), accessToken: token });
