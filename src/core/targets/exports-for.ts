@@ -11,7 +11,6 @@ import { onitExports } from './onit';
 import { finalize, type OutputDraft } from './output';
 import { secretValuesExport } from './secret-values';
 
-
 /** One exporter per target system; adding a target means adding one module here. */
 const targetExporters: Readonly<Record<TargetId, (ctx: ExportContext) => OutputDraft[]>> = {
   aem: aemExports,
