@@ -29,7 +29,7 @@ export interface Transcript {
 }
 
 const PREFIX: Readonly<Record<string, string>> = { client: 'C: ', server: 'S: ' };
-const SKIPPED_TNX: ReadonlySet<string> = new Set(['create', 'transport', 'proxy']);
+const SKIPPED_TNX: ReadonlySet<string> = new Set(['create', 'transport', 'proxy', 'OAUTH2']);
 
 /** Message bodies are logged line by line by nodemailer; a cap keeps huge mails readable. */
 const MAX_LINES = 2_000;
