@@ -182,3 +182,25 @@ describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, p
     expect(err.stderr).toMatch(/Set SMTP_OAUTH_(CLIENT_SECRET|REFRESH_TOKEN|PRIVATE_KEY_FILE)/);
   });
 });
+
+describe('AEM configuration against the emulator', () => {
+  it('redeems the refresh token the way AEM will: refreshUrl, clientId, scopes and the Cloud Manager secrets', async () => {
+    const profile = emulated(fixtureProfile('aem', { clientId: AEM_APP, mailbox: USERS.alice.upn, fromAddress: USERS.alice.upn }));
+    const outputs = exportsFor(profile, { clientSecret: AEM_SECRET, refreshToken }, { includeSecrets: true });
+    const config = JSON.parse(outputs.find((o) => o.name.endsWith('OAuthConfigurationProviderImpl.cfg.json'))?.content ?? '{}') as Record<string, string | string[]>;
+    const variables = JSON.parse(outputs.find((o) => o.name === 'aem-cloud-manager-variables.json')?.content ?? '[]') as { name: string; value: string }[];
+    // What Cloud Manager does at deploy time: replace each $[secret:NAME] with the variable's value.
+    const resolve = (v: string): string => v.replace(/^\$\[secret:(\w+)\]$/, (_, name: string) => variables.find((x) => x.name === name)?.value ?? v);
+    const scopes = config.scopes as string[];
+    const reply = await postForm(String(config.refreshUrl), {
+      client_id: String(config.clientId),
+      client_secret: resolve(String(config.clientSecret)),
+      refresh_token: resolve(String(config.refreshToken)),
+      grant_type: 'refresh_token',
+      scope: scopes.join(' '),
+    });
+    expect(reply.error_description).toBeUndefined();
+    expect(String(claims(reply.access_token ?? '').aud)).toBe('https://outlook.office365.com');
+    expect(String(claims(reply.access_token ?? '').scp)).toContain('SMTP.Send');
+  });
+});
