@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInDelegated } from '../../../src/core/oauth/delegated';
+import { redeemStoredRefreshToken } from '../../../src/core/oauth/raw-refresh';
+import { secretKeys } from '../../../src/core/secrets/secret-keys';
+import { startEmulator, type Emulator } from '../../emulator';
+import { AEM_SECRET, USERS } from '../../emulator/fixtures/ids';
+import { testKeychain } from '../../support/keychain';
+import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../../support/playwright-login-window';
+import { emulatorProfile } from './emulator-profile';
+
+let emu: Emulator;
+let win: PlaywrightLoginWindow;
+const kc = testKeychain('delegated');
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  win = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
+});
+afterAll(async () => {
+  await win?.close();
+  await emu?.close();
+  await kc.wipe();
+});
+
+describe('delegated sign-in against the emulator, real keychain', () => {
+  it('signs in on the emulator page, keeps the refresh token in the keychain, redeems it raw and calls it fit for SMTP', async () => {
+    const profile = emulatorProfile(emu);
+    await kc.store.set(secretKeys.clientSecret(profile.id), AEM_SECRET);
+    win.user = { username: USERS.alice.upn, password: USERS.alice.password };
+
+    const outcome = await signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 30_000, now: () => emu.clock.now() });
+    expect(outcome.account).toBe('alice@contoso.com');
+    expect(outcome.refreshTokenStored).toBe(true);
+    expect(outcome.inspection.verdict.fit).toBe('yes');
+    expect(win.intercepted[0]).toMatch(/^http:\/\/localhost\/\?code=/);
+
+    const rt = await kc.store.get(secretKeys.refreshToken(profile.id));
+    expect(rt).toBeTruthy();
+
+    const tokenRequestsBefore = emu.requestLog.filter((r) => r.grantType === 'refresh_token').length;
+    const redeemed = await redeemStoredRefreshToken(profile, { secrets: kc.store, now: () => emu.clock.now() });
+    expect(redeemed.inspection.verdict).toMatchObject({ fit: 'yes', summary: 'Fit for SMTP.' });
+    expect(emu.requestLog.filter((r) => r.grantType === 'refresh_token')).toHaveLength(tokenRequestsBefore + 1);
+    // The rotated refresh token replaced the first one.
+    const rotated = await kc.store.get(secretKeys.refreshToken(profile.id));
+    expect(rotated).toBeTruthy();
+    expect(rotated).not.toBe(rt);
+  });
+
+  it('works with a redirect URI that has a path, or is https, because the window never loads it', async () => {
+    for (const redirectUri of ['https://example.com/callback']) {
+      const profile = emulatorProfile(emu, { redirectUri });
+      await kc.store.set(secretKeys.clientSecret(profile.id), AEM_SECRET);
+      const outcome = await signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 30_000, now: () => emu.clock.now() });
+      expect(outcome.refreshTokenStored).toBe(true);
+      expect(win.intercepted.at(-1)).toMatch(/^https:\/\/example\.com\/callback\?code=/);
+    }
+  });
+});

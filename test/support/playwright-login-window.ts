@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import tls from 'node:tls';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { LoginPageError, signInCancelled, signInTimedOut, type LoginWindowPort, type LoginWindowRequest } from '../../src/core/oauth/login-ports';
+import { sameRedirectTarget } from '../../src/core/oauth/redirect-match';
+import type { Emulator } from '../emulator';
+
+/**
+ * The test's login window: a real Chromium page on the emulator's sign-in form, playing
+ * the user. Like the Electron window it uses a fresh browser context per attempt and
+ * catches the redirect with the same matcher, before the request reaches the network.
+ * The emulator's certificate is trusted by its public-key hash after Node verified it
+ * against the emulator's CA: no blanket ignoring of certificate errors.
+ */
+export interface ScriptedUser {
+  readonly username: string;
+  readonly password: string;
+  /** On the consent page. Default accept. */
+  readonly consent?: 'accept' | 'cancel';
+  /** Close the window at the sign-in form instead of signing in. */
+  readonly closeWindow?: boolean;
+}
+
+export interface PlaywrightLoginWindow extends LoginWindowPort {
+  /** The next `open()` plays this user. */
+  user: ScriptedUser;
+  /** URLs the page tried to load on the redirect URI (all intercepted). */
+  readonly intercepted: string[];
+  close(): Promise<void>;
+}
+
+/** base64(SHA-256(SPKI)) of the emulator's server certificate, verified against its CA first. */
+async function emulatorSpkiHash(emu: Emulator): Promise<string> {
+  const [host, port] = emu.host.split(':');
+  const socket = tls.connect({ host, port: Number(port), ca: emu.caPem, servername: undefined });
+  await new Promise<void>((resolve, reject) => { socket.once('secureConnect', () => resolve()); socket.once('error', reject); });
+  const cert = socket.getPeerX509Certificate();
+  socket.destroy();
+  if (!cert) throw new Error('emulator sent no certificate');
+  return createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+}
+
+export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedUser): Promise<PlaywrightLoginWindow> {
+  const spki = await emulatorSpkiHash(emu);
+  const browser: Browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--ignore-certificate-errors-spki-list=${spki}`],
+  });
+  const intercepted: string[] = [];
+  const port: PlaywrightLoginWindow = {
+    user,
+    intercepted,
+    close: () => browser.close(),
+    async open(req: LoginWindowRequest) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const registered = new URL(req.redirectUri);
+      try {
+        return await new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => reject(signInTimedOut(Math.round(req.timeoutMs / 60_000))), req.timeoutMs);
+          const settle = (fn: () => void) => { clearTimeout(timer); fn(); };
+          req.signal?.addEventListener('abort', () => settle(() => reject(signInCancelled())), { once: true });
+          void page.route((u) => sameRedirectTarget(u, registered), async (route) => {
+            intercepted.push(route.request().url());
+            settle(() => resolve(route.request().url()));
+            await route.abort();
+          }).then(() => playUser(page, req.url, port.user)).then((outcome) => {
+            if (outcome.kind === 'closed') settle(() => reject(signInCancelled()));
+            if (outcome.kind === 'error-page') settle(() => reject(new LoginPageError(outcome.text)));
+          }).catch((e: unknown) => settle(() => reject(e)));
+        });
+      } finally {
+        await context.close();
+      }
+    },
+  };
+  return port;
+}
+
+type PlayOutcome = { kind: 'redirected' } | { kind: 'closed' } | { kind: 'error-page'; text: string };
+
+/** Clicks through sign-in, MFA approval and consent the way a person would. */
+async function playUser(page: Page, url: string, user: ScriptedUser): Promise<PlayOutcome> {
+  const redirected = () => page.isClosed();
+  await page.goto(url).catch(() => undefined);
+  for (let step = 0; step < 8; step++) {
+    if (redirected()) return { kind: 'redirected' };
+    const errorText = await page.locator('#error-message').textContent({ timeout: 200 }).catch(() => null);
+    if (errorText) return { kind: 'error-page', text: errorText };
+    if (await page.locator('input[name=username]').count()) {
+      if (user.closeWindow) return { kind: 'closed' };
+      await page.fill('input[name=username]', user.username);
+      await page.fill('input[name=password]', user.password);
+      await clickAndSettle(page, 'Sign in');
+    } else if (await page.getByRole('button', { name: 'Approve' }).count()) {
+      await clickAndSettle(page, 'Approve');
+    } else if (await page.getByRole('button', { name: 'Accept' }).count()) {
+      await clickAndSettle(page, user.consent === 'cancel' ? 'Cancel' : 'Accept');
+    } else {
+      return { kind: 'redirected' };
+    }
+  }
+  return { kind: 'redirected' };
+}
+
+async function clickAndSettle(page: Page, name: string): Promise<void> {
+  // The redirect is aborted by the route, so navigation may "fail": that is the success path.
+  await Promise.all([page.waitForLoadState('domcontentloaded').catch(() => undefined), page.getByRole('button', { name }).click()]).catch(() => undefined);
+  await page.waitForTimeout(50);
+}
