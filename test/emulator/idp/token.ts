@@ -60,6 +60,8 @@ export async function token(request: TokenRequest): Promise<Reply> {
     case 'client_credentials': return json(200, clientCredentials(r));
     case 'authorization_code': return json(200, redeemCode(r));
     case 'refresh_token': return json(200, redeemRefreshToken(r));
+    // MSAL sends the short form `device_code` (msal-common GrantType.DEVICE_CODE_GRANT); RFC 8628 names the URN.
+    case 'device_code':
     case 'urn:ietf:params:oauth:grant-type:device_code': return json(200, redeemDeviceCode(r));
     case 'password': return json(200, redeemPassword(r));
     default: throw new AadstsError(70003);
