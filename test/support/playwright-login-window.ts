@@ -26,6 +26,8 @@ export interface PlaywrightLoginWindow extends LoginWindowPort {
   user: ScriptedUser;
   /** URLs the page tried to load on the redirect URI (all intercepted). */
   readonly intercepted: string[];
+  /** Plays the mailbox owner on their own device: opens the device login page, enters the code, signs in. */
+  deviceLogin(verificationUri: string, userCode: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,19 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
     user,
     intercepted,
     close: () => browser.close(),
+    async deviceLogin(verificationUri, userCode) {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(verificationUri);
+        await page.fill('input[name=otc]', userCode);
+        await clickAndSettle(page, 'Next');
+        await playUser(page, undefined, port.user);
+        return (await page.locator('h1').textContent()) ?? '';
+      } finally {
+        await context.close();
+      }
+    },
     async open(req: LoginWindowRequest) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -81,9 +96,9 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
 type PlayOutcome = { kind: 'redirected' } | { kind: 'closed' } | { kind: 'error-page'; text: string };
 
 /** Clicks through sign-in, MFA approval and consent the way a person would. */
-async function playUser(page: Page, url: string, user: ScriptedUser): Promise<PlayOutcome> {
+async function playUser(page: Page, url: string | undefined, user: ScriptedUser): Promise<PlayOutcome> {
   const redirected = () => page.isClosed();
-  await page.goto(url).catch(() => undefined);
+  if (url) await page.goto(url).catch(() => undefined);
   for (let step = 0; step < 8; step++) {
     if (redirected()) return { kind: 'redirected' };
     const errorText = await page.locator('#error-message').textContent({ timeout: 200 }).catch(() => null);

@@ -1,0 +1,79 @@
+import type { DeviceCodeRequest } from '@azure/msal-node';
+import { problem } from '../../shared/problem';
+import type { Profile } from '../../shared/profile';
+import { inspectAccessToken } from '../../shared/token-inspection';
+import { ProblemError } from '../problem-error';
+import { secretKeys } from '../secrets/secret-keys';
+import { type AcquisitionDeps, nowIso, recordTokenState, toProblemError } from './flow-support';
+import { signInCancelled } from './login-ports';
+import { buildMsalApp, type BuiltApp } from './msal-app';
+import { keychainCachePlugin } from './token-cache-plugin';
+import type { TokenOutcome } from './token-outcome';
+
+/**
+ * Device code sign-in: the mailbox owner signs in on their own device while a consultant
+ * runs the app. Public clients only, and its limits are real; the UI shows these words.
+ */
+export const deviceCodeLimits: readonly string[] = [
+  'The app registration must allow public client flows (Authentication → Advanced settings → “Allow public client flows”: Yes).',
+  'The refresh token belongs to a public client: a mail system that sends a client secret when it refreshes (AEM, Onit and most server products) cannot use it; Entra answers AADSTS700025. Use the sign-in window with the app’s secret for those.',
+  'Conditional Access may block device code sign-in (authentication flows policy); then sign in on this computer instead.',
+];
+
+export interface DeviceCodeInfo {
+  readonly userCode: string;
+  readonly verificationUri: string;
+  /** Microsoft's own instruction text. */
+  readonly message: string;
+  readonly expiresInSeconds: number;
+}
+
+export interface DeviceCodeOptions extends AcquisitionDeps {
+  readonly onCode: (info: DeviceCodeInfo) => void;
+  readonly signal?: AbortSignal;
+}
+
+export async function signInWithDeviceCode(profile: Profile, opts: DeviceCodeOptions): Promise<TokenOutcome> {
+  if (profile.credential.kind !== 'none') {
+    throw new ProblemError(problem({
+      code: 'DEVICE_CODE_PUBLIC_ONLY',
+      title: 'Device code sign-in is for public clients only',
+      explanation: 'This profile has a client secret or certificate, so its app is a confidential client. Device code sign-in would give a public client’s refresh token, which a mail system that sends the secret cannot redeem (AADSTS700025).',
+      fixSteps: ['Use the sign-in window or the system browser for this profile.', ...deviceCodeLimits.slice(0, 1)],
+      field: 'credential',
+    }));
+  }
+  await opts.secrets.delete(secretKeys.tokenCache(profile.id));
+  const plugin = keychainCachePlugin({ secrets: opts.secrets, profileId: profile.id, clientId: profile.clientId.trim() });
+  let built: BuiltApp | undefined;
+  try {
+    built = await buildMsalApp(profile, opts.secrets, { cachePlugin: plugin });
+    if (built.msal.kind !== 'public') throw new Error('unreachable: no credential makes a public client');
+    const pca = built.msal.app;
+    const request: DeviceCodeRequest = {
+      scopes: [...profile.scopes],
+      deviceCodeCallback: (r) => opts.onCode({ userCode: r.userCode, verificationUri: r.verificationUri, message: r.message, expiresInSeconds: r.expiresIn }),
+    };
+    const aborted = new Promise<never>((_, reject) => {
+      const stop = () => {
+        // MSAL stops polling at its next interval when it sees the flag.
+        request.cancel = true;
+        reject(signInCancelled());
+      };
+      if (opts.signal?.aborted) stop();
+      opts.signal?.addEventListener('abort', stop, { once: true });
+    });
+    const result = await Promise.race([pca.acquireTokenByDeviceCode(request), aborted]);
+    if (!result) throw new Error('MSAL returned no device code result');
+    const account = result.account?.username || undefined;
+    const stored = plugin.lastRefreshToken() !== undefined;
+    const at = nowIso(opts);
+    await recordTokenState(opts, profile, { accessTokenAcquiredAt: at, ...(stored ? { refreshTokenStoredAt: at, refreshTokenLastUsedAt: at } : {}), ...(account ? { account } : {}) });
+    const inspection = inspectAccessToken(result.accessToken, { flow: 'delegated', cloud: profile.cloud, mailbox: profile.mailbox, ...(opts.now ? { now: opts.now() } : {}) });
+    return { accessToken: result.accessToken, inspection, ...(account ? { account } : {}), refreshTokenStored: stored };
+  } catch (e) {
+    throw toProblemError(e, profile, 'device-code', built ? { net: built.net } : {});
+  } finally {
+    built?.close();
+  }
+}
