@@ -32,7 +32,7 @@ export interface PlaywrightLoginWindow extends LoginWindowPort {
 }
 
 /** base64(SHA-256(SPKI)) of the emulator's server certificate, verified against its CA first. */
-async function emulatorSpkiHash(emu: Emulator): Promise<string> {
+export async function emulatorSpkiHash(emu: Emulator): Promise<string> {
   const [host, port] = emu.host.split(':');
   const socket = tls.connect({ host, port: Number(port), ca: emu.caPem, servername: undefined });
   await new Promise<void>((resolve, reject) => { socket.once('secureConnect', () => resolve()); socket.once('error', reject); });
