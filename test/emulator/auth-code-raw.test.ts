@@ -104,6 +104,20 @@ describe('§5.1 redemption errors', () => {
   });
 });
 
+describe('behaviour knobs', () => {
+  it('expiredCodeError: 70008 reports an expired code as AADSTS70008 (§5.1 lists both)', async () => {
+    const e = await startEmulator({ behaviour: { expiredCodeError: 70008 } });
+    try {
+      const code = await authorizationCode(e, { clientId: ids.AEM_APP, scope: SMTP }, USERS.alice);
+      e.clock.advance(11 * 60_000);
+      const res = await postToken(e, undefined, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: ids.AEM_APP, client_secret: ids.AEM_SECRET });
+      expect(res.json.error_codes).toEqual([70008]);
+    } finally {
+      await e.close();
+    }
+  });
+});
+
 describe('§1.3 Entra error pages (not redirected)', () => {
   it.each([
     ['redirect URI not registered', { clientId: ids.AEM_APP, redirectUri: 'https://evil.example/cb' }, 50011],
