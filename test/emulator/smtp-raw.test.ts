@@ -48,6 +48,16 @@ describe('§7.2 session shape', () => {
     client.close();
   });
 
+  it('answers unknown commands and AUTH before TLS in Exchange\'s words; QUIT with 221 2.0.0', async () => {
+    const { client } = await RawSmtp.open(emu.smtp.port, emu.caPem);
+    const ehlo = await client.command('EHLO client.example');
+    expect(ehlo.split('\n')[0]).toBe('250-EMU01.outlook.office365.com Hello [127.0.0.1]');
+    expect(await client.command('FOO bar')).toBe("500 5.3.3 Unrecognized command 'foo' [EMU01.outlook.office365.com]");
+    expect(await client.command(`AUTH XOAUTH2 ${xoauth2(USERS.alice.upn, aliceToken)}`)).toBe('504 5.7.4 Unrecognized authentication type [EMU01.outlook.office365.com]');
+    expect(await client.command('QUIT')).toBe('221 2.0.0 Service closing transmission channel');
+    client.close();
+  });
+
   it('refuses MAIL before AUTH with 530 5.7.57 (before and after TLS)', async () => {
     const { client } = await RawSmtp.open(emu.smtp.port, emu.caPem);
     await client.command('EHLO client.example');

@@ -45,6 +45,13 @@ function speakExchange(conn: SMTPConnection): void {
       if (context === 'MAIL_FROM_OK') return send(250, '2.1.0 Sender OK', false);
       if (context === 'RCPT_TO_OK') return send(250, '2.1.5 Recipient OK', false);
       if (code === 354) return send(354, 'Start mail input; end with <CRLF>.<CRLF>', false);
+      if (code === 221) return send(221, '2.0.0 Service closing transmission channel', false);
+      if (code === 500 && data === 'Error: command not recognized' && typeof context === 'string') {
+        // AUTH is hidden until STARTTLS (§7.2); Exchange answers it as an unknown mechanism [OBS, not in the reference].
+        if (context === 'AUTH') return send(504, `5.7.4 Unrecognized authentication type [${SMTP_HOST_NAME}]`, false);
+        // §7.2 unknown command
+        return send(500, `5.3.3 Unrecognized command '${context.toLowerCase()}' [${SMTP_HOST_NAME}]`, false);
+      }
     }
     return send(code, data, context);
   };
