@@ -88,7 +88,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     messages(address) {
       if (!address) return [...messages];
       const a = address.toLowerCase();
-      return messages.filter((m) => m.to.some((t) => t.toLowerCase() === a) || m.from.toLowerCase() === a || m.authUser.toLowerCase() === a);
+      // "The messages a mailbox received": envelope recipients (To, Cc and Bcc alike).
+      return messages.filter((m) => m.to.some((t) => t.toLowerCase() === a));
     },
     clock,
     faults: { set: (f) => faults.set(f), clear: () => faults.clear() },

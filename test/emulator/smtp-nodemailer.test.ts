@@ -53,7 +53,8 @@ describe('accepted logins', () => {
   it('§7.3 shared mailbox: a delegate with FullAccess + Send As logs in as the shared address and sends as it', async () => {
     const t = transport(MAILBOXES.shared, await aemToken(USERS.alice));
     await t.sendMail({ from: MAILBOXES.shared, to: USERS.bob.upn, subject: 'from shared', text: 'x' });
-    expect(emu.messages(MAILBOXES.shared).some((m) => m.subject === 'from shared' && m.authUser === MAILBOXES.shared)).toBe(true);
+    expect(emu.messages(USERS.bob.upn).some((m) => m.subject === 'from shared' && m.from === MAILBOXES.shared && m.authUser === MAILBOXES.shared)).toBe(true);
+    expect(emu.messages(MAILBOXES.shared)).toEqual([]);
   });
 });
 
