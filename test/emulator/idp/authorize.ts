@@ -12,7 +12,7 @@ import { parseScopes } from './scopes';
 import { opaque, type Transaction } from './state';
 import { type TenantRef } from './tenants';
 import { appFor } from './token';
-import { next, showSignIn } from './interactive';
+import { showSignIn } from './interactive';
 import { consentedKeys, requiredKeys } from './consent';
 
 export const SESSION_COOKIE = 'ESTSAUTH';
@@ -97,5 +97,3 @@ export function authorizeBlocked(ctx: IdpContext, req: IncomingMessage, tx: Tran
   }
   return aadErrorPage(ctx, req, new AadstsError(53003));
 }
-
-export { next };

@@ -5,7 +5,7 @@ import { consentedKeys, requiredKeys } from './consent';
 import { v2Issuer } from './discovery';
 import { AadstsError } from './errors';
 import { clientInfo, mintAccessToken, mintIdToken, mintOpaqueAccessToken } from './mint';
-import { GRAPH, parseScopes, resourceAppId, type Family } from './scopes';
+import { GRAPH, parseScopes, type Family } from './scopes';
 import { opaque, type Grant } from './state';
 import { type ClientAuthKind } from './client-auth';
 
@@ -39,10 +39,9 @@ export function issueUserTokens(ctx: IdpContext, i: IssueInput): Record<string, 
       keys: ctx.keys, now, lifetimeSeconds: ctx.behaviour.accessTokenLifetimeSeconds, tenantId: i.grant.user.tenantId,
       audience, clientId: i.app.clientId, appidacr: acr[i.clientAuth], user: i.grant.user, scp, mfa: i.grant.mfa,
     });
-  const resourcePrefix = audience.startsWith('https://') ? `${audience}/` : `${audience}/`;
   const body: Record<string, unknown> = {
     token_type: 'Bearer',
-    scope: [...scp.map((n) => resourcePrefix + n), ...parsed.oidc].join(' '),
+    scope: [...scp.map((n) => `${audience}/${n}`), ...parsed.oidc].join(' '),
     expires_in: ctx.behaviour.accessTokenLifetimeSeconds,
     ext_expires_in: ctx.behaviour.accessTokenLifetimeSeconds,
     access_token: accessToken,
@@ -71,5 +70,3 @@ const CATALOG_CASE: Readonly<Record<string, string>> = {
   'imap.accessasuser.all': 'IMAP.AccessAsUser.All', 'pop.accessasuser.all': 'POP.AccessAsUser.All',
   'ews.accessasuser.all': 'EWS.AccessAsUser.All', 'user.read': 'User.Read', 'user.readbasic.all': 'User.ReadBasic.All',
 };
-
-export { resourceAppId };

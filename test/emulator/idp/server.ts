@@ -48,12 +48,11 @@ export function errorReply(ctx: IdpContext, req: IncomingMessage, e: AadstsError
   return json(err.status, err.body);
 }
 
-function faultReply(ctx: IdpContext, req: IncomingMessage, f: ReturnType<FaultSwitch['forRequest']>): Reply | undefined {
+function faultReply(f: ReturnType<FaultSwitch['forRequest']>): Reply | undefined {
   const retry: Record<string, string> = f.retryAfter !== null ? { 'Retry-After': String(f.retryAfter) } : {};
   if (f.http429) return json(429, { error: 'temporarily_unavailable', error_description: 'Too many requests.' }, retry);
   if (f.http503) return json(503, { error: 'temporarily_unavailable', error_description: 'The service is temporarily unavailable.' }, retry);
   if (f.http500) return json(500, { error: 'server_error', error_description: 'An internal server error occurred.' });
-  void ctx; void req;
   return undefined;
 }
 
@@ -71,7 +70,7 @@ export async function startIdpServer(ctx: IdpContext, faults: FaultSwitch, log: 
       let reply: Reply;
       try {
         if (f.slowMs > 0) await new Promise((r) => setTimeout(r, f.slowMs));
-        reply = faultReply(ctx, req, f) ?? (await route(ctx, req, url));
+        reply = faultReply(f) ?? (await route(ctx, req, url));
       } catch (e) {
         reply = e instanceof AadstsError ? errorReply(ctx, req, e) : json(500, { error: 'server_error', error_description: `emulator: ${(e as Error).message}` });
       }
