@@ -1,0 +1,19 @@
+/**
+ * Where the command writes: results to stdout (clean CSV or JSON for pipes), everything
+ * for people (progress, summaries, errors) to stderr. Writes wait for a full pipe to
+ * drain, so a 5,000-row report never piles up in memory.
+ */
+export interface CliIo {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export function write(stream: NodeJS.WritableStream, text: string): Promise<void> | void {
+  if (stream.write(text)) return;
+  return new Promise((resolve) => stream.once('drain', () => resolve()));
+}
+
+export const line = (stream: NodeJS.WritableStream, text = ''): Promise<void> | void => write(stream, `${text}\n`);
+
+export const json = (stream: NodeJS.WritableStream, value: unknown): Promise<void> | void => write(stream, `${JSON.stringify(value, null, 2)}\n`);

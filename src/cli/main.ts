@@ -1,0 +1,94 @@
+import { SecretStoreError } from '../core/secrets/secret-store';
+import { isProblemError } from '../core/problem-error';
+import type { Problem } from '../shared/problem';
+import { flag, parseCommandArgs, positiveInt, stringOpt, type OptionSpec, type Parsed } from './args';
+import { openContext, type CliContext } from './cli-context';
+import { json, line, write, type CliIo } from './cli-io';
+import { bulkVerifyCommand } from './commands/bulk-verify';
+import { exportCommand } from './commands/export';
+import { profilesList } from './commands/profiles-list';
+import { tokenCommand } from './commands/token';
+import { verifyCommand } from './commands/verify';
+import { EXIT, UsageError, type ExitCode } from './exit-codes';
+import { HELP } from './help';
+import { renderProblem } from './render-problem';
+
+/** Failures that are about this computer, not the Microsoft set-up. */
+const ENVIRONMENT_CODES = new Set(['PROFILE_FILE_CORRUPT']);
+
+interface Command {
+  readonly options: OptionSpec;
+  readonly run: (ctx: CliContext, p: Parsed) => Promise<ExitCode>;
+}
+
+const commands: Readonly<Record<string, Command>> = {
+  'profiles list': { options: {}, run: (ctx) => profilesList(ctx) },
+  token: { options: { 'show-token': { type: 'boolean' } }, run: (ctx, p) => tokenCommand(ctx, p.positionals[0], flag(p, 'show-token')) },
+  verify: {
+    options: { 'send-to': { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+    run: (ctx, p) => verifyCommand(ctx, p.positionals[0], { ...(stringOpt(p, 'send-to') !== undefined ? { sendTo: stringOpt(p, 'send-to') } : {}), verbose: flag(p, 'verbose') }),
+  },
+  export: {
+    options: { out: { type: 'string', short: 'o' }, 'include-secrets': { type: 'boolean' } },
+    run: (ctx, p) => exportCommand(ctx, p.positionals[0], stringOpt(p, 'out'), flag(p, 'include-secrets')),
+  },
+  'bulk-verify': {
+    options: { concurrency: { type: 'string', short: 'c' }, format: { type: 'string' }, column: { type: 'string' } },
+    run: (ctx, p) => {
+      const format = stringOpt(p, 'format') ?? (ctx.json ? 'json' : 'csv');
+      if (format !== 'csv' && format !== 'json') throw new UsageError('USAGE', `--format must be csv or json (got "${format}")`);
+      const column = stringOpt(p, 'column');
+      return bulkVerifyCommand(ctx, p.positionals[0], p.positionals[1], {
+        concurrency: positiveInt(stringOpt(p, 'concurrency'), 'concurrency', 16), format, ...(column !== undefined ? { column } : {}),
+      });
+    },
+  },
+};
+
+/** Runs one command line; returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const wantsJson = argv.includes('--json');
+  try {
+    const [first, second] = argv;
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      await write(io.stdout, HELP);
+      return first === undefined ? EXIT.badInput : EXIT.ok;
+    }
+    const name = first === 'profiles' && second === 'list' ? 'profiles list' : first;
+    const command = commands[name];
+    if (!command) throw new UsageError('USAGE', first === 'profiles' ? `unknown profiles command "${second ?? ''}"; try \`profiles list\`` : `unknown command "${first}"; see --help`);
+    const parsed = parseCommandArgs(argv.slice(name === 'profiles list' ? 2 : 1), command.options);
+    if (flag(parsed, 'help')) {
+      await write(io.stdout, HELP);
+      return EXIT.ok;
+    }
+    return await command.run(openContext(parsed, io), parsed);
+  } catch (e) {
+    return reportFailure(e, io, wantsJson);
+  }
+}
+
+async function reportFailure(e: unknown, io: CliIo, asJson: boolean): Promise<ExitCode> {
+  let exitCode: ExitCode;
+  let error: { code: string; message: string };
+  let problem: Problem | undefined;
+  if (e instanceof UsageError) {
+    exitCode = EXIT.badInput;
+    error = { code: e.code, message: e.message };
+  } else if (e instanceof SecretStoreError) {
+    exitCode = EXIT.environment;
+    error = { code: `KEYCHAIN_${e.reason.toUpperCase().replace(/-/g, '_')}`, message: e.message };
+  } else if (isProblemError(e)) {
+    problem = e.problem;
+    exitCode = ENVIRONMENT_CODES.has(problem.code) || problem.code.startsWith('KEYCHAIN') ? EXIT.environment : EXIT.checkFailed;
+    error = { code: problem.code, message: problem.title };
+  } else {
+    exitCode = EXIT.environment;
+    error = { code: 'UNEXPECTED', message: e instanceof Error ? e.message.split('\n')[0] ?? 'unexpected error' : String(e) };
+  }
+  if (asJson) await json(io.stdout, { ok: false, exitCode, error, ...(problem ? { problem } : {}) });
+  // People get one line for a usage or environment error, the full diagnosis for a failed check.
+  if (problem && exitCode === EXIT.checkFailed) for (const l of renderProblem(problem)) await line(io.stderr, l);
+  else await line(io.stderr, `smtp-oauth-wizard: ${error.message}`);
+  return exitCode;
+}

@@ -1,0 +1,61 @@
+// Runs the real command as a child process (`node --import tsx src/cli/index.ts`) against a
+// temporary data folder and a throwaway keychain service, as a helpdesk script would.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { profilesFileIn } from '../../src/core/profiles/default-location';
+import { createProfileStore, type ProfileStore } from '../../src/core/profiles/profile-store';
+import { createKeytarSecretStore } from '../../src/core/secrets/keytar-secret-store';
+import type { SecretStore } from '../../src/core/secrets/secret-store';
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface CliSandbox {
+  readonly dataDir: string;
+  readonly service: string;
+  readonly secrets: SecretStore;
+  readonly store: ProfileStore;
+  run(args: readonly string[], env?: Readonly<Record<string, string>>): Promise<CliRun>;
+  dispose(): Promise<void>;
+}
+
+const ENTRY = join(__dirname, '..', '..', 'src', 'cli', 'index.ts');
+
+export async function cliSandbox(label: string): Promise<CliSandbox> {
+  const dataDir = await mkdtemp(join(tmpdir(), `sow-cli-${label}-`));
+  const service = `smtp-oauth-wizard-test-cli-${label}-${randomBytes(4).toString('hex')}`;
+  const secrets = createKeytarSecretStore(service);
+  return {
+    dataDir,
+    service,
+    secrets,
+    store: createProfileStore({ file: profilesFileIn(dataDir), secrets }),
+    // Asynchronous on purpose: the emulator serves from this very process meanwhile.
+    run: (args, env = {}) => new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+        env: { ...process.env, SMTP_OAUTH_WIZARD_HOME: dataDir, SMTP_OAUTH_WIZARD_KEYCHAIN_SERVICE: service, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    }),
+    async dispose() {
+      for (const k of await secrets.keys('')) await secrets.delete(k);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** stderr without the keyring daemon's harmless noise. */
+export const errorLines = (stderr: string): string[] =>
+  stderr.split('\n').filter((l) => l.trim() && !/fd limit|SystemPrompter|gcr-prompter|cannot open display|ExperimentalWarning|--trace-warnings/.test(l));
