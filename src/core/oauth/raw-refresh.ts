@@ -24,7 +24,14 @@ export interface RawRefreshOptions extends AcquisitionDeps {
 }
 
 export async function redeemStoredRefreshToken(profile: Profile, opts: RawRefreshOptions): Promise<TokenOutcome> {
-  const refreshToken = await opts.secrets.get(secretKeys.refreshToken(profile.id));
+  // One keychain round trip for everything the request needs (each is an IPC call to the OS).
+  const cred = profile.credential.kind;
+  const [refreshToken, credentialValue] = await Promise.all([
+    opts.secrets.get(secretKeys.refreshToken(profile.id)),
+    cred === 'secret' ? opts.secrets.get(secretKeys.clientSecret(profile.id))
+      : cred === 'certificate' ? opts.secrets.get(secretKeys.certificateKey(profile.id))
+        : Promise.resolve(null),
+  ]);
   if (!refreshToken) {
     throw new ProblemError(problem({
       code: 'NO_REFRESH_TOKEN',
@@ -43,18 +50,12 @@ export async function redeemStoredRefreshToken(profile: Profile, opts: RawRefres
   });
   let sendsSecret = false;
   try {
-    if (profile.credential.kind === 'secret') {
-      const secret = await opts.secrets.get(secretKeys.clientSecret(profile.id));
-      if (secret) {
-        form.set('client_secret', secret);
-        sendsSecret = true;
-      }
-    } else if (profile.credential.kind === 'certificate') {
-      const key = await opts.secrets.get(secretKeys.certificateKey(profile.id));
-      if (key) {
-        form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
-        form.set('client_assertion', clientAssertion({ clientId: profile.clientId.trim(), tokenEndpoint: endpoint, thumbprintSha256Hex: profile.credential.thumbprintSha256, privateKeyPem: key }));
-      }
+    if (profile.credential.kind === 'secret' && credentialValue) {
+      form.set('client_secret', credentialValue);
+      sendsSecret = true;
+    } else if (profile.credential.kind === 'certificate' && credentialValue) {
+      form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+      form.set('client_assertion', clientAssertion({ clientId: profile.clientId.trim(), tokenEndpoint: endpoint, thumbprintSha256Hex: profile.credential.thumbprintSha256, privateKeyPem: credentialValue }));
     }
     const res = await http.request({ method: 'POST', url: endpoint, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     let body: unknown;
@@ -70,8 +71,11 @@ export async function redeemStoredRefreshToken(profile: Profile, opts: RawRefres
 
     const at = nowIso(opts);
     const rotated = typeof ok.refresh_token === 'string' && ok.refresh_token !== refreshToken;
-    if (rotated) await opts.secrets.set(secretKeys.refreshToken(profile.id), ok.refresh_token as string);
-    await recordTokenState(opts, profile, { refreshTokenLastUsedAt: at, accessTokenAcquiredAt: at, ...(rotated ? { refreshTokenStoredAt: at } : {}) });
+    // The rotated token must be safe in the keychain before we return; the dates can be written alongside.
+    await Promise.all([
+      rotated ? opts.secrets.set(secretKeys.refreshToken(profile.id), ok.refresh_token as string) : Promise.resolve(),
+      recordTokenState(opts, profile, { refreshTokenLastUsedAt: at, accessTokenAcquiredAt: at, ...(rotated ? { refreshTokenStoredAt: at } : {}) }),
+    ]);
     const nowMs = opts.now ? opts.now() : Date.now();
     const inspection = inspectAccessToken(ok.access_token, { flow: 'delegated', cloud: profile.cloud, mailbox: profile.mailbox, now: nowMs });
     const expiresOn = typeof ok.expires_in === 'number' ? new Date(nowMs + ok.expires_in * 1000).toISOString() : undefined;
