@@ -1,11 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/handlers';
 import { ProblemError } from '../../src/core/problem-error';
-import { createKeytarSecretStore } from '../../src/core/secrets/keytar-secret-store';
 import { problem } from '../../src/shared/problem';
 import { createBrowserTestPorts } from '../support/browser-ports';
+import { testKeychain } from '../support/keychain';
 import { startRendererHarness, type RendererHarness } from '../support/renderer-harness';
 
 /** What a user must see on the first screen when the app works: used by both tests below. */
@@ -21,18 +23,23 @@ async function expectWorkingStartScreen(page: Page, version: string, timeout = 1
 
 describe('the first wizard screen, over the real handler map', () => {
   let harness: RendererHarness;
+  const dir = mkdtempSync(join(tmpdir(), 'sow-start-'));
+  // The real keychain (gnome-keyring in `npm test`'s session) and profile store, as the app uses them.
+  const keychain = testKeychain('start-screen');
+  const ports = () => createBrowserTestPorts({ secrets: keychain.store, profilesFile: join(dir, 'profiles.json') });
   beforeAll(async () => {
     harness = await startRendererHarness();
   });
   afterAll(async () => {
     await harness?.close();
+    await keychain.wipe();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('lists the six steps and shows the version and keychain state that app:info reports', async () => {
-    // The real keychain (gnome-keyring in `npm test`'s session), as the app uses it.
-    const ports = createBrowserTestPorts(createKeytarSecretStore(`smtp-oauth-wizard-test-${randomUUID()}`));
-    const view = await harness.open(createHandlers(ports));
-    await expectWorkingStartScreen(view.page, ports.app.version);
+    const p = ports();
+    const view = await harness.open(createHandlers(p));
+    await expectWorkingStartScreen(view.page, p.app.version);
     expect(await view.page.getByRole('heading', { level: 1 }).textContent()).toBe('SMTP OAuth Wizard');
     if (process.env.SOW_SCREENSHOTS === '1') await view.page.screenshot({ path: 'assets/screenshots/start.png' });
     expect(view.errors).toEqual([]);
@@ -40,9 +47,9 @@ describe('the first wizard screen, over the real handler map', () => {
   });
 
   it('shows the diagnosis, not the version, when the app:info channel fails', async () => {
-    const ports = createBrowserTestPorts(createKeytarSecretStore(`smtp-oauth-wizard-test-${randomUUID()}`));
+    const p = ports();
     const failing = {
-      ...createHandlers(ports),
+      ...createHandlers(p),
       'app:info': async () => {
         throw new ProblemError(problem({
           code: 'KEYCHAIN_LOCKED',
@@ -60,11 +67,11 @@ describe('the first wizard screen, over the real handler map', () => {
     expect(await diagnosis.textContent()).toContain('Unlock the keychain.');
     expect(await view.page.getByTestId('app-version').count()).toBe(0);
     // The happy-path check above cannot pass on this screen: an IPC error fails it.
-    await expect(expectWorkingStartScreen(view.page, ports.app.version, 1_000)).rejects.toThrow();
+    await expect(expectWorkingStartScreen(view.page, p.app.version, 1_000)).rejects.toThrow();
     // The filled-in command copies through the clipboard port.
     await diagnosis.getByRole('button', { name: /Copy command gnome-keyring-daemon/ }).click();
     await view.page.getByRole('button', { name: 'Copied' }).waitFor();
-    expect(ports.copied).toEqual(['gnome-keyring-daemon --unlock']);
+    expect(p.copied).toEqual(['gnome-keyring-daemon --unlock']);
     await view.close();
   });
 });

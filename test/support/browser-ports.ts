@@ -1,28 +1,67 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HandlerPorts } from '../../src/main/handlers/ports';
+import { signInCancelled, type LoginWindowPort } from '../../src/core/oauth/login-ports';
+import { createProfileStore } from '../../src/core/profiles/profile-store';
 import type { SecretStore } from '../../src/core/secrets/secret-store';
 import { repoRoot } from './renderer-build';
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
 
+interface PickedFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
 export interface TestPorts extends HandlerPorts {
   /** Everything the app put on the clipboard, oldest first. */
   readonly copied: readonly string[];
+  /** Every page the app asked the OS browser to open. */
+  readonly opened: readonly string[];
+  /** What the user "chooses" in the next certificate dialog; undefined is Cancel. */
+  nextCertificateFile: PickedFile | undefined;
+  /** The folder the user "chooses" for exports; undefined is Cancel. */
+  nextExportFolder: string | undefined;
 }
 
-/** The ports a browser test gives the real handler map: real stores, a recording clipboard. */
-export function createBrowserTestPorts(secrets: SecretStore): TestPorts {
+export interface TestPortsOptions {
+  readonly secrets: SecretStore;
+  readonly profilesFile: string;
+  /** Usually the Playwright login window on the emulator; without one, the user closes the window. */
+  readonly loginWindow?: LoginWindowPort;
+  readonly now?: () => number;
+}
+
+const userClosesWindow: LoginWindowPort = { open: async () => { throw signInCancelled(); } };
+
+/**
+ * The ports a browser test gives the real handler map: the real keychain and profile
+ * store, recording clipboard and browser, and file dialogs that answer what the test scripts.
+ */
+export function createBrowserTestPorts(opts: TestPortsOptions): TestPorts {
   const copied: string[] = [];
-  return {
+  const opened: string[] = [];
+  const ports: TestPorts = {
     app: {
       name: pkg.productName,
       version: pkg.version,
       platform: `${process.platform} ${process.arch}`,
       versions: { chromium: 'test', node: process.versions.node },
     },
-    secrets,
+    secrets: opts.secrets,
+    profiles: createProfileStore({ file: opts.profilesFile, secrets: opts.secrets, ...(opts.now ? { now: () => new Date(opts.now?.() ?? Date.now()) } : {}) }),
+    loginWindow: opts.loginWindow ?? userClosesWindow,
+    ...(opts.now ? { now: opts.now } : {}),
     copied,
+    opened,
+    nextCertificateFile: undefined,
+    nextExportFolder: undefined,
     clipboard: { writeText: async (text) => void copied.push(text) },
+    openExternal: async (url) => void opened.push(url),
+    dialogs: {
+      openCertificateFile: async () => ports.nextCertificateFile,
+      chooseExportFolder: async () => ports.nextExportFolder,
+    },
   };
+  return ports;
 }

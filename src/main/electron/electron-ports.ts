@@ -1,9 +1,15 @@
-import { app, clipboard } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { createProfileStore } from '../../core/profiles/profile-store';
 import { createKeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import type { HandlerPorts } from '../handlers/ports';
+import { createElectronLoginWindow } from './login-window';
 
-/** The real ports: OS keychain, Electron's app facts. */
+/** The real ports: OS keychain, clipboard, browser and dialogs, Electron's app facts. */
 export function createElectronPorts(): HandlerPorts {
+  const parent = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const secrets = createKeytarSecretStore();
   return {
     app: {
       name: app.getName(),
@@ -11,7 +17,33 @@ export function createElectronPorts(): HandlerPorts {
       platform: `${process.platform} ${process.arch}`,
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
     },
-    secrets: createKeytarSecretStore(),
+    secrets,
+    profiles: createProfileStore({ file: join(app.getPath('userData'), 'profiles.json'), secrets }),
     clipboard: { writeText: async (text) => clipboard.writeText(text) },
+    openExternal: (url) => shell.openExternal(url),
+    loginWindow: createElectronLoginWindow(parent),
+    dialogs: {
+      openCertificateFile: async () => {
+        const options: Electron.OpenDialogOptions = {
+          title: 'Choose the certificate with its private key',
+          properties: ['openFile'],
+          filters: [
+            { name: 'Certificate with private key', extensions: ['pem', 'pfx', 'p12', 'key', 'crt'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        };
+        const win = parent();
+        const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        const path = result.filePaths[0];
+        if (result.canceled || !path) return undefined;
+        return { fileName: basename(path), bytes: await readFile(path) };
+      },
+      chooseExportFolder: async () => {
+        const options: Electron.OpenDialogOptions = { title: 'Choose a folder for the exported files', properties: ['openDirectory', 'createDirectory'] };
+        const win = parent();
+        const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? undefined : result.filePaths[0];
+      },
+    },
   };
 }

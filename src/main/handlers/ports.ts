@@ -1,3 +1,5 @@
+import type { LoginWindowPort } from '../../core/oauth/login-ports';
+import type { ProfileStore } from '../../core/profiles/profile-store';
 import type { SecretStore } from '../../core/secrets/secret-store';
 
 /**
@@ -14,6 +16,20 @@ export interface HandlerPorts {
     readonly versions: Readonly<Record<string, string>>;
   };
   readonly secrets: SecretStore;
+  /** The profiles file plus the same keychain as `secrets`. */
+  readonly profiles: ProfileStore;
+  /** The embedded sign-in window (Electron) or a Playwright page on the emulator (tests). */
+  readonly loginWindow: LoginWindowPort;
+  /** Milliseconds since the epoch for token dates and expiry checks; tests pass the emulator's clock. */
+  readonly now?: () => number;
   /** The OS clipboard (the sandboxed window is denied clipboard access of its own). */
   readonly clipboard: { writeText(text: string): Promise<void> };
+  /** The OS browser, for https pages only (the contract refuses anything else). */
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly dialogs: {
+    /** The OS open dialog for a certificate file; undefined when the user cancels. */
+    openCertificateFile(): Promise<{ readonly fileName: string; readonly bytes: Uint8Array } | undefined>;
+    /** The OS folder dialog for saving exports; undefined when the user cancels. */
+    chooseExportFolder(): Promise<string | undefined>;
+  };
 }

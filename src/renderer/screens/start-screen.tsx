@@ -1,18 +1,44 @@
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, Title3, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, Title3, tokens } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import type { AppInfo } from '../../shared/ipc-contract';
+import type { Profile } from '../../shared/profile';
+import { DelayedSpinner } from '../components/delayed-spinner';
+import { ProblemView } from '../components/problem-view';
 import { StepsOverview } from '../components/steps-overview';
+import { useChannel, useChannelOnMount } from '../ipc/use-channel';
+import type { WizardStepId } from '../wizard-steps';
+import { ConfirmDelete } from './confirm-delete';
+import { ProfileCard } from './profile-card';
 
 const useStyles = makeStyles({
-  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
+  screen: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '860px' },
+  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-/** The first screen: what the wizard will do, step by step, and whether the keychain works. */
-export function StartScreen({ info }: { readonly info: AppInfo }) {
+export interface StartScreenProps {
+  readonly info: AppInfo;
+  onOpen(profileId: string | undefined, step?: WizardStepId): void;
+}
+
+/** Saved profiles with their state, and the way into a new set-up. */
+export function StartScreen({ info, onOpen }: StartScreenProps) {
   const styles = useStyles();
+  const profiles = useChannelOnMount('profiles:list', undefined);
+  const change = useChannel('profiles:duplicate');
+  const remove = useChannel('profiles:delete');
+  const [toDelete, setToDelete] = useState<Profile | undefined>(undefined);
+  const [now] = useState(() => Date.now());
+  const list = profiles.status === 'ok' ? profiles.value : [];
+  const actionProblem = change.state.status === 'error' ? change.state.problem : remove.state.status === 'error' ? remove.state.problem : undefined;
+
   return (
     <section className={styles.screen} aria-labelledby="start-title">
-      <Title3 as="h2" id="start-title">Set up Microsoft 365 SMTP with OAuth2</Title3>
-      <Text>The wizard takes you through six steps. Everything you type is kept until you finish.</Text>
+      <div className={styles.row}>
+        <Title3 as="h2" id="start-title">Set up Microsoft 365 SMTP with OAuth2</Title3>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => onOpen(undefined)}>New set-up</Button>
+      </div>
       {!info.keychain.available && (
         <MessageBar intent="warning" layout="multiline" data-testid="keychain-problem">
           <MessageBarBody>
@@ -21,7 +47,41 @@ export function StartScreen({ info }: { readonly info: AppInfo }) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {profiles.status === 'pending' && <DelayedSpinner label="Loading profiles…" />}
+      {profiles.status === 'error' && <ProblemView problem={profiles.problem} actions={<Button onClick={profiles.reload}>Try again</Button>} />}
+      {actionProblem && <ProblemView problem={actionProblem} />}
+      {list.length > 0 && (
+        <>
+          <Title3 as="h2">Saved profiles</Title3>
+          {list.some((p) => p.flow === 'delegated') && (
+            <Text size={200}>Each time a target system refreshes its token it receives a new refresh token: it must keep that one, or it stops working 90 days after this sign-in.</Text>
+          )}
+          <div className={styles.list} role="list" aria-label="Saved profiles">
+            {list.map((p) => (
+              <ProfileCard
+                key={p.id}
+                profile={p}
+                now={now}
+                onOpen={() => onOpen(p.id)}
+                onReacquire={() => onOpen(p.id, 'sign-in')}
+                onDuplicate={() => void change.run({ id: p.id }).then((copy) => copy && profiles.reload())}
+                onDelete={() => setToDelete(p)}
+              />
+            ))}
+          </div>
+        </>
+      )}
+      <Title3 as="h2">How it works</Title3>
+      <Text>The wizard takes you through six steps. Everything you type is kept until you finish.</Text>
       <StepsOverview />
+      <ConfirmDelete
+        profile={toDelete}
+        onCancel={() => setToDelete(undefined)}
+        onConfirm={(p) => {
+          setToDelete(undefined);
+          void remove.run({ id: p.id }).then((r) => r && profiles.reload());
+        }}
+      />
     </section>
   );
 }

@@ -1,0 +1,61 @@
+import type { Profile } from '../shared/profile';
+
+const DAY = 86_400_000;
+/** Entra drops a refresh token unused for 90 days (AADSTS700082, reference §10). */
+export const REFRESH_TOKEN_INACTIVITY_DAYS = 90;
+/** Warn this long before a refresh token or a credential runs out. */
+export const WARN_DAYS = { refreshToken: 14, credential: 30 } as const;
+
+export interface LifecycleNote {
+  readonly what: 'refresh-token' | 'client-secret' | 'certificate';
+  readonly severity: 'info' | 'warning' | 'error';
+  readonly message: string;
+  /** ISO date it runs out. */
+  readonly at: string;
+}
+
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const daysLeft = (ms: number, now: number): number => Math.ceil((ms - now) / DAY);
+
+function note(what: LifecycleNote['what'], label: string, endMs: number, now: number, warnDays: number, expiredText: string): LifecycleNote {
+  const left = daysLeft(endMs, now);
+  if (left <= 0) return { what, severity: 'error', at: day(endMs), message: `${label} ${expiredText} on ${day(endMs)}.` };
+  if (left <= warnDays) return { what, severity: 'warning', at: day(endMs), message: `${label} runs out in ${left} day${left === 1 ? '' : 's'} (${day(endMs)}).` };
+  return { what, severity: 'info', at: day(endMs), message: `${label} good until ${day(endMs)}.` };
+}
+
+/**
+ * When the profile's tokens and credentials run out: the refresh token 90 days after it
+ * was last used (the target system resets this each time it refreshes, as long as it
+ * keeps the rotated token), the client secret or certificate on its expiry date.
+ */
+export function lifecycleOf(profile: Profile, now = Date.now()): LifecycleNote[] {
+  const notes: LifecycleNote[] = [];
+  const ts = profile.tokenState;
+  const lastUsed = ts.refreshTokenLastUsedAt ?? ts.refreshTokenStoredAt;
+  if (profile.flow === 'delegated' && lastUsed) {
+    const end = Date.parse(lastUsed) + REFRESH_TOKEN_INACTIVITY_DAYS * DAY;
+    if (!Number.isNaN(end)) notes.push(note('refresh-token', 'Refresh token (if unused)', end, now, WARN_DAYS.refreshToken, 'expired from inactivity'));
+  }
+  const cred = profile.credential;
+  if (cred.kind === 'secret' && cred.expiresOn) {
+    const end = Date.parse(cred.expiresOn);
+    if (!Number.isNaN(end)) notes.push(note('client-secret', 'Client secret', end, now, WARN_DAYS.credential, 'expired'));
+  }
+  if (cred.kind === 'certificate') {
+    const end = Date.parse(cred.notAfter);
+    if (!Number.isNaN(end)) notes.push(note('certificate', 'Certificate', end, now, WARN_DAYS.credential, 'expired'));
+  }
+  return notes;
+}
+
+/** The one-line state of a profile for the start screen. */
+export function tokenStatusOf(profile: Profile): { readonly acquired: boolean; readonly text: string } {
+  const ts = profile.tokenState;
+  if (profile.flow === 'delegated') {
+    return ts.refreshTokenStoredAt
+      ? { acquired: true, text: `Signed in${ts.account ? ` as ${ts.account}` : ''} on ${ts.refreshTokenStoredAt.slice(0, 10)}` }
+      : { acquired: false, text: 'Not signed in yet' };
+  }
+  return ts.accessTokenAcquiredAt ? { acquired: true, text: `App-only token obtained on ${ts.accessTokenAcquiredAt.slice(0, 10)}` } : { acquired: false, text: 'No token yet' };
+}

@@ -1,0 +1,34 @@
+import { Button, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
+import { OpenRegular } from '@fluentui/react-icons';
+import { CopyButton } from '../components/copy-button';
+import { invoke } from '../ipc/wizard-client';
+import { adminConsentLink, type ConsentLinkInput } from './admin-consent-link';
+
+const useStyles = makeStyles({
+  block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  link: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+/** The admin-consent link a consultant sends to the client's admin, once tenant and client ID are known. */
+export function AdminConsentBlock({ draft }: { readonly draft: ConsentLinkInput }) {
+  const styles = useStyles();
+  const link = adminConsentLink(draft);
+  return (
+    <section className={styles.block} aria-labelledby="admin-consent">
+      <Title3 as="h3" id="admin-consent">Admin consent link</Title3>
+      {link ? (
+        <>
+          <Text>Send this link to an administrator of the client's tenant; opening it grants the permissions above for the whole organization.</Text>
+          <Text className={styles.link} data-testid="admin-consent-link">{link}</Text>
+          <div className={styles.row}>
+            <CopyButton text={link} what="admin consent link" showLabel />
+            <Button icon={<OpenRegular />} onClick={() => void invoke('external:open', { url: link })}>Open</Button>
+          </div>
+        </>
+      ) : (
+        <Text>The link appears here once the tenant and the Application (client) ID are entered in the Details step.</Text>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from '@fluentui/react-components';
+import { OpenRegular } from '@fluentui/react-icons';
+import type { TargetPreset } from '../../../shared/targets';
+import { CopyButton } from '../../components/copy-button';
+import { invoke } from '../../ipc/wizard-client';
+import { AdminConsentBlock } from '../admin-consent-block';
+import { entraAppRegistrationsUrl } from '../admin-consent-link';
+import { StepHeading } from '../step-heading';
+import { draftOf, type WizardForm } from '../wizard-form';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  stepText: { display: 'flex', flexDirection: 'column' },
+  uri: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  code: { fontFamily: tokens.fontFamilyMonospace },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+/** `<mailbox>` in the Exchange steps becomes the mailbox once it is known. */
+const fill = (text: string, form: WizardForm): string => (form.mailbox.trim() ? text.replaceAll('<mailbox>', form.mailbox.trim()) : text);
+
+/** Step 2: what to click in the Entra admin center and Exchange for this target, with copy buttons. */
+export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset; readonly form: WizardForm }) {
+  const styles = useStyles();
+  const draft = draftOf(form);
+  return (
+    <>
+      <StepHeading title={`Register the app for ${preset.label}`} intro="Do these steps in the Entra admin center (or ask the client's admin to). Tick them off here in your head; the next step checks what you copy." />
+      <div className={styles.row}>
+        <Button appearance="primary" icon={<OpenRegular />} onClick={() => void invoke('external:open', { url: entraAppRegistrationsUrl(form.cloud) })}>
+          Open the Entra admin center
+        </Button>
+      </div>
+
+      <section className={styles.section} aria-labelledby="entra-steps">
+        <Title3 as="h3" id="entra-steps">In the Entra admin center</Title3>
+        <ol className={styles.steps}>
+          {preset.checklist.map((step) => (
+            <li key={step.title}>
+              <span className={styles.stepText}>
+                <Text weight="semibold">{step.title}</Text>
+                <Text>{step.detail}</Text>
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {preset.redirect.platform !== 'none' && (
+        <section className={styles.section} aria-labelledby="redirect-uris">
+          <Title3 as="h3" id="redirect-uris">Redirect URIs (platform: {preset.redirect.platform})</Title3>
+          {preset.redirect.uris.map((uri) => (
+            <div className={styles.uri} key={uri}>
+              <Text className={styles.code}>{uri}</Text>
+              <CopyButton text={uri} what={`redirect URI ${uri}`} />
+            </div>
+          ))}
+          <MessageBar intent="info" layout="multiline"><MessageBarBody>{preset.redirect.note}</MessageBarBody></MessageBar>
+        </section>
+      )}
+
+      <section className={styles.section} aria-labelledby="permissions">
+        <Title3 as="h3" id="permissions">API permissions</Title3>
+        <Table size="small" aria-labelledby="permissions">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>API</TableHeaderCell>
+              <TableHeaderCell>Type</TableHeaderCell>
+              <TableHeaderCell>Permission</TableHeaderCell>
+              <TableHeaderCell>Admin consent</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {preset.permissions.map((p) => (
+              <TableRow key={`${p.api}/${p.type}/${p.permission}`}>
+                <TableCell>{p.api} <Text size={200}>({p.apiTab})</Text></TableCell>
+                <TableCell>{p.type}</TableCell>
+                <TableCell><span className={styles.uri}><Text className={styles.code}>{p.permission}</Text><CopyButton text={p.permission} what={`permission ${p.permission}`} /></span></TableCell>
+                <TableCell>{p.adminConsentRequired ? 'Required' : 'If users may not consent'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
+
+      <section className={styles.section} aria-labelledby="exchange-steps">
+        <Title3 as="h3" id="exchange-steps">In Exchange Online</Title3>
+        <ol className={styles.steps}>
+          {preset.exchangeAdminSteps.map((step) => (
+            <li key={step.title}>
+              <span className={styles.stepText}>
+                <Text weight="semibold">{step.title}</Text>
+                <Text>{fill(step.detail, form)}</Text>
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <AdminConsentBlock draft={draft} />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Profile } from '../../../shared/profile';
+import { ProblemView } from '../../components/problem-view';
+import { useOperation } from '../../ipc/use-operation';
+import { ClaimsView } from '../claims-view';
+import { OperationProgress } from '../operation-progress';
+import type { TokenResult } from '../results';
+import { StepHeading } from '../step-heading';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+/** Problems after which the embedded window will not help: offer the system browser. */
+const BROWSER_HELPS = /^(AADSTS5300[0-4]|AADSTS530\d\d|AADSTS50158|SIGN_IN_TIMEOUT)/;
+
+export interface SignInStepProps {
+  readonly profile: Profile;
+  readonly token: TokenResult | undefined;
+  onToken(token: TokenResult): void;
+}
+
+/** Step 4: sign in as the mailbox (window or browser), or get the app's own token. */
+export function SignInStep({ profile, token, onToken }: SignInStepProps) {
+  const styles = useStyles();
+  const [method, setMethod] = useState<'embedded' | 'system-browser'>('embedded');
+  const op = useOperation('token:acquire');
+  const appOnly = profile.flow === 'app-only';
+
+  const start = async (how: 'embedded' | 'system-browser' | 'app-only'): Promise<void> => {
+    const result = await op.run({ profileId: profile.id, method: how });
+    if (result) onToken(result);
+  };
+
+  return (
+    <div className={styles.box}>
+      <StepHeading
+        title={appOnly ? 'Get an app-only token' : `Sign in as ${profile.mailbox || 'the mailbox'}`}
+        intro={appOnly ? 'The app asks Entra ID for a token with its own credential; nobody signs in.' : 'Sign in with the account that sends the mail. The refresh token goes straight into the system keychain.'}
+      />
+      {!appOnly && (
+        <RadioGroup aria-label="Where to sign in" value={method} onChange={(_e, d) => setMethod(d.value === 'system-browser' ? 'system-browser' : 'embedded')}>
+          <Radio value="embedded" label="In a sign-in window of this app (recommended)" />
+          <Radio value="system-browser" label="In my web browser (when the window is blocked by policy, or for a security key or passkey)" />
+        </RadioGroup>
+      )}
+      {op.state.status === 'pending' ? (
+        <OperationProgress label={appOnly ? 'Getting a token…' : 'Waiting for the sign-in…'} progress={op.progress} onCancel={op.cancel} />
+      ) : (
+        <div className={styles.row}>
+          <Button appearance="primary" onClick={() => void start(appOnly ? 'app-only' : method)}>
+            {appOnly ? 'Get token' : token ? 'Sign in again' : 'Sign in'}
+          </Button>
+        </div>
+      )}
+      {op.state.status === 'error' && (
+        <ProblemView
+          problem={op.state.problem}
+          actions={!appOnly && method === 'embedded' && BROWSER_HELPS.test(op.state.problem.code) ? (
+            <Button onClick={() => { setMethod('system-browser'); void start('system-browser'); }}>Sign in with my web browser instead</Button>
+          ) : undefined}
+        />
+      )}
+      {token && op.state.status !== 'pending' && op.state.status !== 'error' && (
+        <>
+          <MessageBar intent="success" layout="multiline" data-testid="sign-in-done">
+            <MessageBarBody>
+              <MessageBarTitle>{appOnly ? 'Token received' : `Signed in${token.account ? ` as ${token.account}` : ''}`}</MessageBarTitle>
+              {token.refreshTokenStored ? 'The refresh token is stored in the system keychain.' : appOnly ? 'App-only tokens have no refresh token: the target gets a new one with its credential each time.' : ''}
+            </MessageBarBody>
+          </MessageBar>
+          <Text weight="semibold">What the token says</Text>
+          <ClaimsView inspection={token.inspection} />
+        </>
+      )}
+    </div>
+  );
+}

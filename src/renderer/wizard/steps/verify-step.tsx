@@ -1,0 +1,82 @@
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, Title3, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Profile } from '../../../shared/profile';
+import { ProblemView } from '../../components/problem-view';
+import { useOperation } from '../../ipc/use-operation';
+import { ClaimsView } from '../claims-view';
+import { OperationProgress } from '../operation-progress';
+import type { TokenResult, VerifyResult } from '../results';
+import { StepHeading } from '../step-heading';
+import { TranscriptDetails } from '../transcript-details';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+});
+
+export interface VerifyStepProps {
+  readonly profile: Profile;
+  readonly token: TokenResult | undefined;
+  readonly verify: VerifyResult | undefined;
+  onVerified(result: VerifyResult): void;
+}
+
+/** Step 5: redeem the stored token as the target will, log in to SMTP with it, optionally send a test mail. */
+export function VerifyStep({ profile, token, verify, onVerified }: VerifyStepProps) {
+  const styles = useStyles();
+  const [to, setTo] = useState(profile.fromAddress || profile.mailbox);
+  const op = useOperation('token:verify');
+  const inspection = verify?.inspection ?? token?.inspection;
+  const report = verify?.report;
+
+  const run = async (send: boolean): Promise<void> => {
+    const result = await op.run({ profileId: profile.id, ...(send ? { sendTo: to.trim() } : {}) });
+    if (result) onVerified(result);
+  };
+
+  return (
+    <div className={styles.box}>
+      <StepHeading
+        title="Check that it works"
+        intro={profile.flow === 'delegated'
+          ? 'The app redeems the stored refresh token exactly as the target system will, then logs in to SMTP with the new token.'
+          : 'The app gets a fresh app-only token, then logs in to SMTP with it.'}
+      />
+      <Text>Logs in as <strong>{profile.mailbox}</strong>{profile.fromAddress && profile.fromAddress !== profile.mailbox ? <> and sends as <strong>{profile.fromAddress}</strong></> : null} through {profile.smtpHost}:{profile.smtpPort}.</Text>
+      {op.state.status === 'pending' ? (
+        <OperationProgress label="Checking…" progress={op.progress} onCancel={op.cancel} />
+      ) : (
+        <div className={styles.row}>
+          <Button appearance="primary" onClick={() => void run(false)}>Check SMTP login</Button>
+          <Field label="Test mail recipient">
+            <Input type="email" value={to} onChange={(_e, d) => setTo(d.value)} />
+          </Field>
+          <Button onClick={() => void run(true)} disabled={!to.trim()}>Send a test mail</Button>
+        </div>
+      )}
+      {op.state.status === 'error' && <ProblemView problem={op.state.problem} />}
+      {report && op.state.status !== 'pending' && (
+        <>
+          {report.ok ? (
+            <MessageBar intent="success" layout="multiline" data-testid="verify-ok">
+              <MessageBarBody>
+                <MessageBarTitle>SMTP login as {report.authUser} worked</MessageBarTitle>
+                {report.sentTo ? `A test mail from ${report.fromAddress} was accepted for ${report.sentTo}.` : 'Nothing was sent.'} ({Math.round(report.durationMs)} ms)
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            report.problem && <ProblemView problem={report.problem} />
+          )}
+          {report.warnings.map((w) => <ProblemView key={w.code} problem={{ ...w, retryable: true }} />)}
+          <TranscriptDetails lines={report.transcript} />
+        </>
+      )}
+      {inspection && (
+        <section aria-labelledby="claims-title">
+          <Title3 as="h3" id="claims-title">What the token says</Title3>
+          <ClaimsView inspection={inspection} />
+        </section>
+      )}
+    </div>
+  );
+}

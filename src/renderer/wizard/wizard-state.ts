@@ -1,0 +1,71 @@
+import type { ProfileView } from '../../shared/ipc-contract';
+import type { WizardStepId } from '../wizard-steps';
+import type { TokenResult, VerifyResult } from './results';
+import { emptyForm, formOf, withCloud, withTarget, type WizardForm } from './wizard-form';
+
+/** Everything the wizard remembers while it is open: going back or failing loses none of it. */
+export interface WizardState {
+  readonly step: WizardStepId;
+  readonly form: WizardForm;
+  /** The saved profile, once Details was saved. */
+  readonly view: ProfileView | undefined;
+  /** The form changed since it was last saved. */
+  readonly dirty: boolean;
+  readonly touched: ReadonlySet<string>;
+  /** Set by a Next that found errors: every field shows its problem, touched or not. */
+  readonly showAllIssues: boolean;
+  readonly token: TokenResult | undefined;
+  readonly verify: VerifyResult | undefined;
+}
+
+export type WizardAction =
+  | { readonly type: 'go'; readonly step: WizardStepId }
+  | { readonly type: 'update'; readonly patch: Partial<WizardForm> }
+  | { readonly type: 'target'; readonly targetId: NonNullable<WizardForm['targetId']> }
+  | { readonly type: 'touch'; readonly field: string }
+  | { readonly type: 'show-all-issues' }
+  | { readonly type: 'saved'; readonly view: ProfileView }
+  | { readonly type: 'token'; readonly token: TokenResult }
+  | { readonly type: 'verified'; readonly verify: VerifyResult };
+
+export function initialState(view: ProfileView | undefined, step?: WizardStepId): WizardState {
+  return {
+    step: step ?? (view ? 'details' : 'target'),
+    form: view ? formOf(view.profile, { clientSecret: view.stored.clientSecret, certificate: view.stored.certificate }) : emptyForm,
+    view,
+    dirty: false,
+    touched: new Set(),
+    showAllIssues: false,
+    token: undefined,
+    verify: undefined,
+  };
+}
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'go':
+      return { ...state, step: action.step };
+    case 'update': {
+      const { cloud, ...rest } = action.patch;
+      const form = cloud ? withCloud(state.form, cloud) : state.form;
+      return { ...state, form: { ...form, ...rest }, dirty: true };
+    }
+    case 'target':
+      return action.targetId === state.form.targetId ? state : { ...state, form: withTarget(state.form, action.targetId), dirty: true };
+    case 'touch':
+      return state.touched.has(action.field) ? state : { ...state, touched: new Set([...state.touched, action.field]) };
+    case 'show-all-issues':
+      return { ...state, showAllIssues: true };
+    case 'saved':
+      return {
+        ...state,
+        view: action.view,
+        dirty: false,
+        form: { ...state.form, stored: { clientSecret: action.view.stored.clientSecret, certificate: action.view.stored.certificate }, storedCertificate: action.view.profile.credential.kind === 'certificate' ? action.view.profile.credential : undefined },
+      };
+    case 'token':
+      return { ...state, token: action.token, verify: undefined, view: state.view && { ...state.view, profile: action.token.profile, stored: { ...state.view.stored, refreshToken: action.token.refreshTokenStored || state.view.stored.refreshToken } } };
+    case 'verified':
+      return { ...state, verify: action.verify, view: state.view && { ...state.view, profile: action.verify.profile } };
+  }
+}
