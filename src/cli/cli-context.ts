@@ -1,7 +1,7 @@
 import { defaultDataDir, profilesFileIn } from '../core/profiles/default-location';
 import { createProfileStore, type ProfileStore } from '../core/profiles/profile-store';
 import { createKeytarSecretStore, KEYCHAIN_SERVICE } from '../core/secrets/keytar-secret-store';
-import type { SecretStore } from '../core/secrets/secret-store';
+import { SecretStoreError, type SecretStore } from '../core/secrets/secret-store';
 import type { Profile } from '../shared/profile';
 import { stringOpt, type Parsed } from './args';
 import type { CliIo } from './cli-io';
@@ -24,6 +24,15 @@ export function openContext(parsed: Parsed, io: CliIo): CliContext {
   // The keychain is opened lazily by keytar: listing profiles never needs it.
   const secrets = createKeytarSecretStore(io.env[KEYCHAIN_SERVICE_ENV]?.trim() || KEYCHAIN_SERVICE);
   return { dataDir, secrets, profiles: createProfileStore({ file: profilesFileIn(dataDir), secrets }), io, json: parsed.values.json === true };
+}
+
+/**
+ * Fails early, with the keychain's own plain-words reason, when secrets cannot be read:
+ * otherwise the first symptom would be a confusing "secret missing" or a sign-in error.
+ */
+export async function requireKeychain(ctx: CliContext): Promise<void> {
+  const status = await ctx.secrets.status();
+  if (!status.available) throw new SecretStoreError(status.reason, status.message);
 }
 
 /** A profile by id, or by name (case-insensitive) when the name is unique. */

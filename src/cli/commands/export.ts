@@ -1,6 +1,6 @@
 import { exportsForProfile, writeExports } from '../../core/targets/index';
 import type { CliContext } from '../cli-context';
-import { resolveProfile } from '../cli-context';
+import { requireKeychain, resolveProfile } from '../cli-context';
 import { json, line } from '../cli-io';
 import { profileRef } from '../acquire';
 import { EXIT, UsageError, type ExitCode } from '../exit-codes';
@@ -12,6 +12,7 @@ import { EXIT, UsageError, type ExitCode } from '../exit-codes';
 export async function exportCommand(ctx: CliContext, ref: string | undefined, outDir: string | undefined, includeSecrets: boolean): Promise<ExitCode> {
   if (!outDir) throw new UsageError('USAGE', 'export needs --out DIR (the folder to write the files to)');
   const profile = await resolveProfile(ctx, ref);
+  if (includeSecrets) await requireKeychain(ctx);
   const outputs = await exportsForProfile(ctx.secrets, profile, { includeSecrets });
   const paths = await writeExports(outputs, outDir);
   const files = outputs.map((o, i) => ({ path: paths[i] ?? '', title: o.title, holdsSecret: o.holdsSecret }));
