@@ -76,11 +76,13 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
           const timer = setTimeout(() => reject(signInTimedOut(Math.round(req.timeoutMs / 60_000))), req.timeoutMs);
           const settle = (fn: () => void) => { clearTimeout(timer); fn(); };
           req.signal?.addEventListener('abort', () => settle(() => reject(signInCancelled())), { once: true });
+          let caught = false;
           void page.route((u) => sameRedirectTarget(u, registered), async (route) => {
+            caught = true;
             intercepted.push(route.request().url());
             settle(() => resolve(route.request().url()));
             await route.abort();
-          }).then(() => playUser(page, req.url, port.user)).then((outcome) => {
+          }).then(() => playUser(page, req.url, port.user, () => caught)).then((outcome) => {
             if (outcome.kind === 'closed') settle(() => reject(signInCancelled()));
             if (outcome.kind === 'error-page') settle(() => reject(new LoginPageError(outcome.text)));
           }).catch((e: unknown) => settle(() => reject(e)));
@@ -95,25 +97,26 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
 
 type PlayOutcome = { kind: 'redirected' } | { kind: 'closed' } | { kind: 'error-page'; text: string };
 
-/** Clicks through sign-in, MFA approval and consent the way a person would. */
-async function playUser(page: Page, url: string | undefined, user: ScriptedUser): Promise<PlayOutcome> {
-  const redirected = () => page.isClosed();
+/** Clicks through sign-in, MFA approval and consent the way a person would, until the redirect is caught. */
+async function playUser(page: Page, url: string | undefined, user: ScriptedUser, done: () => boolean = () => false): Promise<PlayOutcome> {
   if (url) await page.goto(url).catch(() => undefined);
-  for (let step = 0; step < 8; step++) {
-    if (redirected()) return { kind: 'redirected' };
-    const errorText = await page.locator('#error-message').textContent({ timeout: 200 }).catch(() => null);
-    if (errorText) return { kind: 'error-page', text: errorText };
-    if (await page.locator('input[name=username]').count()) {
+  // Each pass looks at what the page shows now; a page still loading is simply looked at again.
+  for (let pass = 0; pass < 200 && !done() && !page.isClosed(); pass++) {
+    const errorBox = page.locator('#error-message');
+    if (await errorBox.count().catch(() => 0)) return { kind: 'error-page', text: (await errorBox.textContent().catch(() => '')) ?? '' };
+    if (await page.locator('input[name=username]').count().catch(() => 0)) {
       if (user.closeWindow) return { kind: 'closed' };
       await page.fill('input[name=username]', user.username);
       await page.fill('input[name=password]', user.password);
       await clickAndSettle(page, 'Sign in');
-    } else if (await page.getByRole('button', { name: 'Approve' }).count()) {
+    } else if (await page.getByRole('button', { name: 'Approve' }).count().catch(() => 0)) {
       await clickAndSettle(page, 'Approve');
-    } else if (await page.getByRole('button', { name: 'Accept' }).count()) {
+    } else if (await page.getByRole('button', { name: 'Accept' }).count().catch(() => 0)) {
       await clickAndSettle(page, user.consent === 'cancel' ? 'Cancel' : 'Accept');
+    } else if (await page.locator('#message').count().catch(() => 0)) {
+      return { kind: 'redirected' }; // the device login's final message page
     } else {
-      return { kind: 'redirected' };
+      await page.waitForTimeout(100).catch(() => undefined);
     }
   }
   return { kind: 'redirected' };
