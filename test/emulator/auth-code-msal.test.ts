@@ -76,6 +76,17 @@ describe('PublicClientApplication', () => {
     expect(claims(r.accessToken)).toMatchObject({ upn: USERS.erin.upn, appidacr: '0', scp: 'SMTP.Send' });
   });
 
+  it.each(['common', 'organizations', 'contoso.com'])('§1.1 authority %s: code redemption, then acquireTokenSilent refreshes through the emulator', async (tenant) => {
+    const pca = new PublicClientApplication(msalConfig(emu, { clientId: ids.PUBLIC_APP }, tenant));
+    const { code, verifier } = await codeFor(pca, { ...USERS.alice, consent: 'accept' });
+    const r = await pca.acquireTokenByCode({ code, scopes, redirectUri, codeVerifier: verifier, state: 'st', nonce: 'nn' });
+    expect(r.tenantId).toBe(ids.CONTOSO);
+    const before = emu.requestLog.filter((e) => e.grantType === 'refresh_token').length;
+    const s = await pca.acquireTokenSilent({ account: r.account!, scopes, forceRefresh: true });
+    expect(s.fromCache).toBe(false);
+    expect(emu.requestLog.filter((e) => e.grantType === 'refresh_token').length).toBe(before + 1);
+  });
+
   it('acquireTokenInteractive: loopback listener + response_mode=form_post', async () => {
     const pca = new PublicClientApplication(msalConfig(emu, { clientId: ids.PUBLIC_APP }));
     let mode = '';
