@@ -1,6 +1,7 @@
 import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
+import { defaultDataDir, profilesFileIn } from '../../core/profiles/default-location';
 import { createProfileStore } from '../../core/profiles/profile-store';
 import { createKeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import type { HandlerPorts } from '../handlers/ports';
@@ -18,7 +19,8 @@ export function createElectronPorts(): HandlerPorts {
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
     },
     secrets,
-    profiles: createProfileStore({ file: join(app.getPath('userData'), 'profiles.json'), secrets }),
+    // Same folder as app.getPath('userData'), worked out in core so the CLI shares it (and honours SMTP_OAUTH_WIZARD_HOME).
+    profiles: createProfileStore({ file: profilesFileIn(defaultDataDir()), secrets }),
     clipboard: { writeText: async (text) => clipboard.writeText(text) },
     openExternal: (url) => shell.openExternal(url),
     loginWindow: createElectronLoginWindow(parent),
