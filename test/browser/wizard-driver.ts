@@ -23,6 +23,16 @@ export function driver(page: Page) {
     expectStep: async (title: string) => {
       await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: title }).waitFor({ timeout: 10_000 });
     },
+    /** Points the profile at the emulator, as a user on a custom cloud behind TLS inspection would. */
+    connectTo: async (emu: { authorityHost: string; caPem: string; smtp: { host: string; port: number } }, tenant: string) => {
+      await page.getByLabel('Microsoft cloud').selectOption('custom');
+      await page.getByLabel('Authority host', { exact: false }).fill(emu.authorityHost);
+      await page.getByLabel('Directory (tenant) ID', { exact: false }).fill(tenant);
+      await page.getByLabel('SMTP server', { exact: false }).fill(emu.smtp.host);
+      await page.getByLabel('SMTP port', { exact: false }).fill(String(emu.smtp.port));
+      await button(/Network settings/).click();
+      await page.getByLabel('Extra trusted CA (PEM)', { exact: false }).fill(emu.caPem);
+    },
     /** The message a field shows under it (validation as you type). */
     fieldMessage: async (field: string) => page.locator(`[data-field="${field}"] [id$="__validationMessage"], [data-field="${field}"] .fui-Field__validationMessage`).first().textContent({ timeout: 5_000 }),
   };

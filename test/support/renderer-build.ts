@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -35,8 +37,8 @@ export async function ensureRendererBuilt(): Promise<void> {
   const sources = ['src/renderer', 'src/shared', 'vite.config.ts'].map((p) => join(repoRoot, p));
   const fresh = () => mtimeOr0(index) >= Math.max(...sources.map(newestMtime));
   if (fresh()) return;
-  const lock = join(repoRoot, 'out/.renderer-build-lock');
-  mkdirSync(join(repoRoot, 'out'), { recursive: true });
+  // Outside out/: `npm run build` empties out/ and must not take the lock with it.
+  const lock = join(tmpdir(), `sow-renderer-build-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 12)}.lock`);
   for (let waited = 0; ; waited += 200) {
     try {
       mkdirSync(lock);
@@ -56,6 +58,17 @@ export async function ensureRendererBuilt(): Promise<void> {
       env: { ...process.env, NODE_ENV: 'production' },
     });
   } finally {
-    rmdirSync(lock);
+    rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/**
+ * A private copy of the built renderer for one harness (without source maps), so a
+ * rebuild running at the same time (another test file, `npm run build`) cannot pull
+ * files out from under a page that is loading.
+ */
+export function snapshotRenderer(): { readonly dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sow-renderer-'));
+  cpSync(rendererOut, dir, { recursive: true, filter: (src) => !src.endsWith('.map') });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -3,7 +3,7 @@ import { PROGRESS_EVENT, type ProgressEvent } from '../../src/shared/ipc-contrac
 import { API_GLOBAL } from '../../src/shared/ipc-api';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import type { HandlerMap } from '../../src/main/ipc/handler-map';
-import { ensureRendererBuilt, rendererOut } from './renderer-build';
+import { ensureRendererBuilt, snapshotRenderer } from './renderer-build';
 import { serveDirectory } from './static-server';
 
 export const CHROMIUM_FLAGS = [
@@ -58,7 +58,8 @@ export interface RendererHarness {
 /** One Debian Chromium and one static server per test file; pages are cheap. */
 export async function startRendererHarness(): Promise<RendererHarness> {
   await ensureRendererBuilt();
-  const server = await serveDirectory(rendererOut);
+  const files = snapshotRenderer();
+  const server = await serveDirectory(files.dir);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS], headless: true });
   const pages: RendererPage[] = [];
 
@@ -113,6 +114,7 @@ export async function startRendererHarness(): Promise<RendererHarness> {
       await Promise.allSettled(pages.map((p) => p.close()));
       await browser.close();
       await server.close();
+      files.remove();
     },
   };
 }

@@ -8,6 +8,7 @@ const useStyles = makeStyles({
   card: { backgroundColor: tokens.colorNeutralBackground1 },
   facts: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   notes: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -32,7 +33,7 @@ export function ProfileCard({ profile, now, onOpen, onReacquire, onDuplicate, on
       <CardHeader
         header={<Text weight="semibold" as="h3" id={headingId}>{profile.name}</Text>}
         description={<Text size={200}>{targetPreset(profile.targetId).label} · {profile.mailbox || 'no mailbox yet'}</Text>}
-        action={<Badge appearance="tint" color={status.acquired ? 'success' : 'informative'}>{status.acquired ? 'Token acquired' : 'No token'}</Badge>}
+        action={<Badge className={styles.badge} appearance="tint" color={status.acquired ? 'success' : 'informative'}>{status.acquired ? 'Token acquired' : 'No token'}</Badge>}
       />
       <div className={styles.facts}>
         <Text size={200}>{status.text}</Text>

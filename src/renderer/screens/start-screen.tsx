@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, Title3, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Text, Title3, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AppInfo } from '../../shared/ipc-contract';
@@ -52,7 +52,7 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
       {actionProblem && <ProblemView problem={actionProblem} />}
       {list.length > 0 && (
         <>
-          <Title3 as="h2">Saved profiles</Title3>
+          <Subtitle1 as="h2">Saved profiles</Subtitle1>
           {list.some((p) => p.flow === 'delegated') && (
             <Text size={200}>Each time a target system refreshes its token it receives a new refresh token: it must keep that one, or it stops working 90 days after this sign-in.</Text>
           )}
@@ -71,7 +71,7 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
           </div>
         </>
       )}
-      <Title3 as="h2">How it works</Title3>
+      <Subtitle1 as="h2">How it works</Subtitle1>
       <Text>The wizard takes you through six steps. Everything you type is kept until you finish.</Text>
       <StepsOverview />
       <ConfirmDelete

@@ -1,4 +1,4 @@
-import { Button, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
 import { CopyButton } from '../components/copy-button';
 import { invoke } from '../ipc/wizard-client';
@@ -16,7 +16,7 @@ export function AdminConsentBlock({ draft }: { readonly draft: ConsentLinkInput 
   const link = adminConsentLink(draft);
   return (
     <section className={styles.block} aria-labelledby="admin-consent">
-      <Title3 as="h3" id="admin-consent">Admin consent link</Title3>
+      <Subtitle1 as="h3" id="admin-consent">Admin consent link</Subtitle1>
       {link ? (
         <>
           <Text>Send this link to an administrator of the client's tenant; opening it grants the permissions above for the whole organization.</Text>

@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, Text, Title3, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { DocumentRegular, EyeOffRegular, EyeRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TargetPreset } from '../../shared/targets';
@@ -38,7 +38,7 @@ export function CredentialFields({ preset, form, update, binding }: Props) {
 
   return (
     <section className={formStyles.section} aria-labelledby="details-credential">
-      <Title3 as="h3" id="details-credential">Credential</Title3>
+      <Subtitle1 as="h3" id="details-credential">Credential</Subtitle1>
       {canUseCertificate && (
         <RadioGroup layout="horizontal" aria-label="Credential type" value={form.credentialKind} onChange={(_e, d) => update({ credentialKind: d.value === 'certificate' ? 'certificate' : 'secret' })}>
           <Radio value="secret" label="Client secret" />

@@ -1,4 +1,4 @@
-import { Button, Title3 } from '@fluentui/react-components';
+import { Button, Subtitle1 } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { TextField, type FieldBinding } from './form-field';
@@ -11,11 +11,11 @@ export function NetworkFields({ form, update, binding }: { readonly form: Wizard
   const [open, setOpen] = useState(form.proxyUrl !== '' || form.extraCaPem !== '');
   return (
     <section className={styles.section} aria-labelledby="details-network">
-      <Title3 as="h3" id="details-network">
+      <Subtitle1 as="h3" id="details-network">
         <Button appearance="transparent" icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />} aria-expanded={open} aria-controls="network-fields" onClick={() => setOpen((o) => !o)}>
           Network settings (proxy, trusted certificate)
         </Button>
-      </Title3>
+      </Subtitle1>
       {open && (
         <div className={styles.grid} id="network-fields">
           <TextField field="proxyUrl" label="HTTPS proxy" value={form.proxyUrl} onChange={(proxyUrl) => update({ proxyUrl })} binding={binding} placeholder="http://proxy.example.com:8080" hint="Empty: use HTTPS_PROXY if set." />

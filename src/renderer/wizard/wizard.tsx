@@ -29,7 +29,12 @@ const useStyles = makeStyles({
     alignItems: 'center',
     flexWrap: 'wrap',
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalM,
+    paddingBlock: tokens.spacingVerticalM,
+    // Back and Next stay in reach on long steps at 900 x 640.
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground2,
   },
   spacer: { flexGrow: 1 },
 });

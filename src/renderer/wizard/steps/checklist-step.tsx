@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
 import type { TargetPreset } from '../../../shared/targets';
 import { CopyButton } from '../../components/copy-button';
@@ -26,7 +26,7 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
   const draft = draftOf(form);
   return (
     <>
-      <StepHeading title={`Register the app for ${preset.label}`} intro="Do these steps in the Entra admin center (or ask the client's admin to). Tick them off here in your head; the next step checks what you copy." />
+      <StepHeading title={`Register the app for ${preset.label}`} intro="Do these steps in the Entra admin center, or send them to the client's admin. The next step checks the values you copy from there." />
       <div className={styles.row}>
         <Button appearance="primary" icon={<OpenRegular />} onClick={() => void invoke('external:open', { url: entraAppRegistrationsUrl(form.cloud) })}>
           Open the Entra admin center
@@ -34,7 +34,7 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
       </div>
 
       <section className={styles.section} aria-labelledby="entra-steps">
-        <Title3 as="h3" id="entra-steps">In the Entra admin center</Title3>
+        <Subtitle1 as="h3" id="entra-steps">In the Entra admin center</Subtitle1>
         <ol className={styles.steps}>
           {preset.checklist.map((step) => (
             <li key={step.title}>
@@ -49,7 +49,7 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
 
       {preset.redirect.platform !== 'none' && (
         <section className={styles.section} aria-labelledby="redirect-uris">
-          <Title3 as="h3" id="redirect-uris">Redirect URIs (platform: {preset.redirect.platform})</Title3>
+          <Subtitle1 as="h3" id="redirect-uris">Redirect URIs (platform: {preset.redirect.platform})</Subtitle1>
           {preset.redirect.uris.map((uri) => (
             <div className={styles.uri} key={uri}>
               <Text className={styles.code}>{uri}</Text>
@@ -61,7 +61,7 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
       )}
 
       <section className={styles.section} aria-labelledby="permissions">
-        <Title3 as="h3" id="permissions">API permissions</Title3>
+        <Subtitle1 as="h3" id="permissions">API permissions</Subtitle1>
         <Table size="small" aria-labelledby="permissions">
           <TableHeader>
             <TableRow>
@@ -85,7 +85,7 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
       </section>
 
       <section className={styles.section} aria-labelledby="exchange-steps">
-        <Title3 as="h3" id="exchange-steps">In Exchange Online</Title3>
+        <Subtitle1 as="h3" id="exchange-steps">In Exchange Online</Subtitle1>
         <ol className={styles.steps}>
           {preset.exchangeAdminSteps.map((step) => (
             <li key={step.title}>

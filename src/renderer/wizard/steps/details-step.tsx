@@ -1,4 +1,4 @@
-import { Field, Select, Text, Title3 } from '@fluentui/react-components';
+import { Field, Select, Subtitle1, Text } from '@fluentui/react-components';
 import { clouds } from '../../../shared/clouds';
 import { cloudIds, type CloudId } from '../../../shared/profile';
 import type { TargetPreset } from '../../../shared/targets';
@@ -26,12 +26,12 @@ export function DetailsStep({ preset, form, update, binding }: DetailsStepProps)
     <>
       <StepHeading title="Enter the details" intro="Copy these from the app registration's Overview and Certificates & secrets pages. Secrets go to the system keychain, never to a file." />
       <section className={styles.section} aria-labelledby="details-profile">
-        <Title3 as="h3" id="details-profile">Profile</Title3>
+        <Subtitle1 as="h3" id="details-profile">Profile</Subtitle1>
         <TextField field="name" label="Profile name" required value={form.name} onChange={(name) => update({ name })} binding={binding} hint="For example: Contoso – AEM notifications mailbox." />
       </section>
 
       <section className={styles.section} aria-labelledby="details-app">
-        <Title3 as="h3" id="details-app">App registration</Title3>
+        <Subtitle1 as="h3" id="details-app">App registration</Subtitle1>
         <div className={styles.grid}>
           <Field label="Microsoft cloud">
             <Select id="field-cloud" value={form.cloud} onChange={(_e, d) => update({ cloud: d.value as CloudId })}>
@@ -49,7 +49,7 @@ export function DetailsStep({ preset, form, update, binding }: DetailsStepProps)
       <CredentialFields preset={preset} form={form} update={update} binding={binding} />
 
       <section className={styles.section} aria-labelledby="details-signin">
-        <Title3 as="h3" id="details-signin">{flow === 'app-only' ? 'Token' : 'Sign-in'}</Title3>
+        <Subtitle1 as="h3" id="details-signin">{flow === 'app-only' ? 'Token' : 'Sign-in'}</Subtitle1>
         <div className={styles.grid}>
           {flow === 'delegated' && (
             <TextField field="redirectUri" label="Redirect URI" required value={form.redirectUri} onChange={(redirectUri) => update({ redirectUri })} binding={binding} hint="Exactly as registered under Authentication." />
@@ -59,7 +59,7 @@ export function DetailsStep({ preset, form, update, binding }: DetailsStepProps)
       </section>
 
       <section className={styles.section} aria-labelledby="details-mailbox">
-        <Title3 as="h3" id="details-mailbox">Mailbox</Title3>
+        <Subtitle1 as="h3" id="details-mailbox">Mailbox</Subtitle1>
         <div className={styles.grid}>
           <TextField field="mailbox" label="Mailbox that logs in" required value={form.mailbox} onChange={(mailbox) => update({ mailbox })} binding={binding} hint={flow === 'app-only' ? 'The mailbox the app sends as.' : 'The account you will sign in with.'} type="email" />
           <TextField field="fromAddress" label="From address (if different)" value={form.fromAddress} onChange={(fromAddress) => update({ fromAddress })} binding={binding} hint="A shared mailbox the account may send as." type="email" />

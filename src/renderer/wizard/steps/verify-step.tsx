@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, Title3, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Profile } from '../../../shared/profile';
 import { ProblemView } from '../../components/problem-view';
@@ -72,8 +72,8 @@ export function VerifyStep({ profile, token, verify, onVerified }: VerifyStepPro
         </>
       )}
       {inspection && (
-        <section aria-labelledby="claims-title">
-          <Title3 as="h3" id="claims-title">What the token says</Title3>
+        <section aria-labelledby="claims-title" className={styles.box}>
+          <Subtitle1 as="h3" id="claims-title">What the token says</Subtitle1>
           <ClaimsView inspection={inspection} />
         </section>
       )}
