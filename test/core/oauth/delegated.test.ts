@@ -3,7 +3,7 @@ import { signInDelegated } from '../../../src/core/oauth/delegated';
 import { redeemStoredRefreshToken } from '../../../src/core/oauth/raw-refresh';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
 import { startEmulator, type Emulator } from '../../emulator';
-import { AEM_SECRET, USERS } from '../../emulator/fixtures/ids';
+import { AEM_APP, AEM_SECRET, USERS } from '../../emulator/fixtures/ids';
 import { testKeychain } from '../../support/keychain';
 import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../../support/playwright-login-window';
 import { emulatorProfile } from './emulator-profile';
@@ -47,13 +47,31 @@ describe('delegated sign-in against the emulator, real keychain', () => {
     expect(rotated).not.toBe(rt);
   });
 
-  it('works with a redirect URI that has a path, or is https, because the window never loads it', async () => {
-    for (const redirectUri of ['https://example.com/callback']) {
+  it('works with an https redirect URI on another host, because the window never loads it', async () => {
+    for (const redirectUri of ['https://example.com/callback', 'http://localhost/']) {
       const profile = emulatorProfile(emu, { redirectUri });
       await kc.store.set(secretKeys.clientSecret(profile.id), AEM_SECRET);
       const outcome = await signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 30_000, now: () => emu.clock.now() });
       expect(outcome.refreshTokenStored).toBe(true);
-      expect(win.intercepted.at(-1)).toMatch(/^https:\/\/example\.com\/callback\?code=/);
+      expect(win.intercepted.at(-1)?.startsWith(`${redirectUri.replace(/\/$/, '')}`)).toBe(true);
+    }
+  });
+
+  it('reports a personal account’s token as opaque: only the SMTP login can judge it', async () => {
+    const app = emu.directory.tenants[0]?.apps.find((a) => a.clientId === AEM_APP);
+    if (!app) throw new Error('fixture changed');
+    const before = app.signInAudience;
+    app.signInAudience = 'AzureADandPersonalMicrosoftAccount';
+    try {
+      const profile = emulatorProfile(emu, { tenant: 'consumers', mailbox: USERS.pat.upn, fromAddress: USERS.pat.upn, smtpHost: 'smtp-mail.outlook.com' });
+      await kc.store.set(secretKeys.clientSecret(profile.id), AEM_SECRET);
+      win.user = { username: USERS.pat.upn, password: USERS.pat.password };
+      const outcome = await signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 30_000, now: () => emu.clock.now() });
+      expect(outcome.refreshTokenStored).toBe(true);
+      expect(outcome.inspection.kind).toBe('opaque');
+      expect(outcome.inspection.verdict.fit).toBe('unknown');
+    } finally {
+      app.signInAudience = before;
     }
   });
 });
