@@ -147,6 +147,10 @@ describe('§1.3 errors redirected to the app', () => {
   it('consent page lists the permissions; Cancel -> error=access_denied AADSTS65004', async () => {
     const first = await httpsRequest(authorizeUrl(emu, { clientId: ids.PUBLIC_APP, scope: SMTP }), emu.caPem);
     expect(first.body).toContain('<button type="submit">Sign in</button>');
+    const ctx = /name="ctx" value="([^"]+)"/.exec(first.body)![1]!;
+    const consent = await httpsRequest(`${emu.authority()}/oauth2/v2.0/authorize`, emu.caPem, { body: new URLSearchParams({ ctx, step: 'signin', username: USERS.erin.upn, password: USERS.erin.password }).toString() });
+    expect(consent.body).toContain('<li>SMTP.Send (Office 365 Exchange Online)</li>');
+    expect(consent.body).toMatch(/value="accept">Accept<\/button>[\s\S]*value="cancel">Cancel<\/button>/);
     const end = await signInOverHttp(authorizeUrl(emu, { clientId: ids.PUBLIC_APP, scope: SMTP }), emu.caPem, { ...USERS.erin, consent: 'cancel' });
     if (end.kind !== 'redirect') throw new Error(end.kind);
     expect(end.params.error).toBe('access_denied');

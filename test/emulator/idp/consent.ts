@@ -2,7 +2,7 @@
 // registered permissions for everyone; user consent is remembered per user and app.
 import { type AppRegistration } from '../directory';
 import { type IdpState } from './state';
-import { delegatedKeys, permissionKey, type ParsedScopes } from './scopes';
+import { delegatedKeys, permissionKey, permissionName, type ParsedScopes } from './scopes';
 
 export function consentedKeys(state: IdpState, app: AppRegistration, upn: string): Set<string> {
   const user = state.userConsents.get(`${upn.toLowerCase()}|${app.clientId}`) ?? new Set<string>();
@@ -28,8 +28,8 @@ export function recordUserConsent(state: IdpState, app: AppRegistration, upn: st
   state.userConsents.set(k, set);
 }
 
-/** Human labels for the consent page: "Send email with SMTP AUTH (SMTP.Send, Office 365 Exchange Online)". */
+/** Label on the consent page: "SMTP.Send (Office 365 Exchange Online)". */
 export function permissionLabel(key: string): string {
-  const [family, name] = key.split('/') as [string, string];
-  return `${name} (${family === 'exchange' ? 'Office 365 Exchange Online' : 'Microsoft Graph'})`;
+  const family = key.slice(0, key.indexOf('/'));
+  return `${permissionName(key)} (${family === 'exchange' ? 'Office 365 Exchange Online' : 'Microsoft Graph'})`;
 }

@@ -5,7 +5,7 @@ import { consentedKeys, requiredKeys } from './consent';
 import { v2Issuer } from './discovery';
 import { AadstsError } from './errors';
 import { clientInfo, mintAccessToken, mintIdToken, mintOpaqueAccessToken } from './mint';
-import { GRAPH, parseScopes, type Family } from './scopes';
+import { GRAPH, parseScopes, permissionName, type Family } from './scopes';
 import { opaque, type Grant } from './state';
 import { type ClientAuthKind } from './client-auth';
 
@@ -32,7 +32,7 @@ export function issueUserTokens(ctx: IdpContext, i: IssueInput): Record<string, 
   const consented = consentedKeys(ctx.state, i.app, i.grant.user.upn);
   const missing = requiredKeys(i.app, parsed, family).filter((k) => !consented.has(k));
   if (missing.length > 0) throw new AadstsError(65001, { appId: i.app.clientId, appName: i.app.displayName });
-  const scp = [...consented].filter((k) => k.startsWith(`${family}/`)).map((k) => canonicalName(k, i.app));
+  const scp = [...consented].filter((k) => k.startsWith(`${family}/`)).map(permissionName);
   const accessToken = i.grant.user.kind === 'consumer'
     ? mintOpaqueAccessToken()
     : mintAccessToken({
@@ -58,15 +58,3 @@ export function issueUserTokens(ctx: IdpContext, i: IssueInput): Record<string, 
   if (i.wantClientInfo) body.client_info = clientInfo(i.grant.user);
   return body;
 }
-
-function canonicalName(key: string, app: AppRegistration): string {
-  const name = key.slice(key.indexOf('/') + 1);
-  const registered = app.delegatedPermissions.map((p) => p.slice(p.lastIndexOf('/') + 1));
-  return registered.find((r) => r.toLowerCase() === name) ?? CATALOG_CASE[name] ?? name;
-}
-
-const CATALOG_CASE: Readonly<Record<string, string>> = {
-  'smtp.send': 'SMTP.Send', 'mail.send': 'Mail.Send', 'mail.read': 'Mail.Read', 'mail.readwrite': 'Mail.ReadWrite',
-  'imap.accessasuser.all': 'IMAP.AccessAsUser.All', 'pop.accessasuser.all': 'POP.AccessAsUser.All',
-  'ews.accessasuser.all': 'EWS.AccessAsUser.All', 'user.read': 'User.Read', 'user.readbasic.all': 'User.ReadBasic.All',
-};

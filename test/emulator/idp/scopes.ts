@@ -75,6 +75,12 @@ export function parseScopes(scope: string, tenantName: string, kind: 'delegated'
   return { oidc, resourceScopes };
 }
 
+/** Catalog casing for a permission key's name ("exchange/smtp.send" -> "SMTP.Send"). */
+export function permissionName(key: string): string {
+  const [family, name] = key.split('/') as [Family, string];
+  return (DELEGATED[family] ?? []).find((n) => n.toLowerCase() === name) ?? name;
+}
+
 /** Permission key independent of the host alias: "exchange/smtp.send". */
 export function permissionKey(family: Family, name: string): string {
   return `${family}/${name.toLowerCase()}`;
