@@ -46,8 +46,8 @@ export async function signInDelegated(profile: Profile, opts: DelegatedOptions):
 
     const authUrl = (redirectUri: string) => msal.app.getAuthCodeUrl({
       scopes, redirectUri, codeChallenge: pkce.challenge, codeChallengeMethod: 'S256', state, nonce,
+      // No login_hint from the mailbox: for a shared mailbox the person signing in is someone else.
       ...(opts.prompt ? { prompt: opts.prompt } : {}),
-      ...(profile.mailbox ? { loginHint: profile.mailbox } : {}),
     });
 
     let redirectUri: string;
