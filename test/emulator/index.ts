@@ -67,11 +67,13 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   if (daemon && !daemon.app.certificates.some((c) => c.certPem === keys.app2CertPem)) {
     daemon.app.certificates.push({ certPem: keys.app2CertPem });
   }
-  const ctx: IdpContext = { directory, clock, keys, state, behaviour: { ...defaultBehaviour, ...options.behaviour }, authorityHost: '' };
+  const behaviour: Behaviour = { ...defaultBehaviour, ...options.behaviour };
+  const ctx: IdpContext = { directory, clock, keys, state, behaviour, authorityHost: '' };
   const idp = await startIdpServer(ctx, faults, log, { key: keys.serverKeyPem, cert: keys.serverCertPem });
   ctx.authorityHost = `https://127.0.0.1:${idp.port}`;
   const messages: StoredMessage[] = [];
   const smtp = await startSmtpServer({
+    limits: { concurrentPerMailbox: behaviour.smtpConcurrentSessionsPerMailbox, recipientsPerDay: behaviour.smtpRecipientsPerDay },
     directory: () => directory, clock, faults, signingCertPem: keys.signingCertPem,
     tls: { key: keys.serverKeyPem, cert: keys.serverCertPem }, messages,
   });

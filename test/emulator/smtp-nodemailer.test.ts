@@ -170,6 +170,21 @@ describe('Exchange replies nodemailer reports', () => {
     }
   });
 
+  it('§7.7 recipient rate limit (lowered to 3/day by a behaviour knob): 554 5.2.0 STOREDRV...', async () => {
+    const e = await startEmulator({ behaviour: { smtpRecipientsPerDay: 3 } });
+    try {
+      const daemon = async () => nodemailer.createTransport({ host: e.smtp.host, port: e.smtp.port, secure: false, requireTLS: true, tls: { ca: e.caPem }, auth: { type: 'OAuth2', user: MAILBOXES.noreply, accessToken: await appOnlyToken(e, ids.DAEMON_APP, ids.DAEMON_SECRET) } });
+      const t = await daemon();
+      await t.sendMail({ from: MAILBOXES.noreply, to: ['a@example.com', 'b@example.com'], subject: 'two', text: 'x' });
+      const err = await rejection(t.sendMail({ from: MAILBOXES.noreply, to: ['c@example.com', 'd@example.com'], subject: 'two more', text: 'x' }));
+      expect(err.response).toMatch(/^554 5\.2\.0 STOREDRV\.Submission\.Exception:SubmissionQuotaExceededException/);
+      e.clock.advance(86_400_000);
+      await expect((await daemon()).sendMail({ from: MAILBOXES.noreply, to: 'c@example.com', subject: 'next day', text: 'x' })).resolves.toBeTruthy();
+    } finally {
+      await e.close();
+    }
+  });
+
   it('§7.6 sending without logging in: 530 5.7.57 Client not authenticated to send mail', async () => {
     const t = nodemailer.createTransport({ host: emu.smtp.host, port: emu.smtp.port, secure: false, requireTLS: true, tls: { ca: emu.caPem } });
     const err = await rejection(t.sendMail({ from: USERS.alice.upn, to: USERS.bob.upn, subject: 'x', text: 'x' }));

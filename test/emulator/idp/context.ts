@@ -14,6 +14,10 @@ export interface Behaviour {
   readonly accessTokenLifetimeSeconds: number;
   /** Authorization code lifetime (§1.3: about 10 minutes). */
   readonly codeLifetimeSeconds: number;
+  /** SMTP sessions one mailbox may have authenticated at once; the next gets 432 4.3.2 (§7.7). */
+  readonly smtpConcurrentSessionsPerMailbox: number;
+  /** Recipients one mailbox may send to per 24 h (emulator clock); beyond: 554 5.2.0 (§7.7). */
+  readonly smtpRecipientsPerDay: number;
 }
 
 export const defaultBehaviour: Behaviour = {
@@ -22,6 +26,8 @@ export const defaultBehaviour: Behaviour = {
   deviceCodeIntervalSeconds: 5,
   accessTokenLifetimeSeconds: 3599,
   codeLifetimeSeconds: 600,
+  smtpConcurrentSessionsPerMailbox: 3,
+  smtpRecipientsPerDay: 10_000,
 };
 
 export interface IdpContext {

@@ -23,6 +23,8 @@ export function exchangeReplies(host: string) {
     mailboxLogonFailure: { code: 430, text: '4.2.0 STOREDRV; mailbox logon failure' },
     // §7.7
     concurrentLimit: { code: 432, text: '4.3.2 Concurrent connections limit exceeded.' },
+    // §7.7 Recipient Rate Limit [tail after "STORE" UNCONFIRMED]
+    recipientLimit: { code: 554, text: '5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message Cannot submit message.' },
     // §7.6 after the end of DATA
     sendAsDenied: (authUser: string, from: string): SmtpReply => ({
       code: 554,

@@ -13,9 +13,9 @@ import { checkXoauth2Login, maySendAs, type SmtpPrincipal } from './token-check'
 import { addresses, decodeWords, headerBlock, type StoredMessage } from './message';
 
 export const SMTP_HOST_NAME = 'EMU01.outlook.office365.com';
-export const MAX_CONCURRENT_PER_MAILBOX = 3;
 
 interface Deps {
+  readonly limits: { readonly concurrentPerMailbox: number; readonly recipientsPerDay: number };
   readonly directory: () => Directory;
   readonly clock: Clock;
   readonly faults: FaultSwitch;
@@ -63,6 +63,10 @@ export async function startSmtpServer(deps: Deps): Promise<{ server: SMTPServer;
   const replies = exchangeReplies(SMTP_HOST_NAME);
   const principals = new Map<string, SmtpPrincipal>();
   const perMailbox = new Map<string, number>();
+  /** mailbox -> send times (emulator clock) and recipient counts, for the daily recipient limit. */
+  const sent = new Map<string, Array<{ at: number; recipients: number }>>();
+  const recipientsToday = (mailbox: string, now: number): number =>
+    (sent.get(mailbox) ?? []).filter((s) => now - s.at < 86_400_000).reduce((n, s) => n + s.recipients, 0);
   const release = (sessionId: string): void => {
     const p = principals.get(sessionId);
     if (!p) return;
@@ -108,7 +112,7 @@ export async function startSmtpServer(deps: Deps): Promise<{ server: SMTPServer;
       });
       if (!result.ok) return cb(smtpError(result.reply));
       const key = result.principal.mailbox.address.toLowerCase();
-      if ((perMailbox.get(key) ?? 0) >= MAX_CONCURRENT_PER_MAILBOX) return cb(smtpError(replies.concurrentLimit));
+      if ((perMailbox.get(key) ?? 0) >= deps.limits.concurrentPerMailbox) return cb(smtpError(replies.concurrentLimit));
       perMailbox.set(key, (perMailbox.get(key) ?? 0) + 1);
       principals.set(session.id, result.principal);
       cb(null, { user: result.principal.mailbox.address });
@@ -130,6 +134,11 @@ export async function startSmtpServer(deps: Deps): Promise<{ server: SMTPServer;
         for (const from of [envelopeFrom, headerFrom].filter(Boolean)) {
           if (!principal || !maySendAs(principal, from)) return cb(smtpError(replies.sendAsDenied(authUser, from)));
         }
+        const now = deps.clock.now();
+        const key = authUser.toLowerCase();
+        const rcpts = session.envelope.rcptTo.length;
+        if (recipientsToday(key, now) + rcpts > deps.limits.recipientsPerDay) return cb(smtpError(replies.recipientLimit));
+        sent.set(key, [...(sent.get(key) ?? []), { at: now, recipients: rcpts }]);
         deps.messages.push({
           from: headerFrom || envelopeFrom,
           to: session.envelope.rcptTo.map((r) => r.address),
