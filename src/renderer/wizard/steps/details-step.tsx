@@ -1,6 +1,6 @@
 import { Field, Select, Subtitle1, Text } from '@fluentui/react-components';
 import { clouds } from '../../../shared/clouds';
-import { cloudIds, type CloudId } from '../../../shared/profile';
+import type { CloudId } from '../../../shared/profile';
 import type { TargetPreset } from '../../../shared/targets';
 import { AdminConsentBlock } from '../admin-consent-block';
 import { CredentialFields } from '../credential-fields';
@@ -35,7 +35,7 @@ export function DetailsStep({ preset, form, update, binding }: DetailsStepProps)
         <div className={styles.grid}>
           <Field label="Microsoft cloud">
             <Select id="field-cloud" value={form.cloud} onChange={(_e, d) => update({ cloud: d.value as CloudId })}>
-              {cloudIds.map((id) => <option key={id} value={id}>{clouds[id].label}</option>)}
+              {(Object.keys(clouds) as CloudId[]).map((id) => <option key={id} value={id}>{clouds[id].label}</option>)}
             </Select>
           </Field>
           {form.cloud === 'custom' && (

@@ -1,6 +1,9 @@
 import { makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
-import { targetIds, type TargetId } from '../../../shared/profile';
-import { targetPreset } from '../../../shared/targets';
+import type { TargetId } from '../../../shared/profile';
+import { targetPreset, targetPresets } from '../../../shared/targets';
+
+// From the presets (plain data), not the zod schema module: keeps zod out of the renderer bundle.
+const targetIds = Object.keys(targetPresets) as TargetId[];
 import { StepHeading } from '../step-heading';
 
 const useStyles = makeStyles({
