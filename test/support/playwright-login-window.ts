@@ -101,7 +101,9 @@ type PlayOutcome = { kind: 'redirected' } | { kind: 'closed' } | { kind: 'error-
 async function playUser(page: Page, url: string | undefined, user: ScriptedUser, done: () => boolean = () => false): Promise<PlayOutcome> {
   if (url) await page.goto(url).catch(() => undefined);
   // Each pass looks at what the page shows now; a page still loading is simply looked at again.
-  for (let pass = 0; pass < 200 && !done() && !page.isClosed(); pass++) {
+  // Bounded by time, not by passes: on a loaded 2-core CI machine a pass can take seconds.
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !done() && !page.isClosed()) {
     const errorBox = page.locator('#error-message');
     if (await errorBox.count().catch(() => 0)) return { kind: 'error-page', text: (await errorBox.textContent().catch(() => '')) ?? '' };
     if (await page.locator('input[name=username]').count().catch(() => 0)) {

@@ -52,7 +52,7 @@ async function withSecret(over: Partial<Profile>, secret?: string): Promise<Prof
 const appOnly = (clientId: string, secret: string) => withSecret({ flow: 'app-only', clientId, scopes: ['https://outlook.office365.com/.default'] }, secret);
 const signIn = (profile: Profile, user: ScriptedUser = { username: USERS.alice.upn, password: USERS.alice.password }) => {
   win.user = user;
-  return signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 20_000, now: () => emu.clock.now() });
+  return signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 50_000, now: () => emu.clock.now() });
 };
 const refresh = (profile: Profile) => redeemStoredRefreshToken(profile, { secrets: kc.store, now: () => emu.clock.now() });
 
