@@ -8,6 +8,7 @@ import { startEmulator, type Emulator } from '../emulator';
 import { AEM_APP, AEM_SECRET, AEM_SECRET_ID, CONTOSO, USERS } from '../emulator/fixtures/ids';
 import { createBrowserTestPorts, type TestPorts } from '../support/browser-ports';
 import { testKeychain } from '../support/keychain';
+import { signInCancelled, type LoginWindowPort } from '../../src/core/oauth/login-ports';
 import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../support/playwright-login-window';
 import { startRendererHarness, type RendererHarness, type RendererPage } from '../support/renderer-harness';
 import { auditStep } from './step-audit';
@@ -26,12 +27,16 @@ describe('journey: AEM, delegated, to the exported files', () => {
   let harness: RendererHarness;
   let ports: TestPorts;
   let view: RendererPage;
+  // The second test swaps in a user who never finishes signing in.
+  let currentLogin: LoginWindowPort;
+  const loginWindow: LoginWindowPort = { open: (req) => currentLogin.open(req) };
 
   beforeAll(async () => {
     emu = await startEmulator();
     login = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
+    currentLogin = login;
     harness = await startRendererHarness();
-    ports = createBrowserTestPorts({ secrets: keychain.store, profilesFile: join(dir, 'profiles.json'), loginWindow: login, now: () => emu.clock.now() });
+    ports = createBrowserTestPorts({ secrets: keychain.store, profilesFile: join(dir, 'profiles.json'), loginWindow, now: () => emu.clock.now() });
     view = await harness.open(createHandlers(ports));
   });
   afterAll(async () => {
@@ -146,4 +151,19 @@ describe('journey: AEM, delegated, to the exported files', () => {
     expect(violations).toEqual([]);
     expect(view.errors).toEqual([]);
   }, 120_000);
+
+  it('shows what the sign-in is waiting for and stops it on Cancel', async () => {
+    currentLogin = { open: (req) => new Promise<string>((_resolve, reject) => req.signal?.addEventListener('abort', () => reject(signInCancelled()), { once: true })) };
+    const { page } = view;
+    await page.getByRole('button', { name: 'Open Contoso AEM' }).click();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: 'Sign in' }).waitFor();
+    await page.locator('[data-step]').getByRole('button', { name: 'Sign in again' }).click();
+    // Slower than 300 ms: a labelled progress indicator saying what it waits for.
+    await page.getByRole('status').filter({ hasText: 'Sign in in the window that opened' }).waitFor({ timeout: 10_000 });
+    await page.getByTestId('operation-progress').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('problem').filter({ hasText: 'Sign-in cancelled' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-step]').getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
+    expect(view.errors).toEqual([]);
+  }, 60_000);
 });

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/handlers';
 import { ProblemError } from '../../src/core/problem-error';
 import { problem } from '../../src/shared/problem';
+import { secretKeys } from '../../src/core/secrets/secret-keys';
+import type { ProfileDraft } from '../../src/shared/profile';
 import { createBrowserTestPorts } from '../support/browser-ports';
 import { testKeychain } from '../support/keychain';
 import { startRendererHarness, type RendererHarness } from '../support/renderer-harness';
@@ -72,6 +74,59 @@ describe('the first wizard screen, over the real handler map', () => {
     await diagnosis.getByRole('button', { name: /Copy command gnome-keyring-daemon/ }).click();
     await view.page.getByRole('button', { name: 'Copied' }).waitFor();
     expect(p.copied).toEqual(['gnome-keyring-daemon --unlock']);
+    await view.close();
+  });
+
+  it('warns before the refresh token reaches 90 days unused and the secret expires, re-acquires in one click, duplicates and deletes with confirmation', async () => {
+    const p = ports();
+    const day = 86_400_000;
+    const draft: ProfileDraft = {
+      name: 'Fabrikam notifications', targetId: 'aem', flow: 'delegated', cloud: 'global', customAuthorityHost: '',
+      tenant: 'fabrikam.com', clientId: 'aaaaaaaa-0000-4000-8000-000000000001',
+      credential: { kind: 'secret', expiresOn: new Date(Date.now() + 10 * day).toISOString() },
+      redirectUri: 'http://localhost', scopes: ['https://outlook.office365.com/SMTP.Send', 'offline_access'],
+      mailbox: 'notify@fabrikam.com', fromAddress: 'notify@fabrikam.com', smtpHost: 'smtp.office365.com', smtpPort: 587,
+      network: { proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 },
+    };
+    const created = await p.profiles.create(draft, { clientSecret: 'Zz9~a-long-enough-secret-value-0001' });
+    const lastUsed = new Date(Date.now() - 80 * day).toISOString();
+    await p.profiles.recordTokenState(created.id, { refreshTokenStoredAt: lastUsed, refreshTokenLastUsedAt: lastUsed, account: 'notify@fabrikam.com' });
+
+    const view = await harness.open(createHandlers(p));
+    const { page } = view;
+    const card = page.getByTestId('profile-card');
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain('Token acquired');
+    expect(text).toMatch(/Refresh token \(if unused\) runs out in 10 days/);
+    expect(text).toMatch(/Client secret runs out in 10 days/);
+    expect(await page.locator('main').innerText()).toContain('it must keep that one');
+
+    // One click from the warning to the sign-in step of that profile.
+    await card.getByRole('button', { name: 'Sign in again' }).click();
+    await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: 'Sign in' }).waitFor();
+    expect(await page.locator('#step-title').textContent()).toBe('Sign in as notify@fabrikam.com');
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Duplicate Fabrikam notifications' }).click();
+    await page.getByRole('button', { name: 'Open Fabrikam notifications (copy)' }).waitFor();
+    const copy = (await p.profiles.list()).find((x) => x.name === 'Fabrikam notifications (copy)');
+    expect(copy).toBeDefined();
+    expect(await keychain.store.get(secretKeys.clientSecret(copy?.id ?? ''))).toBe('Zz9~a-long-enough-secret-value-0001');
+
+    // Delete asks first; "Keep it" keeps it.
+    await page.getByRole('button', { name: 'Delete Fabrikam notifications (copy)' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('Delete “Fabrikam notifications (copy)”?');
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('profile-card').count()).toBe(2);
+    await page.getByRole('button', { name: 'Delete Fabrikam notifications (copy)' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.getByTestId('profile-card').count()).toBe(1);
+    expect(await keychain.store.keys(`profile/${copy?.id ?? ''}/`)).toEqual([]);
+    expect(view.errors).toEqual([]);
     await view.close();
   });
 });

@@ -28,6 +28,7 @@ export function SignInStep({ profile, token, onToken }: SignInStepProps) {
   const [method, setMethod] = useState<'embedded' | 'system-browser'>('embedded');
   const op = useOperation('token:acquire');
   const appOnly = profile.flow === 'app-only';
+  const stored = profile.tokenState.refreshTokenStoredAt;
 
   const start = async (how: 'embedded' | 'system-browser' | 'app-only'): Promise<void> => {
     const result = await op.run({ profileId: profile.id, method: how });
@@ -46,12 +47,17 @@ export function SignInStep({ profile, token, onToken }: SignInStepProps) {
           <Radio value="system-browser" label="In my web browser (when the window is blocked by policy, or for a security key or passkey)" />
         </RadioGroup>
       )}
+      {!appOnly && !token && stored && (
+        <Text data-testid="stored-token">
+          A refresh token from {stored.slice(0, 10)}{profile.tokenState.account ? ` (${profile.tokenState.account})` : ''} is in the keychain. Sign in again to replace it, or go on to Verify.
+        </Text>
+      )}
       {op.state.status === 'pending' ? (
         <OperationProgress label={appOnly ? 'Getting a token…' : 'Waiting for the sign-in…'} progress={op.progress} onCancel={op.cancel} />
       ) : (
         <div className={styles.row}>
           <Button appearance="primary" onClick={() => void start(appOnly ? 'app-only' : method)}>
-            {appOnly ? 'Get token' : token ? 'Sign in again' : 'Sign in'}
+            {appOnly ? 'Get token' : token || stored ? 'Sign in again' : 'Sign in'}
           </Button>
         </div>
       )}
