@@ -45,7 +45,12 @@ export async function auditStep(page: Page, name: string): Promise<AxeViolation[
     found.push(...(await seriousAxeViolations(page)).map((v) => ({ ...v, help: `${scheme}: ${v.help}` })));
     if (process.env.SOW_SCREENSHOTS === '1') {
       mkdirSync(shotsDir, { recursive: true });
-      await page.screenshot({ path: join(shotsDir, `${name}-${scheme}.png`), fullPage: true });
+      // A window as tall as the content, so the sticky Back/Next bar sits at the bottom of the picture.
+      const size = page.viewportSize() ?? { width: 900, height: 640 };
+      const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+      await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+      await page.screenshot({ path: join(shotsDir, `${name}-${scheme}.png`) });
+      await page.setViewportSize(size);
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });
