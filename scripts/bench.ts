@@ -88,7 +88,12 @@ function scriptRows(): Row[] {
   } else {
     const r = runPackageScript('bench:renderer', 120_000);
     const json = lastJsonLine(r.output);
-    const text = json ? Object.entries(json).map(([k, v]) => `${k} ${String(v)}`).join('; ') : (r.output.trim().split('\n').at(-1) ?? '');
+    // Their human lines, read as they print them, when no JSON line is offered.
+    const tti = /interactive:\s*median ([\d.]+\s*m?s)/.exec(r.output)?.[1];
+    const gz = /([\d.]+ KiB) gzipped/.exec(r.output)?.[1];
+    const text = json
+      ? Object.entries(json).map(([k, v]) => `${k} ${String(v)}`).join('; ')
+      : tti || gz ? `${gz ?? '?'} gzipped JS; interactive in ${tti ?? '?'} (median)` : (r.output.trim().split('\n').at(-1) ?? '').trim();
     rows.push(['Renderer size / time to interactive', r.ok ? text : 'failed', '`npm run bench:renderer`']);
   }
   return rows;

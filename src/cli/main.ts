@@ -81,7 +81,8 @@ async function reportFailure(e: unknown, io: CliIo, asJson: boolean): Promise<Ex
   } else if (isProblemError(e)) {
     problem = e.problem;
     exitCode = ENVIRONMENT_CODES.has(problem.code) || problem.code.startsWith('KEYCHAIN') ? EXIT.environment : EXIT.checkFailed;
-    error = { code: problem.code, message: problem.title };
+    // An environment problem is one line, so it carries the explanation (which names the file).
+    error = { code: problem.code, message: exitCode === EXIT.environment ? `${problem.title}: ${problem.explanation}` : problem.title };
   } else {
     exitCode = EXIT.environment;
     error = { code: 'UNEXPECTED', message: e instanceof Error ? e.message.split('\n')[0] ?? 'unexpected error' : String(e) };

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator';
@@ -74,6 +74,17 @@ describe('bad input to the command gives one line naming the problem', () => {
     expect(errorLines(r.stderr)[0]).toBe('smtp-oauth-wizard: invalid.csv line 3: "Jane Doe <jane@contoso.com>" is not a mailbox address; row skipped, the other rows are checked');
     const doc = JSON.parse(r.stdout) as { results: { line: number; status: string; code?: string }[] };
     expect(doc.results.map((x) => [x.line, x.status, x.code])).toEqual([[2, 'ok', undefined], [3, 'invalid', 'INVALID_MAILBOX'], [4, 'failed', 'SMTP_430_4.2.0']]);
+  });
+
+  it('a damaged profile file (in a folder given by --data-dir): one line naming the file, exit 3', async () => {
+    const dir = join(cli.dataDir, 'damaged');
+    await mkdir(dir);
+    await writeFile(join(dir, 'profiles.json'), '{ not json');
+    const r = await cli.run(['profiles', 'list', '--data-dir', dir]);
+    expect(r.code).toBe(3);
+    const errs = errorLines(r.stderr);
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatch(/^smtp-oauth-wizard: The profile file cannot be read: .*damaged\/profiles\.json is damaged/);
   });
 
   it('the keychain not reachable: one line, exit 3', async () => {
