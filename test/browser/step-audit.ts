@@ -43,6 +43,9 @@ export async function auditStep(page: Page, name: string): Promise<AxeViolation[
     // Let colour transitions (Fluent animates button colours) finish before measuring contrast.
     await page.waitForTimeout(250);
     found.push(...(await seriousAxeViolations(page)).map((v) => ({ ...v, help: `${scheme}: ${v.help}` })));
+    // Works at the smallest window (900 x 640): nothing wider than the window.
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+    if (overflow > 0) found.push({ id: 'horizontal-overflow', impact: 'serious', help: `${scheme}: the page is ${overflow}px wider than the window`, targets: [], html: '' });
     if (process.env.SOW_SCREENSHOTS === '1') {
       mkdirSync(shotsDir, { recursive: true });
       // A window as tall as the content, so the sticky Back/Next bar sits at the bottom of the picture.
