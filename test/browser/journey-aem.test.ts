@@ -166,4 +166,24 @@ describe('journey: AEM, delegated, to the exported files', () => {
     expect(await page.locator('[data-step]').getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
     expect(view.errors).toEqual([]);
   }, 60_000);
+
+  it('signs in through the system browser: the authorize page opens outside, the redirect comes back to the loopback listener', async () => {
+    const { page } = view;
+    await page.getByRole('radio', { name: /In my web browser/ }).check();
+    const openedBefore = ports.opened.length;
+    await page.locator('[data-step]').getByRole('button', { name: 'Sign in again' }).click();
+    await expect.poll(() => ports.opened.length, { timeout: 15_000 }).toBe(openedBefore + 1);
+    const authorize = new URL(ports.opened.at(-1) ?? '');
+    expect(authorize.pathname).toBe(`/${CONTOSO}/oauth2/v2.0/authorize`);
+    const redirectUri = authorize.searchParams.get('redirect_uri') ?? '';
+    expect(redirectUri).toMatch(/^http:\/\/localhost:\d+\/$/);
+    // The user's browser signs in on the emulator's page and follows the redirect to the app's
+    // listener. (Should the test window catch the redirect itself, hand it on as the browser would.)
+    void login.open({ url: authorize.href, redirectUri, timeoutMs: 20_000 })
+      .then((landed) => fetch(landed.replace('//localhost:', '//127.0.0.1:')))
+      .catch(() => undefined);
+    await page.getByTestId('sign-in-done').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('sign-in-done').innerText()).toContain(`Signed in as ${USERS.alice.upn}`);
+    expect(view.errors).toEqual([]);
+  }, 60_000);
 });
