@@ -34,7 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function ensureRendererBuilt(): Promise<void> {
   const index = join(rendererOut, 'index.html');
-  const sources = ['src/renderer', 'src/shared', 'vite.config.ts'].map((p) => join(repoRoot, p));
+  const sources = ['src/renderer', 'src/shared', 'vite.config.mts'].map((p) => join(repoRoot, p));
   const fresh = () => mtimeOr0(index) >= Math.max(...sources.map(newestMtime));
   if (fresh()) return;
   // Outside out/: `npm run build` empties out/ and must not take the lock with it.

@@ -14,8 +14,10 @@ import { importPemCertificate, importPfxCertificate } from './certificate';
 
 /**
  * Profiles: non-secret fields in one versioned JSON file, secrets in the SecretStore
- * under the profile's id. The file is read once and kept in memory (a consultant's
- * thousand profiles list instantly); writes are serialised and atomic.
+ * under the profile's id. The parsed file is kept in memory (a consultant's thousand
+ * profiles list instantly) and re-read only when its size or mtime changed, so the desktop
+ * app and the CLI writing the same file do not undo each other's changes; writes are
+ * serialised, re-read first and atomic.
  */
 export interface ProfileStore {
   list(): Promise<readonly Profile[]>;
@@ -32,18 +34,25 @@ const fileSchema = z.object({ version: z.literal(FILE_VERSION), profiles: z.arra
 
 export function createProfileStore(opts: { file: string; secrets: SecretStore; now?: () => Date }): ProfileStore {
   const now = () => (opts.now ? opts.now() : new Date()).toISOString();
-  let cache: Profile[] | undefined;
+  let cache: { profiles: Profile[]; stamp: string } | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function load(): Promise<Profile[]> {
-    if (cache) return cache;
-    let text: string;
+  /** Size + mtime of the file, or 'missing'; cheap enough to check on every read. */
+  async function stampOf(): Promise<string> {
     try {
-      text = await fs.readFile(opts.file, 'utf8');
+      const st = await fs.stat(opts.file);
+      return `${st.size}:${st.mtimeMs}`;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return (cache = []);
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
       throw e;
     }
+  }
+
+  async function load(): Promise<Profile[]> {
+    const stamp = await stampOf();
+    if (cache && cache.stamp === stamp) return cache.profiles;
+    if (stamp === 'missing') return (cache = { profiles: [], stamp }).profiles;
+    const text = await fs.readFile(opts.file, 'utf8');
     const parsed = fileSchema.safeParse(safeJson(text));
     if (!parsed.success) {
       throw new ProblemError(problem({
@@ -53,7 +62,7 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
         fixSteps: ['Restore the file from a backup, or move it aside to start with no profiles. Secrets stay in the keychain.'],
       }));
     }
-    return (cache = parsed.data.profiles);
+    return (cache = { profiles: parsed.data.profiles, stamp }).profiles;
   }
 
   /** Runs one change at a time: read-modify-write must not interleave. */
@@ -61,7 +70,7 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
     const run = queue.then(async () => {
       const { next, result } = await fn([...(await load())]);
       await writeFileAtomic(opts.file, `${JSON.stringify({ version: FILE_VERSION, profiles: next }, null, 1)}\n`);
-      cache = next;
+      cache = { profiles: next, stamp: await stampOf() };
       return result;
     });
     queue = run.catch(() => undefined);

@@ -37,6 +37,21 @@ describe('profile store', () => {
     expect(await createProfileStore({ file, secrets: kc.store }).get(p.id)).toEqual(p);
   });
 
+  it('does not undo a change another process made to the same file (desktop app and CLI)', async () => {
+    const desktop = createProfileStore({ file, secrets: kc.store });
+    const cli = createProfileStore({ file, secrets: kc.store });
+    const a = await desktop.create(draft({ name: 'A' }));
+    expect(await cli.list()).toHaveLength(1); // the CLI has now cached the file
+    const b = await cli.create(draft({ name: 'B' }));
+    await cli.recordTokenState(a.id, { lastVerify: { at: '2026-11-23T10:00:00.000Z', ok: true } });
+    // The desktop store's cache is stale: its next write must build on the file, not on memory.
+    await desktop.recordTokenState(a.id, { refreshTokenLastUsedAt: '2026-11-23T11:00:00.000Z' });
+    const fresh = await createProfileStore({ file, secrets: kc.store }).list();
+    expect(fresh.map((p) => p.name).sort()).toEqual(['A', 'B']);
+    expect(fresh.find((p) => p.id === a.id)?.tokenState).toMatchObject({ lastVerify: { ok: true }, refreshTokenLastUsedAt: '2026-11-23T11:00:00.000Z' });
+    expect((await desktop.list()).map((p) => p.id)).toContain(b.id);
+  });
+
   it('stores a certificate key in the keychain and its thumbprints in the profile', async () => {
     const c = makeSelfSignedCert('CN=store-test');
     const store = createProfileStore({ file, secrets: kc.store });
