@@ -135,6 +135,13 @@ describe('journey: AEM, delegated, to the exported files', () => {
     // Secrets never reach the window unless typed or asked for.
     const rotated = await keychain.store.get(secretKeys.refreshToken((await ports.profiles.list())[0]?.id ?? ''));
     expectNoSecret(await view.page.content(), [AEM_SECRET, refreshToken ?? 'missing', rotated ?? 'missing']);
+    // ...and appear when the user explicitly asks, with a warning, and go again when unticked.
+    const includeSecrets = view.page.getByRole('switch', { name: /Include secret values/ });
+    await includeSecrets.check();
+    await ui.waitForText(/Anyone who gets these files can send mail/);
+    await expect.poll(async () => (await view.page.content()).includes(rotated ?? 'missing')).toBe(true);
+    await includeSecrets.uncheck();
+    await expect.poll(async () => (await view.page.content()).includes(rotated ?? 'missing')).toBe(false);
     await audit('step-6-export');
 
     // Finish: the start screen lists the profile with its state.

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 });
 
 /** One output: a file to save or a form's fields to type in, each with copy buttons. */
-export function ExportCard({ output }: { readonly output: ExportOutput }) {
+export function ExportCard({ output, includeSecrets }: { readonly output: ExportOutput; readonly includeSecrets: boolean }) {
   const styles = useStyles();
   const id = `export-${output.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
@@ -38,7 +38,8 @@ export function ExportCard({ output }: { readonly output: ExportOutput }) {
               <TableRow key={f.label}>
                 <TableCell className={styles.label}>{f.label}</TableCell>
                 <TableCell><Text className={styles.value}>{f.value}</Text></TableCell>
-                <TableCell style={{ width: '48px' }}><CopyButton text={f.value} what={f.label} /></TableCell>
+                {/* A withheld secret shows a hint, not a value: nothing worth copying. */}
+                <TableCell style={{ width: '48px' }}>{f.secret && !includeSecrets ? null : <CopyButton text={f.value} what={f.label} />}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -51,7 +51,7 @@ export function ExportStep({ profileId, targetLabel }: { readonly profileId: str
       {list.state.status === 'pending' && <DelayedSpinner label="Preparing the exports…" />}
       {list.state.status === 'error' && <ProblemView problem={list.state.problem} />}
       <div className={styles.list}>
-        {outputs.map((o) => <ExportCard key={o.name} output={o} />)}
+        {outputs.map((o) => <ExportCard key={o.name} output={o} includeSecrets={includeSecrets} />)}
       </div>
       {list.state.status === 'ok' && outputs.length === 0 && <Text>Nothing to export for this profile.</Text>}
     </>
