@@ -118,4 +118,20 @@ describe('journey: mailbox with SMTP AUTH disabled ends on the diagnosis', () =>
     expect(violations).toEqual([]);
     expect(view.errors).toEqual([]);
   }, 120_000);
+
+  it('offers the system browser when Conditional Access blocks the embedded sign-in', async () => {
+    const { page } = view;
+    login.user = { username: USERS.carol.upn, password: USERS.carol.password };
+    await page.getByRole('button', { name: 'Open Dave at Contoso' }).click();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: 'Sign in' }).waitFor();
+    await page.locator('[data-step]').getByRole('button', { name: 'Sign in again' }).click();
+    const diagnosis = page.getByTestId('problem');
+    await diagnosis.waitFor({ timeout: 20_000 });
+    expect(await diagnosis.getAttribute('data-problem-code')).toBe('AADSTS53003');
+    expect(await diagnosis.innerText()).toContain('Conditional Access');
+    expect(await diagnosis.getByRole('button', { name: 'Sign in with my web browser instead' }).isVisible()).toBe(true);
+    expect(await auditStep(page, 'diagnosis-conditional-access')).toEqual([]);
+    expect(view.errors).toEqual([]);
+  }, 60_000);
 });
