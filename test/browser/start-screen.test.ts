@@ -129,4 +129,28 @@ describe('the first wizard screen, over the real handler map', () => {
     expect(view.errors).toEqual([]);
     await view.close();
   });
+
+  it('lists a consultant’s two hundred profiles and finds one by mailbox', async () => {
+    const p = createBrowserTestPorts({ secrets: keychain.store, profilesFile: join(dir, 'many.json') });
+    for (let i = 0; i < 200; i++) {
+      await p.profiles.create({
+        name: `Client ${i}`, targetId: i % 2 ? 'generic' : 'onit', flow: 'delegated', cloud: 'global', customAuthorityHost: '',
+        tenant: `client${i}.example.com`, clientId: 'aaaaaaaa-0000-4000-8000-000000000001', credential: { kind: 'secret' },
+        redirectUri: 'http://localhost', scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
+        mailbox: `mailer${i}@client${i}.example.com`, fromAddress: '', smtpHost: 'smtp.office365.com', smtpPort: 587,
+        network: { proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 },
+      });
+    }
+    const view = await harness.open(createHandlers(p));
+    const { page } = view;
+    await page.getByRole('heading', { name: 'Saved profiles (200)' }).waitFor();
+    expect(await page.getByTestId('profile-card').count()).toBe(200);
+    await page.getByLabel('Find a profile').fill('mailer150@');
+    await expect.poll(() => page.getByTestId('profile-card').count()).toBe(1);
+    expect(await page.getByTestId('profile-card').innerText()).toContain('Client 150');
+    await page.getByLabel('Find a profile').fill('nobody-here');
+    await page.getByText('No profile matches “nobody-here”.').waitFor();
+    expect(view.errors).toEqual([]);
+    await view.close();
+  });
 });

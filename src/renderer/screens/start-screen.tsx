@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Text, Title3, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Text, Title3, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AppInfo } from '../../shared/ipc-contract';
@@ -30,7 +30,11 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
   const remove = useChannel('profiles:delete');
   const [toDelete, setToDelete] = useState<Profile | undefined>(undefined);
   const [now] = useState(() => Date.now());
-  const list = profiles.status === 'ok' ? profiles.value : [];
+  const [query, setQuery] = useState('');
+  const all = profiles.status === 'ok' ? profiles.value : [];
+  // A consultant keeps one profile per client: find one by name, mailbox, tenant or target.
+  const needle = query.trim().toLowerCase();
+  const list = needle ? all.filter((p) => [p.name, p.mailbox, p.tenant, p.targetId].some((v) => v.toLowerCase().includes(needle))) : all;
   const actionProblem = change.state.status === 'error' ? change.state.problem : remove.state.status === 'error' ? remove.state.problem : undefined;
 
   return (
@@ -50,10 +54,16 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
       {profiles.status === 'pending' && <DelayedSpinner label="Loading profiles…" />}
       {profiles.status === 'error' && <ProblemView problem={profiles.problem} actions={<Button onClick={profiles.reload}>Try again</Button>} />}
       {actionProblem && <ProblemView problem={actionProblem} />}
-      {list.length > 0 && (
+      {all.length > 0 && (
         <>
-          <Subtitle1 as="h2">Saved profiles</Subtitle1>
-          {list.some((p) => p.flow === 'delegated') && (
+          <Subtitle1 as="h2">Saved profiles ({all.length})</Subtitle1>
+          {all.length > 5 && (
+            <Field label="Find a profile">
+              <Input type="search" value={query} onChange={(_e, d) => setQuery(d.value)} placeholder="Name, mailbox, tenant or target" />
+            </Field>
+          )}
+          {needle && list.length === 0 && <Text>No profile matches “{query}”.</Text>}
+          {all.some((p) => p.flow === 'delegated') && (
             <Text size={200}>Each time a target system refreshes its token it receives a new refresh token: it must keep that one, or it stops working 90 days after this sign-in.</Text>
           )}
           <div className={styles.list} role="list" aria-label="Saved profiles">
