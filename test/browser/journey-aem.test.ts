@@ -68,6 +68,8 @@ describe('journey: AEM, delegated, to the exported files', () => {
     await ui.button('Copy redirect URI http://localhost/').click();
     await ui.button('Copy redirect URI http://localhost').click();
     expect(ports.copied).toEqual(['http://localhost/', 'http://localhost']);
+    await ui.button('Copy command Set-CASMailbox').click();
+    expect(ports.copied.at(-1)).toBe('Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false');
     await ui.button('Open the Entra admin center').click();
     await expect.poll(() => ports.opened[0]).toMatch(/^https:\/\/entra\.microsoft\.com\//);
     await audit('step-2-checklist');

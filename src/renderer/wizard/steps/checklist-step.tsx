@@ -4,6 +4,7 @@ import type { TargetPreset } from '../../../shared/targets';
 import { CopyButton } from '../../components/copy-button';
 import { invoke } from '../../ipc/wizard-client';
 import { AdminConsentBlock } from '../admin-consent-block';
+import { commandsIn } from '../checklist-commands';
 import { entraAppRegistrationsUrl } from '../admin-consent-link';
 import { StepHeading } from '../step-heading';
 import { draftOf, type WizardForm } from '../wizard-form';
@@ -14,11 +15,24 @@ const useStyles = makeStyles({
   stepText: { display: 'flex', flexDirection: 'column' },
   uri: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   code: { fontFamily: tokens.fontFamilyMonospace },
+  command: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalXS,
+    paddingInline: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-/** `<mailbox>` in the Exchange steps becomes the mailbox once it is known. */
-const fill = (text: string, form: WizardForm): string => (form.mailbox.trim() ? text.replaceAll('<mailbox>', form.mailbox.trim()) : text);
+/** Placeholders in the Exchange steps the wizard can fill in once the values are known. */
+const known = (form: WizardForm): Record<string, string> => ({ '<mailbox>': form.mailbox.trim(), '<client id>': form.clientId.trim() });
+const fill = (text: string, form: WizardForm): string =>
+  Object.entries(known(form)).reduce((t, [placeholder, value]) => (value ? t.replaceAll(placeholder, value) : t), text);
 
 /** Step 2: what to click in the Entra admin center and Exchange for this target, with copy buttons. */
 export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset; readonly form: WizardForm }) {
@@ -92,6 +106,12 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
               <span className={styles.stepText}>
                 <Text weight="semibold">{step.title}</Text>
                 <Text>{fill(step.detail, form)}</Text>
+                {commandsIn(step.detail, known(form)).map((command) => (
+                  <span className={styles.command} key={command}>
+                    <code className={styles.code}>{command}</code>
+                    <CopyButton text={command} what={`command ${command.split(' ')[0] ?? ''}`} />
+                  </span>
+                ))}
               </span>
             </li>
           ))}
