@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Profile } from '../../../shared/profile';
+import { looksLikeEmail } from '../../../shared/profile-validation';
 import { ProblemView } from '../../components/problem-view';
 import { useOperation } from '../../ipc/use-operation';
 import { ClaimsView } from '../claims-view';
@@ -48,10 +49,10 @@ export function VerifyStep({ profile, token, verify, onVerified }: VerifyStepPro
       ) : (
         <div className={styles.row}>
           <Button appearance="primary" onClick={() => void run(false)}>Check SMTP login</Button>
-          <Field label="Test mail recipient">
+          <Field label="Test mail recipient" validationState={to.trim() && !looksLikeEmail(to) ? 'error' : 'none'} validationMessage={to.trim() && !looksLikeEmail(to) ? 'Enter an email address, such as the mailbox itself.' : undefined}>
             <Input type="email" value={to} onChange={(_e, d) => setTo(d.value)} />
           </Field>
-          <Button onClick={() => void run(true)} disabled={!to.trim()}>Send a test mail</Button>
+          <Button onClick={() => void run(true)} disabled={!looksLikeEmail(to)}>Send a test mail</Button>
         </div>
       )}
       {op.state.status === 'error' && <ProblemView problem={op.state.problem} />}
