@@ -1,5 +1,6 @@
 import type { DeviceCodeRequest } from '@azure/msal-node';
 import { problem } from '../../shared/problem';
+import { deviceCodeLimits } from '../../shared/public-client';
 import type { Profile } from '../../shared/profile';
 import { inspectAccessToken } from '../../shared/token-inspection';
 import { ProblemError } from '../problem-error';
@@ -12,13 +13,10 @@ import type { TokenOutcome } from './token-outcome';
 
 /**
  * Device code sign-in: the mailbox owner signs in on their own device while a consultant
- * runs the app. Public clients only, and its limits are real; the UI shows these words.
+ * runs the app. Public clients only, and its limits are real; the UI shows these words
+ * (they live in shared so the window can import them).
  */
-export const deviceCodeLimits: readonly string[] = [
-  'The app registration must allow public client flows (Authentication → Advanced settings → “Allow public client flows”: Yes).',
-  'The refresh token belongs to a public client: a mail system that sends a client secret when it refreshes (AEM, Onit and most server products) cannot use it; Entra answers AADSTS700025. Use the sign-in window with the app’s secret for those.',
-  'Conditional Access may block device code sign-in (authentication flows policy); then sign in on this computer instead.',
-];
+export { deviceCodeLimits };
 
 export interface DeviceCodeInfo {
   readonly userCode: string;

@@ -6,6 +6,7 @@ import { ProblemView } from '../components/problem-view';
 import { useChannel } from '../ipc/use-channel';
 import { TextField, type FieldBinding } from './form-field';
 import { useFormStyles } from './form-styles';
+import { PublicClientNote } from './public-client-note';
 import type { WizardForm } from './wizard-form';
 
 const useStyles = makeStyles({
@@ -19,13 +20,15 @@ interface Props {
   readonly binding: FieldBinding;
 }
 
-/** Client secret (value, ID, expiry) or, for app-only, a certificate file. */
+/** Client secret (value, ID, expiry); for app-only, a certificate file; for delegated, no credential (public client). */
 export function CredentialFields({ preset, form, update, binding }: Props) {
   const formStyles = useFormStyles();
   const styles = useStyles();
   const [reveal, setReveal] = useState(false);
   const pick = useChannel('certificate:pick');
   const canUseCertificate = preset.credential === 'client-secret-or-certificate';
+  // Delegated sign-in also works for a public client; app-only always needs a credential.
+  const canBePublic = preset.flow === 'delegated';
   const certIssue = binding.issue('certificate');
 
   const pickFile = async (): Promise<void> => {
@@ -45,6 +48,13 @@ export function CredentialFields({ preset, form, update, binding }: Props) {
           <Radio value="certificate" label="Certificate" />
         </RadioGroup>
       )}
+      {canBePublic && (
+        <RadioGroup aria-label="Credential type" value={form.credentialKind} onChange={(_e, d) => update({ credentialKind: d.value === 'none' ? 'none' : 'secret' })}>
+          <Radio value="secret" label="Client secret" />
+          <Radio value="none" label="None — public client (Mobile and desktop applications platform, “Allow public client flows” = Yes)" />
+        </RadioGroup>
+      )}
+      {form.credentialKind === 'none' && canBePublic && <PublicClientNote preset={preset} />}
       {form.credentialKind === 'secret' && (
         <div className={formStyles.grid}>
           <TextField

@@ -77,7 +77,8 @@ export function withTarget(form: WizardForm, targetId: TargetId): WizardForm {
   return {
     ...form,
     targetId,
-    credentialKind: preset.flow === 'app-only' ? (form.credentialKind === 'none' ? 'secret' : form.credentialKind) : 'secret',
+    // App-only needs a credential; delegated keeps a public-client choice but has no certificate option.
+    credentialKind: preset.flow === 'app-only' ? (form.credentialKind === 'none' ? 'secret' : form.credentialKind) : (form.credentialKind === 'none' ? 'none' : 'secret'),
     scopes: defaultScopesFor(targetId, form.cloud).join('\n'),
     redirectUri: preset.redirect.defaultRedirectUri,
     smtpHost: form.smtpHost || smtp.host,
