@@ -62,8 +62,11 @@ const operationId = z.string().min(1).max(100);
 
 export const acquireRequestSchema = z.object({
   profileId: z.string().min(1),
-  /** Delegated: the app's sign-in window or the system browser; app-only: client credentials. */
-  method: z.enum(['embedded', 'system-browser', 'app-only']),
+  /**
+   * Delegated: the app's sign-in window, the system browser, or (public clients) a device
+   * code the mailbox owner enters on their own device; app-only: client credentials.
+   */
+  method: z.enum(['embedded', 'system-browser', 'device-code', 'app-only']),
   operationId,
 });
 
@@ -161,6 +164,9 @@ export const progressEventSchema = z.object({
   message: z.string(),
   /** 0..1 when known. */
   fraction: z.number().min(0).max(1).optional(),
+  /** Device code sign-in (stage `device-code`): the code to enter and the page to enter it on. */
+  userCode: z.string().max(100).optional(),
+  verificationUri: z.string().max(2_000).optional(),
 });
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 export const PROGRESS_EVENT = 'event:progress';

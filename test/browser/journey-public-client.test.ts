@@ -89,4 +89,63 @@ describe('journey: public client with device code sign-in', () => {
     expect(violations).toEqual([]);
     expect(view.errors).toEqual([]);
   }, 90_000);
+
+  it('signs in with a device code entered on the owner\'s own device, then Verify redeems without a secret', async () => {
+    const ui = driver(view.page);
+    const { page } = view;
+    await page.getByRole('radio', { name: /With a code, on another device/ }).check();
+    expect(await page.getByTestId('device-code-limits').innerText()).toContain('Conditional Access may block device code sign-in');
+    await page.locator('[data-step]').getByRole('button', { name: 'Sign in' }).click();
+
+    // The code arrives through the progress event: large, with Copy and Open.
+    const code = (await page.getByTestId('device-code-value').textContent({ timeout: 20_000 })) ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{9}$/);
+    const url = (await page.getByTestId('device-code-url').textContent()) ?? '';
+    expect(url).toBe(`${emu.authorityHost}/devicelogin`);
+    expect(await page.getByTestId('device-code').innerText()).toContain('The mailbox owner can do this on their own device');
+    await page.getByRole('status').filter({ hasText: 'Waiting for the sign-in on the other device' }).waitFor();
+    await ui.button('Copy sign-in code').click();
+    await expect.poll(() => ports.copied.at(-1)).toBe(code);
+    await ui.button('Open').click();
+    await expect.poll(() => ports.opened.at(-1)).toBe(url);
+    await auditStep(page, 'step-4-sign-in-device-code').then((v) => expect(v).toEqual([]));
+
+    // The owner, on another browser, enters the code shown on screen and signs in as alice.
+    const ownerSaw = await owner.deviceLogin(url, code);
+    expect(ownerSaw).toBe('Desktop Public Client');
+    await page.getByTestId('sign-in-done').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('sign-in-done').innerText()).toContain(`Signed in as ${USERS.alice.upn}`);
+    const id = (await ports.profiles.list())[0]?.id ?? '';
+    expect(await keychain.store.get(secretKeys.refreshToken(id))).toBeTruthy();
+
+    await ui.next();
+    await ui.expectStep('Verify');
+    await ui.button('Check SMTP login').click();
+    await page.getByTestId('verify-ok').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('verify-ok').innerText()).toContain(`SMTP login as ${USERS.alice.upn} worked`);
+    expect(view.errors).toEqual([]);
+  }, 90_000);
+
+  it('stops polling on Cancel and says "Sign-in cancelled"', async () => {
+    const { page } = view;
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: 'Sign in' }).waitFor();
+    await page.getByRole('radio', { name: /With a code, on another device/ }).check();
+    await page.locator('[data-step]').getByRole('button', { name: 'Sign in again' }).click();
+    await page.getByTestId('device-code-value').waitFor({ timeout: 20_000 });
+    // Let a poll or two happen, then cancel mid-poll.
+    await expect.poll(() => emu.requestLog.filter((e) => e.grantType === 'device_code').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const cancelledAt = Date.now();
+    await page.getByTestId('device-code').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('problem').filter({ hasText: 'Sign-in cancelled' }).waitFor({ timeout: 10_000 });
+    expect(Date.now() - cancelledAt).toBeLessThan(5_000);
+    expect(await page.getByTestId('problem').innerText()).toContain('while waiting for the code to be entered on the other device');
+    expect(await page.getByTestId('device-code').count()).toBe(0);
+    // No more polling after the cancel (MSAL checks the flag before its next poll).
+    await new Promise((r) => setTimeout(r, 2_500));
+    const polls = emu.requestLog.filter((e) => e.grantType === 'device_code').length;
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(emu.requestLog.filter((e) => e.grantType === 'device_code').length).toBe(polls);
+    expect(view.errors).toEqual([]);
+  }, 60_000);
 });

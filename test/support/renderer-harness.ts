@@ -78,7 +78,7 @@ export async function startRendererHarness(): Promise<RendererHarness> {
       return dispatch(handlers, channel, request, {
         signal: lifetime.signal,
         progress: (p) => {
-          const event: ProgressEvent = { operationId: p.operationId ?? operation, stage: p.stage, message: p.message, ...(p.fraction === undefined ? {} : { fraction: p.fraction }) };
+          const event: ProgressEvent = { ...p, operationId: p.operationId ?? operation };
           progress.push(event);
           // Same event name and shape the preload relays from ipcRenderer.
           void source.page.evaluate(`window.__sowEmitProgress(${JSON.stringify(event)}) /* ${PROGRESS_EVENT} */`).catch(() => undefined);

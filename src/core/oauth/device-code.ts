@@ -56,7 +56,8 @@ export async function signInWithDeviceCode(profile: Profile, opts: DeviceCodeOpt
       const stop = () => {
         // MSAL stops polling at its next interval when it sees the flag.
         request.cancel = true;
-        reject(signInCancelled());
+        const cancelled = signInCancelled();
+        reject(new ProblemError({ ...cancelled.problem, explanation: 'The sign-in was cancelled while waiting for the code to be entered on the other device.' }));
       };
       if (opts.signal?.aborted) stop();
       opts.signal?.addEventListener('abort', stop, { once: true });

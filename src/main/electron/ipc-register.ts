@@ -26,7 +26,7 @@ export function registerIpc(handlers: HandlerMap, ownWindows: () => readonly Bro
         signal: controller.signal,
         progress: (p) => {
           if (!event.sender.isDestroyed()) {
-            event.sender.send(PROGRESS_EVENT, { operationId: p.operationId ?? `${channel}#${++counter}`, stage: p.stage, message: p.message, fraction: p.fraction });
+            event.sender.send(PROGRESS_EVENT, { ...p, operationId: p.operationId ?? `${channel}#${++counter}` });
           }
         },
       });

@@ -3,6 +3,7 @@ import type { acquireRequestSchema, TokenResult, VerifyResult, verifyRequestSche
 import type { TokenInspection } from '../../shared/token-inspection';
 import { acquireAppOnly } from '../../core/oauth/app-only';
 import { signInDelegated } from '../../core/oauth/delegated';
+import { signInWithDeviceCode } from '../../core/oauth/device-code';
 import type { AcquisitionDeps } from '../../core/oauth/flow-support';
 import { redeemStoredRefreshToken } from '../../core/oauth/raw-refresh';
 import type { TokenOutcome } from '../../core/oauth/token-outcome';
@@ -32,6 +33,15 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
       if (req.method === 'app-only' || profile.flow === 'app-only') {
         say('token', 'Asking Entra ID for an app-only token…');
         return acquireAppOnly(profile, deps);
+      }
+      if (req.method === 'device-code') {
+        say('sign-in', 'Asking Entra ID for a sign-in code…');
+        // The code goes to the window as progress: the user reads it out or copies it to the mailbox owner.
+        return signInWithDeviceCode(profile, {
+          ...deps,
+          signal,
+          onCode: (info) => ctx.progress({ operationId: req.operationId, stage: 'device-code', message: info.message, userCode: info.userCode, verificationUri: info.verificationUri }),
+        });
       }
       say('sign-in', req.method === 'embedded' ? 'Sign in in the window that opened…' : 'Sign in in your web browser, then come back here…');
       return signInDelegated(profile, {

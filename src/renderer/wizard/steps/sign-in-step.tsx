@@ -4,6 +4,8 @@ import type { Profile } from '../../../shared/profile';
 import { ProblemView } from '../../components/problem-view';
 import { useOperation } from '../../ipc/use-operation';
 import { ClaimsView } from '../claims-view';
+import { deviceCodeLimits, targetSendsSecret } from '../../../shared/public-client';
+import { DeviceCodePanel } from '../device-code-panel';
 import { OperationProgress } from '../operation-progress';
 import type { TokenResult } from '../results';
 import { StepHeading } from '../step-heading';
@@ -12,6 +14,8 @@ const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
+
+type Method = 'embedded' | 'system-browser' | 'device-code';
 
 /** Problems after which the embedded window will not help: offer the system browser. */
 const BROWSER_HELPS = /^(AADSTS5300[0-4]|AADSTS530\d\d|AADSTS50158|SIGN_IN_TIMEOUT)/;
@@ -25,12 +29,14 @@ export interface SignInStepProps {
 /** Step 4: sign in as the mailbox (window or browser), or get the app's own token. */
 export function SignInStep({ profile, token, onToken }: SignInStepProps) {
   const styles = useStyles();
-  const [method, setMethod] = useState<'embedded' | 'system-browser'>('embedded');
+  const [method, setMethod] = useState<Method>('embedded');
   const op = useOperation('token:acquire');
   const appOnly = profile.flow === 'app-only';
   const stored = profile.tokenState.refreshTokenStoredAt;
+  // Device code gives a public client's refresh token, so it is offered only to public clients.
+  const publicClient = profile.credential.kind === 'none';
 
-  const start = async (how: 'embedded' | 'system-browser' | 'app-only'): Promise<void> => {
+  const start = async (how: Method | 'app-only'): Promise<void> => {
     const result = await op.run({ profileId: profile.id, method: how });
     if (result) onToken(result);
   };
@@ -42,17 +48,23 @@ export function SignInStep({ profile, token, onToken }: SignInStepProps) {
         intro={appOnly ? 'The app asks Entra ID for a token with its own credential; nobody signs in.' : 'Sign in with the account that sends the mail. The refresh token goes straight into the system keychain.'}
       />
       {!appOnly && (
-        <RadioGroup aria-label="Where to sign in" value={method} onChange={(_e, d) => setMethod(d.value === 'system-browser' ? 'system-browser' : 'embedded')}>
+        <RadioGroup aria-label="Where to sign in" disabled={op.state.status === 'pending'} value={method} onChange={(_e, d) => setMethod(d.value === 'system-browser' || d.value === 'device-code' ? d.value : 'embedded')}>
           <Radio value="embedded" label="In a sign-in window of this app (recommended)" />
           <Radio value="system-browser" label="In my web browser (when the window is blocked by policy, or for a security key or passkey)" />
+          {publicClient && <Radio value="device-code" label="With a code, on another device (the mailbox owner signs in on their own phone or computer)" />}
         </RadioGroup>
+      )}
+      {!appOnly && publicClient && method === 'device-code' && (
+        <Text size={200} data-testid="device-code-limits">{deviceCodeLimits[2]}{targetSendsSecret(profile.targetId) ? ` ${deviceCodeLimits[1]}` : ''}</Text>
       )}
       {!appOnly && !token && stored && (
         <Text data-testid="stored-token">
           A refresh token from {stored.slice(0, 10)}{profile.tokenState.account ? ` (${profile.tokenState.account})` : ''} is in the keychain. Sign in again to replace it, or go on to Verify.
         </Text>
       )}
-      {op.state.status === 'pending' ? (
+      {op.state.status === 'pending' && method === 'device-code' && !appOnly ? (
+        <DeviceCodePanel progress={op.progress} mailbox={profile.mailbox} onCancel={op.cancel} />
+      ) : op.state.status === 'pending' ? (
         <OperationProgress label={appOnly ? 'Getting a token…' : 'Waiting for the sign-in…'} progress={op.progress} onCancel={op.cancel} />
       ) : (
         <div className={styles.row}>
