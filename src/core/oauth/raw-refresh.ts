@@ -21,6 +21,8 @@ import type { TokenOutcome } from './token-outcome';
 export interface RawRefreshOptions extends AcquisitionDeps {
   /** Reuse a client (the benchmark keeps one warm). */
   readonly http?: HttpClient;
+  /** Cancels the token request (the Verify step's Cancel); the failure is diagnosed as cancelled. */
+  readonly signal?: AbortSignal;
 }
 
 export async function redeemStoredRefreshToken(profile: Profile, opts: RawRefreshOptions): Promise<TokenOutcome> {
@@ -57,7 +59,7 @@ export async function redeemStoredRefreshToken(profile: Profile, opts: RawRefres
       form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
       form.set('client_assertion', clientAssertion({ clientId: profile.clientId.trim(), tokenEndpoint: endpoint, thumbprintSha256Hex: profile.credential.thumbprintSha256, privateKeyPem: credentialValue }));
     }
-    const res = await http.request({ method: 'POST', url: endpoint, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const res = await http.request({ method: 'POST', url: endpoint, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), ...(opts.signal ? { signal: opts.signal } : {}) });
     let body: unknown;
     try {
       body = JSON.parse(res.body);

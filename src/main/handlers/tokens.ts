@@ -68,7 +68,7 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
       let outcome: TokenOutcome;
       try {
         say('token', profile.flow === 'delegated' ? 'Redeeming the stored refresh token as the target system will…' : 'Getting a fresh app-only token…');
-        outcome = profile.flow === 'delegated' ? await redeemStoredRefreshToken(profile, deps) : await acquireAppOnly(profile, deps);
+        outcome = profile.flow === 'delegated' ? await redeemStoredRefreshToken(profile, { ...deps, signal }) : await acquireAppOnly(profile, deps);
       } catch (e) {
         if (isProblemError(e)) await ports.profiles.recordTokenState(profile.id, { lastVerify: { at: at(), ok: false, code: e.problem.code, title: e.problem.title } });
         throw e;
