@@ -36,7 +36,7 @@ export function DeviceCodePanel({ progress, mailbox, onCancel }: { readonly prog
   const open = async (): Promise<void> => setOpenFailed(!(await invoke('external:open', { url })).ok);
   return (
     <section className={styles.box} aria-labelledby="device-code-title" data-testid="device-code">
-      <Text as="h3" weight="semibold" id="device-code-title">Enter this code at {url}</Text>
+      <Text as="h3" weight="semibold" id="device-code-title">Sign in with this code on another device</Text>
       <div className={styles.row}>
         <Text className={styles.code} data-testid="device-code-value" aria-label={`Sign-in code ${code.split('').join(' ')}`}>{code}</Text>
         <CopyButton text={code} what="sign-in code" showLabel />
