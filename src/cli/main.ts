@@ -1,3 +1,4 @@
+import { keychainCode } from '../core/secrets/keychain-errors';
 import { SecretStoreError } from '../core/secrets/secret-store';
 import { isProblemError } from '../core/problem-error';
 import type { Problem } from '../shared/problem';
@@ -75,7 +76,7 @@ async function reportFailure(e: unknown, io: CliIo, asJson: boolean): Promise<Ex
     error = { code: e.code, message: e.message };
   } else if (e instanceof SecretStoreError) {
     exitCode = EXIT.environment;
-    error = { code: `KEYCHAIN_${e.reason.toUpperCase().replace(/-/g, '_')}`, message: e.message };
+    error = { code: keychainCode(e.reason), message: e.message };
   } else if (isProblemError(e)) {
     problem = e.problem;
     exitCode = ENVIRONMENT_CODES.has(problem.code) || problem.code.startsWith('KEYCHAIN') ? EXIT.environment : EXIT.checkFailed;

@@ -2,6 +2,8 @@ import { AuthError, ServerError } from '@azure/msal-node';
 import { problem, type Problem } from '../../shared/problem';
 import { isNetworkFailure, type NetworkFailure } from '../net/network-failure';
 import { isProblemError } from '../problem-error';
+import { keychainProblem } from '../secrets/keychain-errors';
+import { SecretStoreError } from '../secrets/secret-store';
 import { diagnoseIdpError } from './aadsts';
 import type { DiagnoseContext } from './context';
 import { diagnoseNetwork } from './network';
@@ -26,6 +28,7 @@ const NODEMAILER_CODES = new Set(['EAUTH', 'ECONNECTION', 'ETLS', 'EENVELOPE', '
  */
 export function diagnose(error: unknown, context: DiagnoseInput = {}): Problem {
   if (isProblemError(error)) return error.problem;
+  if (error instanceof SecretStoreError) return keychainProblem(error);
   if (context.smtp && (context.stage === 'smtp' || looksLikeSmtpError(error))) return diagnoseSmtp(error, context.smtp);
   const net = findNetworkFailure(error);
   if (net) return diagnoseNetwork(net, context);

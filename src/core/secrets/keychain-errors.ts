@@ -1,3 +1,4 @@
+import { problem, type Problem } from '../../shared/problem';
 import { SecretStoreError, type SecretStoreFailure } from './secret-store';
 
 /** Turns the platform's keychain errors into a reason and plain words. */
@@ -20,4 +21,34 @@ export function describeKeychainError(e: unknown): SecretStoreError {
     corrupt: 'A secret in the keychain is damaged.',
   };
   return new SecretStoreError(reason, `${lead[reason]} ${platformHint}`, { cause: e });
+}
+
+const TITLES: Readonly<Record<SecretStoreFailure, string>> = {
+  unavailable: 'The system keychain is not available',
+  locked: 'The system keychain is locked',
+  denied: 'Access to the system keychain was refused',
+  'too-large': 'The secret is too large for the keychain',
+  corrupt: 'A secret in the keychain is damaged',
+};
+
+/** `KEYCHAIN_UNAVAILABLE`, `KEYCHAIN_TOO_LARGE`…: the stable code scripts and the window branch on. */
+export const keychainCode = (reason: SecretStoreFailure): string => `KEYCHAIN_${reason.toUpperCase().replace(/-/g, '_')}`;
+
+/**
+ * A keychain failure as the Problem a person reads. Its message is already plain words
+ * (and names keys, never values), so it becomes the explanation as it is.
+ */
+export function keychainProblem(e: SecretStoreError): Problem {
+  const retry = e.reason === 'locked' || e.reason === 'unavailable';
+  return problem({
+    code: keychainCode(e.reason),
+    title: TITLES[e.reason],
+    explanation: e.message,
+    fixSteps: retry
+      ? ['Make the keychain available (see above), then try again. Profiles and their settings are kept; only secrets need the keychain.']
+      : e.reason === 'corrupt'
+        ? ['Enter the secret again (or sign in again) to replace the damaged entry.']
+        : ['Use a smaller value; if it keeps happening, send the support report.'],
+    retryable: retry,
+  });
 }

@@ -2,6 +2,8 @@ import { ipcContract, isChannel } from '../../shared/ipc-contract';
 import { problem } from '../../shared/problem';
 import { fail, ok, type Result } from '../../shared/result';
 import { isProblemError } from '../../core/problem-error';
+import { keychainProblem } from '../../core/secrets/keychain-errors';
+import { SecretStoreError } from '../../core/secrets/secret-store';
 import type { HandlerContext, HandlerMap } from './handler-map';
 
 /**
@@ -33,6 +35,8 @@ export async function dispatch(handlers: HandlerMap, channel: unknown, input: un
     return ok(await handler(parsed.data, ctx));
   } catch (e) {
     if (isProblemError(e)) return fail(e.problem);
+    // A machine without a usable keychain must see why (and that profiles are safe), not "unexpected".
+    if (e instanceof SecretStoreError) return fail(keychainProblem(e));
     return fail(problem({
       code: 'UNEXPECTED',
       title: 'Something unexpected went wrong',
