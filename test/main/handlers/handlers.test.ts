@@ -96,3 +96,23 @@ describe('support report', () => {
     expect(text).not.toMatch(/dXNlcj1hbGljZQ/); // base64 of "user=alice"
   });
 });
+
+describe('token:acquire by device code', () => {
+  it('refuses a profile with a client secret before asking Entra for a code, and says why', async () => {
+    const { call } = setup();
+    const saved = await call('profiles:save', { draft: draft(), secrets: { clientSecret: SECRET } });
+    const profileId = saved.ok ? (saved.value as { profile: { id: string } }).profile.id : '';
+    const r = await call('token:acquire', { profileId, method: 'device-code', operationId: 'device-1' });
+    expect(r.ok ? undefined : r.problem).toMatchObject({ code: 'DEVICE_CODE_PUBLIC_ONLY', field: 'credential' });
+  });
+
+  it('saves a delegated profile with no credential (public client) and refuses an unknown sign-in method', async () => {
+    const { call, secrets } = setup();
+    const saved = await call('profiles:save', { draft: draft({ credential: { kind: 'none' } }), secrets: {} });
+    expect(saved.ok ? (saved.value as { profile: { credential: unknown } }).profile.credential : saved.problem).toEqual({ kind: 'none' });
+    const profileId = saved.ok ? (saved.value as { profile: { id: string } }).profile.id : '';
+    expect(await secrets.get(secretKeys.clientSecret(profileId))).toBeNull();
+    const r = await call('token:acquire', { profileId, method: 'password', operationId: 'device-2' });
+    expect(r.ok).toBe(false);
+  });
+});
