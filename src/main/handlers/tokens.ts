@@ -70,7 +70,8 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
         say('token', profile.flow === 'delegated' ? 'Redeeming the stored refresh token as the target system will…' : 'Getting a fresh app-only token…');
         outcome = profile.flow === 'delegated' ? await redeemStoredRefreshToken(profile, { ...deps, signal }) : await acquireAppOnly(profile, deps);
       } catch (e) {
-        if (isProblemError(e)) await ports.profiles.recordTokenState(profile.id, { lastVerify: { at: at(), ok: false, code: e.problem.code, title: e.problem.title } });
+        // A cancel says nothing about the token, so it is not recorded as a failed verification.
+        if (isProblemError(e) && !signal.aborted) await ports.profiles.recordTokenState(profile.id, { lastVerify: { at: at(), ok: false, code: e.problem.code, title: e.problem.title } });
         throw e;
       }
       inspections.set(profile.id, outcome.inspection);

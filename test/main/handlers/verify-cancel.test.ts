@@ -67,6 +67,9 @@ describe('token:verify and Cancel', () => {
       if (r.ok) return;
       expect(r.problem).toMatchObject({ code: 'CANCELLED', title: 'Cancelled', retryable: true });
       expect(elapsed).toBeLessThan(2_000);
+      // A cancel is not a failed check: the start screen keeps saying what the last real check found.
+      const view = await call('profiles:get', { id });
+      expect(view.ok && (view.value as ProfileView).profile.tokenState.lastVerify).toBeUndefined();
     } finally {
       emu.faults.clear();
     }
