@@ -148,4 +148,24 @@ describe('journey: public client with device code sign-in', () => {
     expect(emu.requestLog.filter((e) => e.grantType === 'device_code').length).toBe(polls);
     expect(view.errors).toEqual([]);
   }, 60_000);
+
+  it('Cancel in Verify stops a slow refresh request and shows the cancelled diagnosis', async () => {
+    const ui = driver(view.page);
+    const { page } = view;
+    await ui.next();
+    await ui.expectStep('Verify');
+    emu.faults.set({ slowMs: 8_000, pathIncludes: '/token' });
+    try {
+      await ui.button('Check SMTP login').click();
+      await page.getByRole('status').filter({ hasText: 'Redeeming the stored refresh token' }).waitFor({ timeout: 10_000 });
+      const cancelledAt = Date.now();
+      await page.getByTestId('operation-progress').getByRole('button', { name: 'Cancel' }).click();
+      await page.getByTestId('problem').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 5_000 });
+      expect(Date.now() - cancelledAt).toBeLessThan(3_000);
+      expect(await page.getByTestId('verify-ok').count()).toBe(0);
+    } finally {
+      emu.faults.clear();
+    }
+    expect(view.errors).toEqual([]);
+  }, 60_000);
 });

@@ -56,7 +56,8 @@ export function VerifyStep({ profile, token, verify, onVerified }: VerifyStepPro
         </div>
       )}
       {op.state.status === 'error' && <ProblemView problem={op.state.problem} />}
-      {report && op.state.status !== 'pending' && (
+      {/* After a failed or cancelled run, an earlier run's result would read as this one's. */}
+      {report && op.state.status !== 'pending' && op.state.status !== 'error' && (
         <>
           {report.ok ? (
             <MessageBar intent="success" layout="multiline" data-testid="verify-ok">
