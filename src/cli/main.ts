@@ -1,3 +1,4 @@
+import { redactDetail } from '../core/redact';
 import { keychainCode } from '../core/secrets/keychain-errors';
 import { SecretStoreError } from '../core/secrets/secret-store';
 import { isProblemError } from '../core/problem-error';
@@ -84,7 +85,8 @@ async function reportFailure(e: unknown, io: CliIo, asJson: boolean): Promise<Ex
     error = { code: problem.code, message: exitCode === EXIT.environment ? `${problem.title}: ${problem.explanation}` : problem.title };
   } else {
     exitCode = EXIT.environment;
-    error = { code: 'UNEXPECTED', message: e instanceof Error ? e.message.split('\n')[0] ?? 'unexpected error' : String(e) };
+    // Unknown errors may quote what they were given (a request body, a file): blank secret-shaped text.
+    error = { code: 'UNEXPECTED', message: redactDetail(e instanceof Error ? e.message : String(e)) || 'unexpected error' };
   }
   if (asJson) await json(io.stdout, { ok: false, exitCode, error, ...(problem ? { problem } : {}) });
   // People get one line for a usage or environment error, the full diagnosis for a failed check.

@@ -1,7 +1,9 @@
 /**
- * Redaction for SMTP transcripts. A transcript is shown on screen and pasted into support
- * tickets, so nothing in it may let a reader log in: not the access token, not its base64
- * forms, not the XOAUTH2 payload (`base64("user=…\x01auth=Bearer <token>\x01\x01")`).
+ * The one redactor: SMTP transcripts, the support report and every error text that reaches
+ * a Problem's detail or the CLI. All of these are shown on screen and pasted into support
+ * tickets, so nothing in them may let a reader log in: not the access token, not its base64
+ * forms, not the XOAUTH2 payload (`base64("user=…\x01auth=Bearer <token>\x01\x01")`), not a
+ * client secret or refresh token a server or library echoed back from a request body.
  * Known secrets are removed by value; unknown ones by shape, so a token we were not told
  * about (a retry with a renewed token, a server echo) is caught as well.
  */
@@ -51,4 +53,25 @@ export function createRedactor(knownSecrets: readonly string[]): Redactor {
     out = out.replace(BASE64_RUN, (run) => (decodesToSecret(run, secrets) ? REDACTED_XOAUTH2 : run));
     return out;
   };
+}
+
+const REDACTED = '[redacted]';
+/** `name=value` (form body, query) or `"name": "value"` (JSON) of a token request or answer. */
+const SECRET_PARAM = /\b(client_secret|refresh_token|access_token|id_token|client_assertion|code_verifier|password)("?\s*[=:]\s*"?)[^\s&"',;]+/gi;
+/** An Entra client secret value (`abc8Q~…`, 40 characters): too short for the long-run rule. */
+const CLIENT_SECRET_SHAPE = /[A-Za-z0-9_.-]{2,8}~[A-Za-z0-9_.~-]{20,}/g;
+/** Opaque tokens (refresh tokens, codes) that have no recognisable prefix. */
+const LONG_RUN = /[A-Za-z0-9_~.+/-]{60,}={0,2}/g;
+const shapesOnly = createRedactor([]);
+
+/**
+ * An error text for a Problem's `detail` or a one-line CLI error, when the secrets are not
+ * at hand: first line only (no stack or trace block), capped, every secret-shaped run blanked.
+ */
+export function redactDetail(text: string): string {
+  const first = (text.split(/\r?\n/)[0] ?? '').slice(0, 600);
+  return shapesOnly(first)
+    .replace(SECRET_PARAM, `$1$2${REDACTED}`)
+    .replace(CLIENT_SECRET_SHAPE, REDACTED)
+    .replace(LONG_RUN, REDACTED);
 }

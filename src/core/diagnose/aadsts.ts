@@ -3,7 +3,8 @@ import { appRules } from './aadsts-app';
 import type { AadstsRule, ProblemBody } from './aadsts-rule';
 import { userRules } from './aadsts-user';
 import { fill, type DiagnoseContext } from './context';
-import { redactDetail, type IdpError } from './server-error';
+import { redactDetail } from '../redact';
+import type { IdpError } from './server-error';
 
 /** THE AADSTS table: every identity-provider error code the app explains. */
 export const aadstsRules: Readonly<Record<number, AadstsRule>> = { ...appRules, ...userRules };

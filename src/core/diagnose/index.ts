@@ -2,6 +2,7 @@ import { AuthError, ServerError } from '@azure/msal-node';
 import { problem, type Problem } from '../../shared/problem';
 import { isNetworkFailure, type NetworkFailure } from '../net/network-failure';
 import { isProblemError } from '../problem-error';
+import { redactDetail } from '../redact';
 import { keychainProblem } from '../secrets/keychain-errors';
 import { SecretStoreError } from '../secrets/secret-store';
 import { diagnoseIdpError } from './aadsts';
@@ -39,7 +40,7 @@ export function diagnose(error: unknown, context: DiagnoseInput = {}): Problem {
     title: 'Something unexpected went wrong',
     explanation: 'The app hit an error it does not know how to explain. The technical detail below helps support.',
     fixSteps: ['Try again. If it keeps failing, copy the support report (it contains no secrets) and send it to your IT contact.'],
-    detail: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : String(error).slice(0, 300),
+    detail: redactDetail(error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300),
   });
 }
 
@@ -74,9 +75,9 @@ function diagnoseMsal(e: AuthError, ctx: DiagnoseInput): Problem {
       return problem({ code: 'AUTHORITY_INSECURE', title: 'The sign-in address must use https', explanation: 'Sign-in over plain http is refused.', fixSteps: ['Use an https authority host.'], field: 'customAuthorityHost' });
     case 'endpoints_resolution_error':
     case 'untrusted_authority':
-      return problem({ code: 'AUTHORITY_UNKNOWN', title: 'The sign-in service could not be found at this address', explanation: 'The authority did not publish the OpenID configuration a Microsoft sign-in service has: wrong cloud, wrong host or wrong tenant.', fixSteps: ['Check Cloud, Authority host and Tenant.'], field: 'tenant', detail: e.errorMessage.slice(0, 300) });
+      return problem({ code: 'AUTHORITY_UNKNOWN', title: 'The sign-in service could not be found at this address', explanation: 'The authority did not publish the OpenID configuration a Microsoft sign-in service has: wrong cloud, wrong host or wrong tenant.', fixSteps: ['Check Cloud, Authority host and Tenant.'], field: 'tenant', detail: redactDetail(e.errorMessage).slice(0, 300) });
     default:
-      return problem({ code: `MSAL_${e.errorCode.toUpperCase()}`, title: 'The sign-in library reported an error', explanation: 'MSAL stopped the sign-in before a token came back.', fixSteps: ['Try again; if it persists, send the support report.'], detail: e.errorMessage.slice(0, 300) });
+      return problem({ code: `MSAL_${e.errorCode.toUpperCase()}`, title: 'The sign-in library reported an error', explanation: 'MSAL stopped the sign-in before a token came back.', fixSteps: ['Try again; if it persists, send the support report.'], detail: redactDetail(e.errorMessage).slice(0, 300) });
   }
 }
 

@@ -50,9 +50,3 @@ export function idpErrorFromParams(params: URLSearchParams): IdpError | null {
   const description = params.get('error_description') ?? '';
   return { error, aadsts: aadstsIn(description), suberror: params.get('suberror') ?? undefined, description };
 }
-
-/** The description for the support report: first line only (no trace block), tokens blanked. */
-export function redactDetail(text: string): string {
-  const first = (text.split(/\r?\n/)[0] ?? '').slice(0, 600);
-  return first.replace(/[A-Za-z0-9_~.+/-]{60,}={0,2}/g, '[redacted]');
-}

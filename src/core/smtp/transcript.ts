@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import type { Redactor } from './redact';
+import type { Redactor } from '../redact';
 
 /**
  * Collects nodemailer's log into a readable SMTP transcript. nodemailer calls a bunyan-style

@@ -9,7 +9,7 @@ import { backoffDelay, EXCHANGE_BACKOFF, isTemporaryReply, sleep, type BackoffPo
 import { sharedMailboxLimiter, type MailboxLimiter } from './mailbox-limiter';
 import { effectiveProxy, openSmtpSocket } from './open-socket';
 import { preflightBlocker, preflightWarnings } from './preflight';
-import { createRedactor } from './redact';
+import { createRedactor } from '../redact';
 import { buildTestMessage } from './test-message';
 import { smtpTlsOptions } from './tls-options';
 import { createTranscript, type Transcript } from './transcript';

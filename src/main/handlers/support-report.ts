@@ -2,7 +2,7 @@ import { type z } from 'zod';
 import type { supportReportRequestSchema } from '../../shared/ipc-contract';
 import type { TokenInspection } from '../../shared/token-inspection';
 import { secretKeys } from '../../core/secrets/secret-keys';
-import { createRedactor } from '../../core/smtp/redact';
+import { createRedactor } from '../../core/redact';
 import type { HandlerPorts } from './ports';
 
 type ReportRequest = z.output<typeof supportReportRequestSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, REDACTED_TOKEN, REDACTED_XOAUTH2 } from '../../../src/core/smtp/redact';
+import { createRedactor, REDACTED_TOKEN, REDACTED_XOAUTH2 } from '../../../src/core/redact';
 import { fakeJwt } from './fixtures';
 
 const token = fakeJwt({ aud: 'https://outlook.office.com', scp: 'SMTP.Send', upn: 'alice@contoso.com' });

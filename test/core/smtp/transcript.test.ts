@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../../src/core/smtp/redact';
+import { createRedactor } from '../../../src/core/redact';
 import { createTranscript } from '../../../src/core/smtp/transcript';
 import { fakeJwt } from './fixtures';
 
