@@ -2,6 +2,7 @@ import { clouds } from '../../shared/clouds';
 import { problem, type Problem } from '../../shared/problem';
 import { testPort } from './smtp-commands';
 import type { FactsContext, SmtpFailure } from './smtp-context';
+import { withoutCredentials } from '../net/proxy';
 
 /**
  * Failures before or around the SMTP conversation: the socket, the proxy, TLS. Node's
@@ -25,7 +26,7 @@ export function diagnoseSmtpNetwork(f: SmtpFailure, ctx: FactsContext): Problem 
   const { smtpHost: host, smtpPort: port } = ctx.profile;
   const sys = f.originalCode ?? f.code ?? '';
   const detail = [f.code, f.originalCode, f.message].filter(Boolean).join(' ').slice(0, 500);
-  const proxyShown = (ctx.profile.network.proxyUrl || '(from HTTPS_PROXY)').replace(/\/\/[^@/]*@/, '//***@');
+  const proxyShown = withoutCredentials(ctx.profile.network.proxyUrl || '(from HTTPS_PROXY)');
 
   if (f.code === 'EABORT') {
     return problem({ detail, code: 'SMTP_CANCELLED', title: 'The check was cancelled', explanation: 'The check stopped before it finished because it was cancelled.', fixSteps: ['Run the check again.'], retryable: true });

@@ -9,6 +9,14 @@ import { NetworkFailure, classifySocketError } from './network-failure';
  * is what `extraCaPem` is for).
  */
 
+/**
+ * A proxy address fit to show: any `user:password@` replaced by `***@`. Up to the last `@`,
+ * because a password may hold an unescaped `@` (URL parsing accepts it) or a `/`.
+ */
+export function withoutCredentials(proxyUrl: string): string {
+  return proxyUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^\s]*@/i, '$1***@');
+}
+
 /** The proxy to use for `target`, from the profile's setting or HTTPS_PROXY, honouring NO_PROXY. */
 export function resolveProxy(target: URL, setting: string, env: NodeJS.ProcessEnv = process.env): URL | null {
   const raw = setting.trim() || env.HTTPS_PROXY || env.https_proxy || '';
@@ -20,7 +28,7 @@ export function resolveProxy(target: URL, setting: string, env: NodeJS.ProcessEn
   try {
     return new URL(raw.includes('://') ? raw : `http://${raw}`);
   } catch {
-    throw new NetworkFailure('proxy-unreachable', raw, { code: 'INVALID_PROXY_URL' });
+    throw new NetworkFailure('proxy-unreachable', withoutCredentials(raw), { code: 'INVALID_PROXY_URL' });
   }
 }
 

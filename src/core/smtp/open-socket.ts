@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { withoutCredentials } from '../net/proxy';
 
 /**
  * Opens the TCP connection nodemailer then speaks SMTP over (its `getSocket` hook). Doing it
@@ -128,7 +129,7 @@ export async function openSmtpSocket(opts: OpenSocketOptions): Promise<net.Socke
   try {
     proxy = new URL(proxyUrl);
   } catch {
-    throw new SocketOpenError(`Proxy address is not a URL: ${proxyUrl.replace(/\/\/[^@/]*@/, '//***@')}`, 'EPROXYURL', 'proxy');
+    throw new SocketOpenError(`Proxy address is not a URL: ${withoutCredentials(proxyUrl)}`, 'EPROXYURL', 'proxy');
   }
   if (proxy.protocol !== 'http:') throw new SocketOpenError(`Only http:// proxies are supported for SMTP, not ${proxy.protocol}`, 'EPROXYURL', 'proxy');
   const socket = await connectTcp(proxy.hostname, Number(proxy.port || 80), 'proxy', opts.timeoutMs, opts.signal);

@@ -13,6 +13,7 @@ import { createRedactor } from '../redact';
 import { buildTestMessage } from './test-message';
 import { smtpTlsOptions } from './tls-options';
 import { createTranscript, type Transcript } from './transcript';
+import { withoutCredentials } from '../net/proxy';
 
 /**
  * "Does this mailbox work?": log in to the profile's SMTP host with XOAUTH2 over STARTTLS,
@@ -65,7 +66,7 @@ function attempt(input: VerifySmtpInput, authUser: string, transcript: Transcrip
         (socket) => {
           sockets.add(socket);
           const proxy = effectiveProxy(profile.network.proxyUrl, profile.smtpHost);
-          if (proxy) transcript.note(`Tunnel to ${profile.smtpHost}:${profile.smtpPort} open through proxy ${proxy.replace(/\/\/[^@/]*@/, '//***@')}`);
+          if (proxy) transcript.note(`Tunnel to ${profile.smtpHost}:${profile.smtpPort} open through proxy ${withoutCredentials(proxy)}`);
           callback(null, { connection: socket });
         },
         (err: Error) => callback(err),
