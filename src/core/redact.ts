@@ -1,3 +1,5 @@
+import type { Problem } from '../shared/problem';
+
 /**
  * The one redactor: SMTP transcripts, the support report and every error text that reaches
  * a Problem's detail or the CLI. All of these are shown on screen and pasted into support
@@ -38,6 +40,17 @@ function decodesToSecret(run: string, secrets: readonly string[]): boolean {
 }
 
 export type Redactor = (line: string) => string;
+
+/** A Problem whose texts quote what a server said (SMTP replies, error messages), passed through a redactor. */
+export function redactProblem(p: Problem, redact: Redactor): Problem {
+  return {
+    ...p,
+    title: redact(p.title),
+    explanation: redact(p.explanation),
+    fixSteps: p.fixSteps.map(redact),
+    ...(p.detail !== undefined ? { detail: redact(p.detail) } : {}),
+  };
+}
 
 /** Builds a redactor that knows the given secret values (access token, refresh token…). */
 export function createRedactor(knownSecrets: readonly string[]): Redactor {

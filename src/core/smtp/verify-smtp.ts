@@ -9,7 +9,7 @@ import { backoffDelay, EXCHANGE_BACKOFF, isTemporaryReply, sleep, type BackoffPo
 import { sharedMailboxLimiter, type MailboxLimiter } from './mailbox-limiter';
 import { effectiveProxy, openSmtpSocket } from './open-socket';
 import { preflightBlocker, preflightWarnings } from './preflight';
-import { createRedactor } from '../redact';
+import { createRedactor, redactProblem } from '../redact';
 import { buildTestMessage } from './test-message';
 import { smtpTlsOptions } from './tls-options';
 import { createTranscript, type Transcript } from './transcript';
@@ -114,7 +114,8 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
   const authUser = profile.mailbox.trim();
   const fromAddress = profile.fromAddress.trim() || authUser;
   const inspection = input.tokenInspection ?? inspectAccessToken(input.accessToken, { flow: profile.flow, cloud: profile.cloud, mailbox: authUser });
-  const transcript = createTranscript(createRedactor([input.accessToken]));
+  const redact = createRedactor([input.accessToken]);
+  const transcript = createTranscript(redact);
 
   const limiter = input.limiter ?? sharedMailboxLimiter;
   const policy = input.backoff ?? EXCHANGE_BACKOFF;
@@ -135,6 +136,8 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
     attempts,
     durationMs: Math.round(performance.now() - started),
     ...extra,
+    // The diagnosis quotes the server's reply: a server that echoes the token must not put it on screen.
+    ...(extra.problem ? { problem: redactProblem(extra.problem, redact) } : {}),
   });
 
   const blocker = preflightBlocker(pre);
