@@ -31,8 +31,3 @@ export async function authorityMetadata(authority: string, http: HttpClient): Pr
   cache.set(key, res.body);
   return res.body;
 }
-
-/** For tests that count requests from a cold start. */
-export function clearAuthorityMetadataCache(): void {
-  cache.clear();
-}

@@ -42,11 +42,3 @@ export function idpErrorFromBody(body: unknown, status?: number): IdpError | nul
     status,
   };
 }
-
-/** From redirect query parameters (`error`, `error_description`, `suberror`). */
-export function idpErrorFromParams(params: URLSearchParams): IdpError | null {
-  const error = params.get('error');
-  if (!error) return null;
-  const description = params.get('error_description') ?? '';
-  return { error, aadsts: aadstsIn(description), suberror: params.get('suberror') ?? undefined, description };
-}

@@ -25,7 +25,7 @@ export function retryDelayMs(status: number, retryAfter: string | undefined, att
 }
 
 /** `Retry-After` is either seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
+function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
   if (!value) return null;
   const v = value.trim();
   if (/^\d+$/.test(v)) return Number(v) * 1000;

@@ -13,10 +13,9 @@ import type { TokenOutcome } from './token-outcome';
 
 /**
  * Device code sign-in: the mailbox owner signs in on their own device while a consultant
- * runs the app. Public clients only, and its limits are real; the UI shows these words
- * (they live in shared so the window can import them).
+ * runs the app. Public clients only, and its limits are real: the words about them
+ * (`deviceCodeLimits`) live in shared so the window shows the same ones.
  */
-export { deviceCodeLimits };
 
 export interface DeviceCodeInfo {
   readonly userCode: string;

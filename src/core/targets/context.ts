@@ -60,11 +60,6 @@ export function createExportContext(profile: Profile, tokens: TokenSnapshot, opt
   };
 }
 
-/** The secret, or its placeholder. */
-export function secretOr(ctx: ExportContext, name: SecretName, placeholder: string = placeholders[name]): string {
-  return ctx.reveal(name) ?? placeholder;
-}
-
 /** Which secrets this profile's flow uses (app-only has no refresh token; certificates no secret). */
 export function secretsUsedBy(profile: Profile): readonly SecretName[] {
   const names: SecretName[] = [];
