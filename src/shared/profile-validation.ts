@@ -29,6 +29,9 @@ const FORBIDDEN_REDIRECT_CHARS = ['!', '$', "'", '(', ')', ',', ';'];
 
 export const isGuid = (s: string): boolean => GUID.test(s.trim());
 export const looksLikeEmail = (s: string): boolean => EMAIL.test(s.trim());
+/** A client secret that is really the secret's ID (a GUID, or the ID the profile recorded): the portal shows both. */
+export const secretLooksLikeId = (secret: string, secretId?: string): boolean =>
+  isGuid(secret) || (secretId !== undefined && secretId.trim() !== '' && secret.trim() === secretId.trim());
 
 type DraftInput = Partial<ProfileDraft>;
 
@@ -90,7 +93,7 @@ function validateSecrets(draft: DraftInput, secrets: ProfileSecretsInput): Field
   if (secret !== undefined) {
     const s = secret.trim();
     const secretId = cred?.kind === 'secret' ? cred.secretId : undefined;
-    if (isGuid(s) || (secretId && s === secretId.trim())) {
+    if (secretLooksLikeId(s, secretId)) {
       issues.push(err('clientSecret', 'Client secret: this looks like the secret’s ID; paste its Value. In Certificates & secrets the Value is shown only once, right after you create the secret; if it is hidden now, create a new secret.'));
     } else if (s !== secret) {
       issues.push(warn('clientSecret', 'Client secret: it has spaces at the start or end; they will be removed.'));
