@@ -1,6 +1,7 @@
 import { ConfidentialClientApplication, LogLevel, PublicClientApplication, type Configuration, type ICachePlugin } from '@azure/msal-node';
 import { problem } from '../../shared/problem';
 import type { Profile } from '../../shared/profile';
+import { secretLooksLikeId } from '../../shared/profile-validation';
 import { authorityFor } from '../authority/authority';
 import { authorityMetadata } from '../authority/metadata-cache';
 import { createHttpClient, type HttpClient } from '../net/http-client';
@@ -57,8 +58,7 @@ export async function buildMsalApp(profile: Profile, secrets: SecretStore, opts:
   if (cred.kind === 'secret') {
     const secret = await secrets.get(secretKeys.clientSecret(profile.id));
     if (!secret) throw missing('client secret', 'clientSecret');
-    const looksLikeId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret) || secret === cred.secretId;
-    return done({ kind: 'confidential', app: new ConfidentialClientApplication(config({ clientSecret: secret })) }, looksLikeId);
+    return done({ kind: 'confidential', app: new ConfidentialClientApplication(config({ clientSecret: secret })) }, secretLooksLikeId(secret, cred.secretId));
   }
   if (cred.kind === 'certificate') {
     const privateKey = await secrets.get(secretKeys.certificateKey(profile.id));
