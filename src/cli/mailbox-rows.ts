@@ -1,5 +1,5 @@
 import type { BulkEntry } from '../core/bulk/bulk-types';
-import { isPlausibleMailbox } from '../core/bulk/mailbox-address';
+import { isPlausibleMailbox } from '../shared/mailbox-address';
 import type { CsvRow } from './csv';
 import { UsageError } from './exit-codes';
 

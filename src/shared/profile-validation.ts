@@ -1,4 +1,5 @@
 import { clouds } from './clouds';
+import { isPlausibleMailbox } from './mailbox-address';
 import type { CloudId, Flow, ProfileDraft, ProfileSecretsInput } from './profile';
 
 /**
@@ -21,14 +22,13 @@ export interface ValidationContext {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Hex and dashes of about GUID length: meant as a GUID but mistyped or truncated. */
 const GUID_ISH = /^[0-9a-f{}-]{20,40}$/i;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const TENANT_KEYWORDS = ['organizations', 'common', 'consumers'];
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 const FORBIDDEN_REDIRECT_CHARS = ['!', '$', "'", '(', ')', ',', ';'];
 
 export const isGuid = (s: string): boolean => GUID.test(s.trim());
-export const looksLikeEmail = (s: string): boolean => EMAIL.test(s.trim());
+export const looksLikeEmail = (s: string): boolean => isPlausibleMailbox(s.trim());
 /** A client secret that is really the secret's ID (a GUID, or the ID the profile recorded): the portal shows both. */
 export const secretLooksLikeId = (secret: string, secretId?: string): boolean =>
   isGuid(secret) || (secretId !== undefined && secretId.trim() !== '' && secret.trim() === secretId.trim());

@@ -5,7 +5,7 @@ import { resolveProfile } from '../cli-context';
 import { json, line } from '../cli-io';
 import { acquireToken, profileRef } from '../acquire';
 import { EXIT, UsageError, type ExitCode } from '../exit-codes';
-import { isPlausibleMailbox } from '../../core/bulk/mailbox-address';
+import { isPlausibleMailbox } from '../../shared/mailbox-address';
 import { renderProblem } from '../render-problem';
 
 export interface VerifyFlags {

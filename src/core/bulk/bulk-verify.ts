@@ -7,7 +7,7 @@ import type { BackoffPolicy } from '../smtp/backoff';
 import type { MailboxLimiter } from '../smtp/mailbox-limiter';
 import { verifySmtp } from '../smtp/verify-smtp';
 import type { BulkEntry, BulkProgress, BulkRowResult, BulkSummary } from './bulk-types';
-import { isPlausibleMailbox } from './mailbox-address';
+import { isPlausibleMailbox } from '../../shared/mailbox-address';
 import { orderedResults } from './ordered-results';
 import type { TokenSource } from './token-source';
 
