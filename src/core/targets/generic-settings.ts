@@ -1,3 +1,4 @@
+import { assertionHeader } from '../oauth/client-assertion';
 import type { ExportContext } from './context';
 import { scopeString } from './context';
 
@@ -22,12 +23,6 @@ export const env = {
   caFile: 'SMTP_OAUTH_CA_FILE',
   privateKeyFile: 'SMTP_OAUTH_PRIVATE_KEY_FILE',
 } as const;
-
-/** RFC 7515 header for a PS256 client assertion naming the certificate by SHA-256 thumbprint. */
-function assertionHeader(thumbprintSha256Hex: string): string {
-  const x5t = Buffer.from(thumbprintSha256Hex.replace(/[^0-9a-f]/gi, ''), 'hex').toString('base64url');
-  return Buffer.from(JSON.stringify({ alg: 'PS256', typ: 'JWT', 'x5t#S256': x5t })).toString('base64url');
-}
 
 export interface GenericSettings {
   readonly host: string;
