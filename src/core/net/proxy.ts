@@ -17,14 +17,19 @@ export function withoutCredentials(proxyUrl: string): string {
   return proxyUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^\s]*@/i, '$1***@');
 }
 
+/** Does NO_PROXY (or no_proxy) exempt `hostname`? `*`, exact names and domain suffixes (`.contoso.com` or `contoso.com`). */
+export function bypassesProxy(hostname: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const host = hostname.toLowerCase();
+  return noProxy.some((n) => n === '*' || host === n.replace(/^\./, '') || host.endsWith(n.startsWith('.') ? n : `.${n}`));
+}
+
 /** The proxy to use for `target`, from the profile's setting or HTTPS_PROXY, honouring NO_PROXY. */
 export function resolveProxy(target: URL, setting: string, env: NodeJS.ProcessEnv = process.env): URL | null {
   const raw = setting.trim() || env.HTTPS_PROXY || env.https_proxy || '';
   if (!raw) return null;
-  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const host = target.hostname.toLowerCase();
   // A proxy setting typed in the profile is deliberate; NO_PROXY only limits the environment one.
-  if (!setting.trim() && noProxy.some((n) => n === '*' || host === n.replace(/^\./, '') || host.endsWith(n.startsWith('.') ? n : `.${n}`))) return null;
+  if (!setting.trim() && bypassesProxy(target.hostname, env)) return null;
   try {
     return new URL(raw.includes('://') ? raw : `http://${raw}`);
   } catch {

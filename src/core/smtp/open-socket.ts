@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { withoutCredentials } from '../net/proxy';
+import { bypassesProxy, withoutCredentials } from '../net/proxy';
 
 /**
  * Opens the TCP connection nodemailer then speaks SMTP over (its `getSocket` hook). Doing it
@@ -41,10 +41,7 @@ export function effectiveProxy(configured: string, host: string, env: NodeJS.Pro
   if (configured.trim()) return configured.trim();
   if (isLoopback(host)) return '';
   const fromEnv = env.HTTPS_PROXY ?? env.https_proxy ?? '';
-  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const h = host.toLowerCase();
-  if (noProxy.some((n) => n === '*' || h === n.replace(/^\./, '') || h.endsWith(n.startsWith('.') ? n : `.${n}`))) return '';
-  return fromEnv;
+  return bypassesProxy(host, env) ? '' : fromEnv;
 }
 
 function connectTcp(host: string, port: number, stage: SocketStage, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {
