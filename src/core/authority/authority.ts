@@ -21,8 +21,18 @@ export interface AuthorityInfo {
 
 type AuthorityInput = Pick<Profile, 'cloud' | 'customAuthorityHost' | 'tenant'>;
 
+/**
+ * `https://host[:port]` where the profile signs in: its cloud's, or the custom host as typed
+ * (trimmed, no trailing slash, so `${host}/${tenant}` never doubles the slash). Not validated:
+ * diagnoses and exports show it as it is; authorityFor refuses a bad one.
+ */
+export function authorityHostOf(p: Partial<Pick<Profile, 'cloud' | 'customAuthorityHost'>>): string {
+  const cloud = p.cloud ?? 'global';
+  return cloud === 'custom' ? (p.customAuthorityHost ?? '').trim().replace(/\/+$/, '') : clouds[cloud].authorityHost;
+}
+
 export function authorityFor(p: AuthorityInput, tenantOverride?: string): AuthorityInfo {
-  const raw = p.cloud === 'custom' ? p.customAuthorityHost.trim() : clouds[p.cloud].authorityHost;
+  const raw = authorityHostOf(p);
   let url: URL;
   try {
     url = new URL(raw);

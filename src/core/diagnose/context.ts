@@ -1,5 +1,6 @@
 import type { Profile } from '../../shared/profile';
 import { clouds } from '../../shared/clouds';
+import { authorityHostOf } from '../authority/authority';
 import type { SmtpDiagnosisContext } from './smtp';
 
 /**
@@ -35,7 +36,7 @@ export function fill(ctx: DiagnoseContext): Filled {
   const p = ctx.profile ?? {};
   const cloud = clouds[p.cloud ?? 'global'];
   const clientId = p.clientId?.trim() || '<client id>';
-  const authorityHost = p.cloud === 'custom' && p.customAuthorityHost ? p.customAuthorityHost : cloud.authorityHost;
+  const authorityHost = authorityHostOf(p);
   return {
     clientId,
     tenant: p.tenant?.trim() || '<tenant>',

@@ -1,6 +1,7 @@
 import { clouds } from '../../shared/clouds';
 import type { ExportOptions } from '../../shared/export-output';
 import type { Profile } from '../../shared/profile';
+import { authorityHostOf } from '../authority/authority';
 
 /**
  * The secret values an export may use, read from the keychain by the caller so that
@@ -35,11 +36,6 @@ export const placeholders: Readonly<Record<SecretName, string>> = {
 
 /** What a secret field shows when its value is withheld. */
 export const hiddenValue = '(hidden: choose "Include secrets" to show)';
-
-export function authorityHostOf(profile: Profile): string {
-  const host = profile.cloud === 'custom' ? profile.customAuthorityHost : clouds[profile.cloud].authorityHost;
-  return host.replace(/\/+$/, '');
-}
 
 export function createExportContext(profile: Profile, tokens: TokenSnapshot, options: ExportOptions): ExportContext {
   const authorityHost = authorityHostOf(profile);
