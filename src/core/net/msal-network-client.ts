@@ -10,8 +10,6 @@ import { NetworkFailure, isNetworkFailure } from './network-failure';
 export class MsalNetworkClient implements INetworkModule {
   /** The most recent failure, classified; read it when MSAL reports a network error. */
   lastFailure: NetworkFailure | undefined;
-  /** Requests made through this client (for tests and the benchmark). */
-  requestCount = 0;
 
   constructor(private readonly http: HttpClient) {}
 
@@ -24,7 +22,6 @@ export class MsalNetworkClient implements INetworkModule {
   }
 
   private async send<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
-    this.requestCount++;
     try {
       const res = await this.http.request({
         method,
