@@ -11,9 +11,7 @@ import { diagnoseNetwork } from './network';
 import { IdpErrorResponse, aadstsIn } from './server-error';
 import { diagnoseSmtp } from './smtp';
 
-export type { DiagnoseContext, DiagnoseStage } from './context';
-export { diagnoseIdpError } from './aadsts';
-export { diagnoseNetwork } from './network';
+export type { DiagnoseStage } from './context';
 
 export interface DiagnoseInput extends DiagnoseContext {
   /** The failure an MSAL network module recorded (MSAL hides it behind `network_error`). */

@@ -5,7 +5,7 @@ import { factsFromInspection, toSmtpFailure, type FactsContext, type SmtpDiagnos
 import { diagnoseSmtpNetwork } from './smtp-network';
 import { mailboxLogonFailed, sendAsDenied, smtpAuthDisabled } from './smtp-replies';
 
-export type { SmtpDiagnosisContext, SmtpTokenFacts } from './smtp-context';
+export type { SmtpDiagnosisContext } from './smtp-context';
 
 /**
  * SMTP failure -> Problem. Server replies are matched on reply code + enhanced status code

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MAX_ENTRY_BYTES, type CredentialBackend } from './credential-backend';
+import type { CredentialBackend } from './credential-backend';
 import { MAX_SECRET_BYTES, SecretStoreError, type SecretStore, type SecretStoreStatus } from './secret-store';
 import { describeKeychainError } from './keychain-errors';
 
@@ -118,4 +118,3 @@ function corrupt(key: string): SecretStoreError {
   return new SecretStoreError('corrupt', `The stored secret "${key}" is damaged or incomplete. Enter it again (or sign in again) to replace it.`);
 }
 
-export { MAX_ENTRY_BYTES };
