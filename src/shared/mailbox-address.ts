@@ -10,3 +10,8 @@ const MAILBOX = /^[^\s@,;<>()"[\]\\]+@[^\s@,;<>()"[\]\\]+\.[^\s@,;<>()"[\]\\.]+$
 export function isPlausibleMailbox(value: string): boolean {
   return value.length <= 254 && MAILBOX.test(value) && !value.includes('..');
 }
+
+/** The same mailbox? Exchange compares addresses case-insensitively; stray spaces are typing. */
+export function sameMailbox(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}

@@ -8,6 +8,7 @@ import {
   SP_OBJECT_ID_PLACEHOLDER,
 } from './smtp-commands';
 import type { FactsContext, SmtpTokenFacts } from './smtp-context';
+import { sameMailbox } from '../../shared/mailbox-address';
 
 /**
  * `535 5.7.3 Authentication unsuccessful` is Exchange's one answer to every OAuth problem.
@@ -19,7 +20,6 @@ import type { FactsContext, SmtpTokenFacts } from './smtp-context';
 const GRAPH_AUDIENCES = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000', 'https://graph.microsoft.us', 'https://dod-graph.microsoft.us', 'https://microsoftgraph.chinacloudapi.cn'];
 
 const norm = (s: string): string => s.trim().toLowerCase().replace(/\/+$/, '');
-const sameAddress = (a: string, b: string): boolean => norm(a) === norm(b);
 
 const isGraph = (aud: string): boolean => GRAPH_AUDIENCES.some((g) => norm(g) === norm(aud));
 const isExchange = (aud: string): boolean =>
@@ -115,7 +115,7 @@ function delegatedCause(t: SmtpTokenFacts, ctx: FactsContext, detail: string): P
       field: 'scopes',
     });
   }
-  if (t.user !== undefined && !sameAddress(t.user, mailbox)) {
+  if (t.user !== undefined && !sameMailbox(t.user, mailbox)) {
     return problem({
       detail,
       code: `${CODE}_USER_NOT_MAILBOX`,

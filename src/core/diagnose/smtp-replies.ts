@@ -1,6 +1,7 @@
 import { problem, type Problem } from '../../shared/problem';
 import { connectExchange, enableMailboxSmtpAuth, enableTenantSmtpAuth, grantFullAccess, grantSendAs, SP_OBJECT_ID_PLACEHOLDER } from './smtp-commands';
 import type { FactsContext } from './smtp-context';
+import { sameMailbox } from '../../shared/mailbox-address';
 
 /**
  * Exchange's SMTP replies other than the OAuth 535 5.7.3, each with its fix. Texts and
@@ -77,7 +78,6 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
   });
 }
 
-const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * Who needs Send As: Exchange names both in its reply ("<auth user> not allowed to send as
@@ -91,7 +91,7 @@ export function sendAsDenied(ctx: FactsContext, code: string, text: string, deta
   // right is checked for the delegate, so the signed-in user is the one to name.
   const reported = named?.[1] ?? ctx.authUser;
   const delegate = ctx.token?.kind === 'delegated' ? ctx.token.user : undefined;
-  const trustee = delegate && same(reported, from) ? delegate : reported;
+  const trustee = delegate && sameMailbox(reported, from) ? delegate : reported;
   return problem({
     detail,
     code,

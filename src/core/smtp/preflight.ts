@@ -1,5 +1,6 @@
 import { problem, type Problem } from '../../shared/problem';
 import { connectExchange, grantSendAs } from '../diagnose/smtp-commands';
+import { sameMailbox } from '../../shared/mailbox-address';
 
 /**
  * Checks made before connecting. The one that matters: mail From an address other than
@@ -8,7 +9,6 @@ import { connectExchange, grantSendAs } from '../diagnose/smtp-commands';
  * target system would fail later, so the mismatch is raised up front as a warning.
  */
 
-const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export interface PreflightInput {
   /** XOAUTH2 `user=`: the mailbox logged into. */
@@ -34,8 +34,8 @@ export function preflightWarnings(input: PreflightInput): readonly Problem[] {
   const { authUser, fromAddress } = input;
   // Exchange checks Send As for the identity of the session: the delegate, if one signed in.
   const sender = input.signedInUser?.trim() || authUser;
-  if (!fromAddress.trim() || same(sender, fromAddress)) return [];
-  const delegate = same(authUser, fromAddress);
+  if (!fromAddress.trim() || sameMailbox(sender, fromAddress)) return [];
+  const delegate = sameMailbox(authUser, fromAddress);
   return [
     problem({
       code: delegate ? 'SMTP_DELEGATE_SEND_AS' : 'SMTP_FROM_DIFFERS',
