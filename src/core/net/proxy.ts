@@ -17,6 +17,9 @@ export function withoutCredentials(proxyUrl: string): string {
   return proxyUrl.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^\s]*@/i, '$1***@');
 }
 
+/** The environment's proxy: HTTPS_PROXY, else https_proxy (an empty variable counts as unset, as curl does). */
+export const environmentProxy = (env: NodeJS.ProcessEnv = process.env): string => (env.HTTPS_PROXY || env.https_proxy || '').trim();
+
 /** Does NO_PROXY (or no_proxy) exempt `hostname`? `*`, exact names and domain suffixes (`.contoso.com` or `contoso.com`). */
 export function bypassesProxy(hostname: string, env: NodeJS.ProcessEnv = process.env): boolean {
   const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -26,7 +29,7 @@ export function bypassesProxy(hostname: string, env: NodeJS.ProcessEnv = process
 
 /** The proxy to use for `target`, from the profile's setting or HTTPS_PROXY, honouring NO_PROXY. */
 export function resolveProxy(target: URL, setting: string, env: NodeJS.ProcessEnv = process.env): URL | null {
-  const raw = setting.trim() || env.HTTPS_PROXY || env.https_proxy || '';
+  const raw = setting.trim() || environmentProxy(env);
   if (!raw) return null;
   // A proxy setting typed in the profile is deliberate; NO_PROXY only limits the environment one.
   if (!setting.trim() && bypassesProxy(target.hostname, env)) return null;

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { bypassesProxy, withoutCredentials } from '../net/proxy';
+import { bypassesProxy, environmentProxy, withoutCredentials } from '../net/proxy';
 
 /**
  * Opens the TCP connection nodemailer then speaks SMTP over (its `getSocket` hook). Doing it
@@ -40,8 +40,7 @@ const isLoopback = (host: string): boolean => host === 'localhost' || host === '
 export function effectiveProxy(configured: string, host: string, env: NodeJS.ProcessEnv = process.env): string {
   if (configured.trim()) return configured.trim();
   if (isLoopback(host)) return '';
-  const fromEnv = env.HTTPS_PROXY ?? env.https_proxy ?? '';
-  return bypassesProxy(host, env) ? '' : fromEnv;
+  return bypassesProxy(host, env) ? '' : environmentProxy(env);
 }
 
 function connectTcp(host: string, port: number, stage: SocketStage, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {

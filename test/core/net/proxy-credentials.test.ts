@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/core/diagnose/index';
 import { diagnoseSmtp } from '../../../src/core/diagnose/smtp';
 import { createHttpClient } from '../../../src/core/net/http-client';
-import { withoutCredentials } from '../../../src/core/net/proxy';
-import { openSmtpSocket } from '../../../src/core/smtp/open-socket';
+import { resolveProxy, withoutCredentials } from '../../../src/core/net/proxy';
+import { effectiveProxy, openSmtpSocket } from '../../../src/core/smtp/open-socket';
 import { makeProfile } from '../smtp/fixtures';
 
 /** A password with an unescaped `@` (URL parsing accepts it) and an invalid port, so the address is refused. */
@@ -38,5 +38,14 @@ describe('proxy credentials never reach an error or a diagnosis', () => {
     const profile = makeProfile({ network: { proxyUrl: BAD_PROXY, extraCaPem: '', timeoutMs: 2_000 } });
     const p = diagnoseSmtp(failure, { profile, authUser: profile.mailbox, fromAddress: profile.fromAddress });
     for (const text of [p.title, p.explanation, p.detail, ...p.fixSteps]) hasNoPasswordPart(text);
+  });
+});
+
+describe('the environment proxy', () => {
+  it('is the same for the sign-in requests and the SMTP check, an empty HTTPS_PROXY counting as unset', () => {
+    const env = { HTTPS_PROXY: '', https_proxy: 'http://proxy.contoso.com:8080' };
+    expect(effectiveProxy('', 'smtp.office365.com', env)).toBe('http://proxy.contoso.com:8080');
+    expect(resolveProxy(new URL('https://login.microsoftonline.com/'), '', env)?.href).toBe('http://proxy.contoso.com:8080/');
+    expect(effectiveProxy('', 'smtp.office365.com', { ...env, NO_PROXY: '.office365.com' })).toBe('');
   });
 });
