@@ -5,6 +5,7 @@ import type { ProfileDraft } from '../../shared/profile';
 import { validateProfileDraft } from '../../shared/profile-validation';
 import { ProblemError } from '../../core/problem-error';
 import { secretKeys } from '../../core/secrets/secret-keys';
+import { SecretStoreError } from '../../core/secrets/secret-store';
 import type { HandlerPorts } from './ports';
 
 type SaveRequest = z.output<typeof profileSaveRequestSchema>;
@@ -52,5 +53,12 @@ export async function saveProfile(ports: HandlerPorts, req: SaveRequest): Promis
   if (firstError) throw invalid(firstError.message, firstError.field);
 
   const saved = req.id ? await ports.profiles.update(req.id, draft, req.secrets) : await ports.profiles.create(draft, req.secrets);
-  return viewOf(ports, saved.id);
+  try {
+    return await viewOf(ports, saved.id);
+  } catch (e) {
+    // The profile is saved (a public client needs no keychain): a keychain that cannot be read
+    // now must not report the save as failed, or the user's retry would save it twice.
+    if (e instanceof SecretStoreError) return { profile: saved, stored: { clientSecret: false, certificate: false, refreshToken: false } };
+    throw e;
+  }
 }

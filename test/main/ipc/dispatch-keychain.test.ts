@@ -53,4 +53,14 @@ describe('the window on a machine without a keychain', () => {
       expect(r.problem.explanation).toMatch(/Secret Service|Keychain Access|Credential Manager/);
     }
   });
+
+  it('saves a public-client profile (no secret to store) once, without reporting the unreadable keychain as a failed save', async () => {
+    const profilesFile = join(dir, 'public.json');
+    const handlers = createHandlers(createBrowserTestPorts({ secrets: new ChunkedSecretStore(noSecretService), profilesFile }));
+    const call = (channel: string, request: unknown) => dispatch(handlers, channel, request, { signal: new AbortController().signal, progress: () => undefined });
+    const saved = await call('profiles:save', { draft: { ...draft, credential: { kind: 'none' } }, secrets: {} });
+    expect(saved.ok ? saved.value : saved.problem).toMatchObject({ profile: { name: 'Contoso', credential: { kind: 'none' } }, stored: { clientSecret: false, refreshToken: false } });
+    const list = await call('profiles:list', undefined);
+    expect(list.ok ? (list.value as unknown[]).length : list.problem).toBe(1);
+  });
 });
