@@ -2,6 +2,8 @@ import { type z } from 'zod';
 import type { supportReportRequestSchema } from '../../shared/ipc-contract';
 import type { TokenInspection } from '../../shared/token-inspection';
 import { secretKeys } from '../../core/secrets/secret-keys';
+import { SecretStoreError } from '../../core/secrets/secret-store';
+import { withoutCredentials } from '../../core/net/proxy';
 import { createRedactor } from '../../core/redact';
 import type { HandlerPorts } from './ports';
 
@@ -28,11 +30,11 @@ export async function supportReport(ports: HandlerPorts, req: ReportRequest, las
     const profile = await ports.profiles.get(req.profileId);
     if (profile) {
       for (const key of [secretKeys.clientSecret, secretKeys.refreshToken, secretKeys.certificateKey, secretKeys.tokenCache]) {
-        const v = await ports.secrets.get(key(profile.id));
+        const v = await readableSecret(ports, key(profile.id));
         if (v) known.push(v);
       }
       const { network, ...rest } = profile;
-      section('Profile (no secrets; they stay in the keychain)', JSON.stringify({ ...rest, network: { ...network, extraCaPem: network.extraCaPem ? '(set)' : '' } }, null, 2));
+      section('Profile (no secrets; they stay in the keychain)', JSON.stringify({ ...rest, network: { ...network, proxyUrl: withoutCredentials(network.proxyUrl), extraCaPem: network.extraCaPem ? '(set)' : '' } }, null, 2));
       const inspection = lastInspection(profile.id);
       if (inspection) {
         section('Token', inspection.kind === 'jwt'
@@ -49,4 +51,17 @@ export async function supportReport(ports: HandlerPorts, req: ReportRequest, las
 
   const redact = createRedactor(known);
   return { text: `${lines.map(redact).join('\n')}\n` };
+}
+
+/**
+ * A secret to redact by value, or null when the keychain cannot be read: the report is most
+ * needed exactly then, and the shape rules still catch tokens the window sends.
+ */
+async function readableSecret(ports: HandlerPorts, key: string): Promise<string | null> {
+  try {
+    return await ports.secrets.get(key);
+  } catch (e) {
+    if (e instanceof SecretStoreError) return null;
+    throw e;
+  }
 }
