@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { bulkVerify, DEFAULT_BULK_CONCURRENCY } from '../../core/bulk/bulk-verify';
 import type { BulkSummary } from '../../core/bulk/bulk-types';
 import { createTokenSource } from '../../core/bulk/token-source';
+import { resolveNetwork } from '../../core/net/resolve-network';
 import type { CliContext } from '../cli-context';
 import { resolveProfile } from '../cli-context';
 import { line } from '../cli-io';
@@ -43,7 +44,7 @@ export async function bulkVerifyCommand(ctx: CliContext, ref: string | undefined
   process.once('SIGINT', onSigint);
   try {
     const summary = await bulkVerify({
-      profile, entries, concurrency: flags.concurrency ?? DEFAULT_BULK_CONCURRENCY, signal: stop.signal,
+      profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) }, entries, concurrency: flags.concurrency ?? DEFAULT_BULK_CONCURRENCY, signal: stop.signal,
       tokens: createTokenSource({ acquire: () => acquireToken(ctx, profile) }),
       onResult: (r) => writer.row(r),
       onProgress: (p) => bar.update(p.done, p.failed + p.invalid),

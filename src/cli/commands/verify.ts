@@ -1,4 +1,5 @@
 import { verifySmtp } from '../../core/smtp/verify-smtp';
+import { resolveNetwork } from '../../core/net/resolve-network';
 import type { VerifyReport } from '../../shared/verify-report';
 import type { CliContext } from '../cli-context';
 import { resolveProfile } from '../cli-context';
@@ -18,7 +19,7 @@ export async function verifyCommand(ctx: CliContext, ref: string | undefined, fl
   if (flags.sendTo !== undefined && !isPlausibleMailbox(flags.sendTo.trim())) throw new UsageError('USAGE', `--send-to "${flags.sendTo}" is not an email address`);
   const profile = await resolveProfile(ctx, ref);
   const outcome = await acquireToken(ctx, profile);
-  const report = await verifySmtp({ profile, accessToken: outcome.accessToken, tokenInspection: outcome.inspection, ...(flags.sendTo !== undefined ? { send: { to: flags.sendTo } } : {}) });
+  const report = await verifySmtp({ profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) }, accessToken: outcome.accessToken, tokenInspection: outcome.inspection, ...(flags.sendTo !== undefined ? { send: { to: flags.sendTo } } : {}) });
   await ctx.profiles.recordTokenState(profile.id, {
     lastVerify: { at: new Date().toISOString(), ok: report.ok, ...(report.problem ? { code: report.problem.code, title: report.problem.title } : {}) },
   });

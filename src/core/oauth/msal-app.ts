@@ -6,6 +6,7 @@ import { authorityFor } from '../authority/authority';
 import { authorityMetadata } from '../authority/metadata-cache';
 import { createHttpClient, type HttpClient } from '../net/http-client';
 import { MsalNetworkClient } from '../net/msal-network-client';
+import { resolveNetwork } from '../net/resolve-network';
 import { ProblemError } from '../problem-error';
 import { secretKeys } from '../secrets/secret-keys';
 import type { SecretStore } from '../secrets/secret-store';
@@ -42,7 +43,7 @@ const missing = (what: string, field: string) => new ProblemError(problem({
 }));
 
 export async function buildMsalApp(profile: Profile, secrets: SecretStore, opts: { cachePlugin?: ICachePlugin; tenant?: string; http?: HttpClient } = {}): Promise<BuiltApp> {
-  const http = opts.http ?? httpClientFor(profile);
+  const http = opts.http ?? httpClientFor({ network: await resolveNetwork(profile, secrets) });
   const net = new MsalNetworkClient(http);
   const info = authorityFor(profile, opts.tenant);
   const auth: Configuration['auth'] = { clientId: profile.clientId.trim(), authority: info.authority, knownAuthorities: [...info.knownAuthorities] };

@@ -5,6 +5,7 @@ import { authorityFor } from '../authority/authority';
 import { IdpErrorResponse, idpErrorFromBody } from '../diagnose/server-error';
 import type { HttpClient } from '../net/http-client';
 import { NetworkFailure } from '../net/network-failure';
+import { resolveNetwork } from '../net/resolve-network';
 import { ProblemError } from '../problem-error';
 import { secretKeys } from '../secrets/secret-keys';
 import { clientAssertion } from './client-assertion';
@@ -42,7 +43,7 @@ export async function redeemStoredRefreshToken(profile: Profile, opts: RawRefres
       fixSteps: ['Run the sign-in step of this profile.'],
     }));
   }
-  const http = opts.http ?? httpClientFor(profile);
+  const http = opts.http ?? httpClientFor({ network: await resolveNetwork(profile, opts.secrets) });
   const endpoint = authorityFor(profile).tokenEndpoint;
   const form = new URLSearchParams({
     client_id: profile.clientId.trim(),

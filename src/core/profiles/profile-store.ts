@@ -6,6 +6,7 @@ import {
   profileDraftSchema, profileSchema, tokenStateSchema,
   type Profile, type ProfileDraft, type ProfileSecretsInput, type TokenState,
 } from '../../shared/profile';
+import { splitProxyPassword } from '../net/proxy-password';
 import { ProblemError } from '../problem-error';
 import { profilePrefix, secretKeys } from '../secrets/secret-keys';
 import type { SecretStore } from '../secrets/secret-store';
@@ -101,6 +102,19 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
     return draft;
   }
 
+  /**
+   * The proxy password goes to the keychain, the file keeps `http://user@host:port`. An address
+   * without a password keeps the stored one for the same user (the form shows the address
+   * without it); another user, or no proxy login at all, drops it.
+   */
+  async function storeProxyPassword(id: string, draft: ProfileDraft, old?: Profile): Promise<ProfileDraft> {
+    const split = splitProxyPassword(draft.network.proxyUrl);
+    const oldUser = old ? splitProxyPassword(old.network.proxyUrl).user : '';
+    if (split.password !== undefined) await opts.secrets.set(secretKeys.proxyPassword(id), split.password);
+    else if (oldUser && oldUser !== split.user) await opts.secrets.delete(secretKeys.proxyPassword(id));
+    return split.saved === draft.network.proxyUrl ? draft : { ...draft, network: { ...draft.network, proxyUrl: split.saved } };
+  }
+
   async function clearCertificate(id: string): Promise<void> {
     await opts.secrets.delete(secretKeys.certificateKey(id));
     await opts.secrets.delete(secretKeys.certificatePem(id));
@@ -111,14 +125,14 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
     get: async (id) => (await queue.then(load)).find((p) => p.id === id),
     create: (draftIn, secrets) => mutate(async (profiles) => {
       const id = randomUUID();
-      const draft = await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets);
+      const draft = await storeProxyPassword(id, await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets));
       const at = now();
       const profile = profileSchema.parse({ ...draft, id, tokenState: {}, createdAt: at, updatedAt: at });
       return { next: [...profiles, profile], result: profile };
     }),
     update: (id, draftIn, secrets) => mutate(async (profiles) => {
       const old = find(profiles, id);
-      const draft = await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets);
+      const draft = await storeProxyPassword(id, await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets), old);
       if (draft.credential.kind === 'none') {
         await opts.secrets.delete(secretKeys.clientSecret(id));
         await clearCertificate(id);
@@ -129,8 +143,8 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
     duplicate: (id) => mutate(async (profiles) => {
       const old = find(profiles, id);
       const copyId = randomUUID();
-      // Credentials come along (same app); tokens do not: they belong to one sign-in.
-      for (const key of [secretKeys.clientSecret, secretKeys.certificateKey, secretKeys.certificatePem]) {
+      // Credentials come along (same app, same proxy); tokens do not: they belong to one sign-in.
+      for (const key of [secretKeys.clientSecret, secretKeys.certificateKey, secretKeys.certificatePem, secretKeys.proxyPassword]) {
         const v = await opts.secrets.get(key(id));
         if (v !== null) await opts.secrets.set(key(copyId), v);
       }

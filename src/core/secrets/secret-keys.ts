@@ -14,4 +14,6 @@ export const secretKeys = {
   refreshToken: (profileId: string) => `${profilePrefix(profileId)}refresh-token`,
   /** MSAL's serialized token cache (holds refresh + access tokens). */
   tokenCache: (profileId: string) => `${profilePrefix(profileId)}token-cache`,
+  /** The password of the profile's proxy address; the file keeps `http://user@host:port`. */
+  proxyPassword: (profileId: string) => `${profilePrefix(profileId)}proxy-password`,
 } as const;

@@ -8,6 +8,7 @@ import type { AcquisitionDeps } from '../../core/oauth/flow-support';
 import { redeemStoredRefreshToken } from '../../core/oauth/raw-refresh';
 import type { TokenOutcome } from '../../core/oauth/token-outcome';
 import { isProblemError } from '../../core/problem-error';
+import { resolveNetwork } from '../../core/net/resolve-network';
 import { verifySmtp } from '../../core/smtp/verify-smtp';
 import type { HandlerContext } from '../ipc/handler-map';
 import type { Operations } from './operations';
@@ -77,7 +78,7 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
       inspections.set(profile.id, outcome.inspection);
       say('smtp', req.sendTo ? `Logging in to ${profile.smtpHost} and sending a test mail…` : `Logging in to ${profile.smtpHost}…`);
       const report = await verifySmtp({
-        profile,
+        profile: { ...profile, network: await resolveNetwork(profile, ports.secrets) },
         accessToken: outcome.accessToken,
         tokenInspection: outcome.inspection,
         signal,

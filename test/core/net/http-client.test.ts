@@ -1,9 +1,10 @@
-import http from 'node:http';
+import type http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../../src/core/net/http-client';
 import { NetworkFailure } from '../../../src/core/net/network-failure';
+import { startProxy } from '../../support/connect-proxy';
 import { makeTestTls, type TestTls } from '../../support/test-tls';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -33,29 +34,6 @@ afterEach(() => { clients.splice(0).forEach((c) => c.close()); handler = (_q, s)
 async function failure(p: Promise<unknown>): Promise<NetworkFailure> {
   try { await p; } catch (e) { if (e instanceof NetworkFailure) return e; throw e; }
   throw new Error('expected a NetworkFailure');
-}
-
-/** A minimal CONNECT proxy that records what it was asked to tunnel to. */
-async function startProxy(opts: { requireAuth?: string } = {}) {
-  const connects: string[] = [];
-  const sockets = new Set<net.Socket>();
-  const proxy = http.createServer();
-  proxy.on('connect', (req, sock: net.Socket, head) => {
-    connects.push(req.url ?? '');
-    sockets.add(sock);
-    if (opts.requireAuth && req.headers['proxy-authorization'] !== `Basic ${Buffer.from(opts.requireAuth).toString('base64')}`) {
-      sock.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
-      return;
-    }
-    const [h, p] = (req.url ?? '').split(':');
-    const up = net.connect(Number(p), h, () => {
-      sockets.add(up); sock.write('HTTP/1.1 200 Connection Established\r\n\r\n'); up.write(head); up.pipe(sock); sock.pipe(up); });
-    up.on('error', () => sock.destroy());
-    sock.on('error', () => up.destroy());
-  });
-  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-  return { url, connects, close: () => new Promise<void>((r) => { sockets.forEach((x) => x.destroy()); proxy.closeAllConnections(); proxy.close(() => r()); }) };
 }
 
 describe('http client', () => {
