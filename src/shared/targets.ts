@@ -73,6 +73,12 @@ const newSecret: ChecklistStep = {
   detail:
     'Certificates & secrets > Client secrets > New client secret. Copy the "Value" column right away (it is shown once), not the "Secret ID".',
 };
+/** Only for mailers that send no secret on refresh: the others cannot use a public client's token. */
+const publicClientAlternative: ChecklistStep = {
+  title: 'Or: no secret at all (public client)',
+  detail:
+    'If your mailer sends no client secret when it refreshes the token, skip the secret: Authentication > Add a platform > Mobile and desktop applications > http://localhost, and set "Allow public client flows" to Yes. Then choose "None — public client" under Details (sign-in with a code on another device becomes available too). A mailer that does send a secret cannot use a public client\'s refresh token (AADSTS700025).',
+};
 const webRedirect = (uris: readonly string[]): ChecklistStep => ({
   title: 'Add the redirect URIs',
   detail: `Authentication > Add a platform > Web. Add ${uris.map((u) => `"${u}"`).join(' and ')}${uris.length > 1 ? ' (each one separately, exactly as written)' : ''}, then press Configure and Save.`,
@@ -286,7 +292,7 @@ const generic: TargetPreset = {
   credential: 'client-secret',
   smtp: globalSmtp,
   exchangeAdminSteps: delegatedExchangeSteps,
-  checklist: [register, webRedirect(['http://localhost']), delegatedPermissions(['SMTP.Send', 'offline_access']), newSecret, copyIds, userConsent],
+  checklist: [register, webRedirect(['http://localhost']), delegatedPermissions(['SMTP.Send', 'offline_access']), newSecret, publicClientAlternative, copyIds, userConsent],
 };
 
 export const targetPresets: Readonly<Record<TargetId, TargetPreset>> = {

@@ -46,6 +46,12 @@ describe('target presets', () => {
     expect(p.exchangeAdminSteps.some((s) => s.detail.includes('Set-CASMailbox'))).toBe(true);
   });
 
+  it('offers the public-client registration only where the mailer sends no secret', () => {
+    const publicStep = (id: (typeof targetIds)[number]) => targetPreset(id).checklist.find((s) => /public client/i.test(s.title));
+    expect(publicStep('generic')?.detail).toMatch(/Mobile and desktop applications[\s\S]*Allow public client flows[\s\S]*AADSTS700025/);
+    for (const id of ['aem', 'onit', 'emailengine', 'akumina', 'app-only'] as const) expect(publicStep(id)).toBeUndefined();
+  });
+
   it('swaps Exchange and Graph hosts for national clouds', () => {
     expect(defaultScopesFor('generic', 'gcc-high')).toEqual(['https://outlook.office365.us/SMTP.Send', 'offline_access']);
     expect(defaultScopesFor('app-only', 'china')).toEqual(['https://partner.outlook.cn/.default']);
