@@ -1,5 +1,3 @@
-import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acquireAppOnly } from '../../../src/core/oauth/app-only';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store';
@@ -9,6 +7,7 @@ import type { Profile } from '../../../src/shared/profile';
 import { startEmulator, type Emulator } from '../../emulator';
 import { DAEMON_APP, DAEMON_SECRET } from '../../emulator/fixtures/ids';
 import { emulatorProfile } from '../oauth/emulator-profile';
+import { startProxy } from '../../support/connect-proxy';
 
 /** The networks people really have, against the emulator's fault switches: through MSAL and our client. */
 let emu: Emulator;
@@ -61,28 +60,14 @@ describe('identity provider faults', () => {
   });
 
   it('goes through an HTTPS proxy set on the profile', async () => {
-    const connects: string[] = [];
-    const sockets = new Set<net.Socket>();
-    const proxy = http.createServer();
-    proxy.on('connect', (req, sock: net.Socket, head) => {
-      connects.push(req.url ?? '');
-      sockets.add(sock);
-      const [h, p] = (req.url ?? '').split(':');
-      const up = net.connect(Number(p), h, () => { sock.write('HTTP/1.1 200 Connection Established\r\n\r\n'); up.write(head); up.pipe(sock); sock.pipe(up); });
-      sockets.add(up);
-      up.on('error', () => sock.destroy());
-      sock.on('error', () => up.destroy());
-    });
-    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const proxy = await startProxy();
     try {
-      const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-      const out = await acquireAppOnly(await daemon({ network: { proxyUrl, extraCaPem: emu.caPem, timeoutMs: 10_000 } }), { secrets });
+      const out = await acquireAppOnly(await daemon({ network: { proxyUrl: proxy.url, extraCaPem: emu.caPem, timeoutMs: 10_000 } }), { secrets });
       expect(out.inspection.verdict.fit).toBe('yes');
-      expect(connects.length).toBeGreaterThanOrEqual(1);
-      expect(new Set(connects)).toEqual(new Set([emu.host]));
+      expect(proxy.connects.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(proxy.connects)).toEqual(new Set([emu.host]));
     } finally {
-      sockets.forEach((s) => s.destroy());
-      await new Promise<void>((r) => proxy.close(() => r()));
+      await proxy.close();
     }
   });
 });
