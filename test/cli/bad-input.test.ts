@@ -23,11 +23,7 @@ afterAll(async () => {
   await cli?.dispose();
 });
 
-async function list(name: string, text: string): Promise<string> {
-  const file = join(cli.dataDir, name);
-  await writeFile(file, text);
-  return file;
-}
+const list = (name: string, text: string): Promise<string> => cli.writeList(name, text);
 
 /** One line on stderr, naming the problem; nothing checked. */
 function expectOneLine(r: { code: number | null; stdout: string; stderr: string }, pattern: RegExp): void {

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/cli/csv';
 import type { Profile } from '../../src/shared/profile';
@@ -24,11 +22,7 @@ afterAll(async () => {
   await cli?.dispose();
 });
 
-async function list(name: string, text: string): Promise<string> {
-  const file = join(cli.dataDir, name);
-  await writeFile(file, text);
-  return file;
-}
+const list = (name: string, text: string): Promise<string> => cli.writeList(name, text);
 
 const resultRows = (csv: string) => {
   const [header, ...rows] = parseCsv(csv);

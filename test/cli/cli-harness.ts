@@ -2,7 +2,7 @@
 // temporary data folder and a throwaway keychain service, as a helpdesk script would.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { profilesFileIn } from '../../src/core/profiles/default-location';
@@ -22,6 +22,8 @@ export interface CliSandbox {
   readonly secrets: SecretStore;
   readonly store: ProfileStore;
   run(args: readonly string[], env?: Readonly<Record<string, string>>): Promise<CliRun>;
+  /** Writes a mailbox list (or any input file) into the data folder; returns its path. */
+  writeList(name: string, text: string): Promise<string>;
   dispose(): Promise<void>;
 }
 
@@ -49,6 +51,11 @@ export async function cliSandbox(label: string): Promise<CliSandbox> {
       child.on('error', reject);
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     }),
+    async writeList(name, text) {
+      const file = join(dataDir, name);
+      await writeFile(file, text);
+      return file;
+    },
     async dispose() {
       for (const k of await secrets.keys('')) await secrets.delete(k);
       await rm(dataDir, { recursive: true, force: true });
