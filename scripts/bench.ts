@@ -80,6 +80,9 @@ function scriptRows(): Row[] {
   };
   ratio('bench:refresh', 'Refresh overhead ratio', 'redeemStoredRefreshToken vs a bare fetch POST of the same grant (median)');
   ratio('bench:verify', 'Verify overhead ratio', 'verifySmtp vs bare nodemailer XOAUTH2 login (median)');
+  const profiles = runPackageScript('bench:profiles', 90_000);
+  const listed = lastJsonLine(profiles.output);
+  rows.push(['Profile list (start screen, `profiles list`)', profiles.ok && listed ? Object.entries(listed).map(([k, v]) => `${k}: ${String(v)}`).join('; ') : 'failed', '`npm run bench:profiles`: read + schema check of the profile file (cold), stat only (warm); median of 15']);
   if (!scripts['bench:renderer']) {
     rows.push(['Renderer size / time to interactive', 'n/a', 'no `bench:renderer` script yet']);
   } else {
@@ -117,7 +120,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [...(await bulkRows())];
   console.error('CLI cold start ...');
   rows.push(coldStartRow());
-  console.error('Other benchmarks (bench:refresh, bench:verify, bench:renderer) ...');
+  console.error('Other benchmarks (bench:refresh, bench:verify, bench:profiles, bench:renderer) ...');
   rows.push(...scriptRows());
   const table = [
     '| Benchmark | Result | Detail |',

@@ -135,10 +135,9 @@ describe('journey: public client with device code sign-in', () => {
     await page.getByTestId('device-code-value').waitFor({ timeout: 20_000 });
     // Let a poll or two happen, then cancel mid-poll.
     await expect.poll(() => emu.requestLog.filter((e) => e.grantType === 'device_code').length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const cancelledAt = Date.now();
+    // Without the cancel, polling would go on until the code expires (15 minutes).
     await page.getByTestId('device-code').getByRole('button', { name: 'Cancel' }).click();
-    await page.getByTestId('problem').filter({ hasText: 'Sign-in cancelled' }).waitFor({ timeout: 10_000 });
-    expect(Date.now() - cancelledAt).toBeLessThan(5_000);
+    await page.getByTestId('problem').filter({ hasText: 'Sign-in cancelled' }).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('problem').innerText()).toContain('while waiting for the code to be entered on the other device');
     expect(await page.getByTestId('device-code').count()).toBe(0);
     // No more polling after the cancel (MSAL checks the flag before its next poll).
@@ -154,14 +153,13 @@ describe('journey: public client with device code sign-in', () => {
     const { page } = view;
     await ui.next();
     await ui.expectStep('Verify');
-    emu.faults.set({ slowMs: 8_000, pathIncludes: '/token' });
+    // The answer would take a minute; the cancelled diagnosis showing long before that is the point.
+    emu.faults.set({ slowMs: 60_000, pathIncludes: '/token' });
     try {
       await ui.button('Check SMTP login').click();
       await page.getByRole('status').filter({ hasText: 'Redeeming the stored refresh token' }).waitFor({ timeout: 10_000 });
-      const cancelledAt = Date.now();
       await page.getByTestId('operation-progress').getByRole('button', { name: 'Cancel' }).click();
-      await page.getByTestId('problem').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 5_000 });
-      expect(Date.now() - cancelledAt).toBeLessThan(3_000);
+      await page.getByTestId('problem').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('verify-ok').count()).toBe(0);
     } finally {
       emu.faults.clear();

@@ -34,7 +34,7 @@ export function driver(page: Page) {
       await page.getByLabel('Extra trusted CA (PEM)', { exact: false }).fill(emu.caPem);
     },
     /** The message a field shows under it (validation as you type). */
-    fieldMessage: async (field: string) => page.locator(`[data-field="${field}"] [id$="__validationMessage"], [data-field="${field}"] .fui-Field__validationMessage`).first().textContent({ timeout: 5_000 }),
+    fieldMessage: async (field: string) => page.locator(`[data-field="${field}"] [id$="__validationMessage"], [data-field="${field}"] .fui-Field__validationMessage`).first().textContent({ timeout: 20_000 }),
   };
 }
 

@@ -44,7 +44,8 @@ export interface Emulator {
   readonly authorityHost: string;
   authority(tenant?: string): string;
   tokenEndpoint(tenant?: string): string;
-  readonly smtp: { readonly host: '127.0.0.1'; readonly port: number };
+  /** sessionsFor: authenticated sessions the server counts for a mailbox now (Exchange allows 3). */
+  readonly smtp: { readonly host: '127.0.0.1'; readonly port: number; sessionsFor(mailbox: string): number };
   readonly requestLog: readonly RequestLogEntry[];
   messages(address?: string): readonly StoredMessage[];
   readonly clock: Clock;
@@ -85,7 +86,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     authorityHost: ctx.authorityHost,
     authority,
     tokenEndpoint: (tenant) => `${authority(tenant)}/oauth2/v2.0/token`,
-    smtp: { host: '127.0.0.1', port: smtp.port },
+    smtp: { host: '127.0.0.1', port: smtp.port, sessionsFor: smtp.sessionsFor },
     requestLog: log.entries,
     messages(address) {
       if (!address) return [...messages];

@@ -126,7 +126,7 @@ describe('§7.3 XOAUTH2', () => {
     expect(await fourth.command(`AUTH XOAUTH2 ${xoauth2(MAILBOXES.noreply, daemonToken)}`)).toBe('432 4.3.2 Concurrent connections limit exceeded.');
     fourth.close();
     open.forEach((c) => c.close());
-    await new Promise((r) => setTimeout(r, 100));
+    await expect.poll(() => emu.smtp.sessionsFor(MAILBOXES.noreply)).toBe(0);
     const again = await secured();
     expect(await again.command(`AUTH XOAUTH2 ${xoauth2(MAILBOXES.noreply, daemonToken)}`)).toBe('235 2.7.0 Authentication successful');
     again.close();

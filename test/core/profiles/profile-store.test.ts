@@ -101,22 +101,19 @@ describe('profile store', () => {
     expect(await fs.readFile(file, 'utf8')).toBe('{"version":1,"profiles":[{"id":');
   });
 
-  it('lists 1,000 profiles fast from a cold start', async () => {
+  // How fast is measured by `npm run bench:profiles`, not here: a timed assertion flakes on a busy machine.
+  it('lists 1,000 profiles from a cold start, in order, and again from its cache', async () => {
     const profiles = Array.from({ length: 1000 }, (_, i) => ({
       ...draft({ name: `Client ${i}`, credential: { kind: 'none' } }), id: `id-${i}`, tokenState: {}, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
     }));
     await fs.writeFile(file, JSON.stringify({ version: 1, profiles }));
-    const t0 = performance.now();
-    const list = await createProfileStore({ file, secrets: kc.store }).list();
-    const cold = performance.now() - t0;
     const store = createProfileStore({ file, secrets: kc.store });
-    await store.list();
-    const t1 = performance.now();
-    await store.list();
-    const warm = performance.now() - t1;
-    console.log(`list 1,000 profiles: cold ${cold.toFixed(1)} ms, warm ${warm.toFixed(2)} ms`);
-    expect(list).toHaveLength(1000);
-    expect(cold).toBeLessThan(500);
-    expect(warm).toBeLessThan(20);
+    const cold = await store.list();
+    expect(cold).toHaveLength(1000);
+    expect(cold.map((p) => p.name)).toEqual(profiles.map((p) => p.name));
+    const warm = await store.list();
+    expect(warm).toEqual(cold);
+    // The list is a copy: a caller sorting it cannot reorder the store's cache.
+    expect(warm).not.toBe(cold);
   });
 });

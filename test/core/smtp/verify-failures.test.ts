@@ -173,7 +173,7 @@ describe('432 4.3.2 and the per-mailbox limit', () => {
         calls += 1;
         if (calls === 2) {
           held.release(1);
-          await new Promise((r) => setTimeout(r, 100));
+          await expect.poll(() => emu.smtp.sessionsFor(MAILBOXES.noreply)).toBeLessThan(3);
         }
         return inner.run(mailbox, task, signal);
       },

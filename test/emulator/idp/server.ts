@@ -69,7 +69,8 @@ export async function startIdpServer(ctx: IdpContext, faults: FaultSwitch, log: 
       const f = faults.forRequest(url.pathname);
       let reply: Reply;
       try {
-        if (f.slowMs > 0) await new Promise((r) => setTimeout(r, f.slowMs));
+        // unref: a long delay still pending must not keep a closed emulator's process alive.
+        if (f.slowMs > 0) await new Promise((r) => setTimeout(r, f.slowMs).unref());
         reply = faultReply(f) ?? (await route(ctx, req, url));
       } catch (e) {
         reply = e instanceof AadstsError ? errorReply(ctx, req, e) : json(500, { error: 'server_error', error_description: `emulator: ${(e as Error).message}` });

@@ -59,7 +59,7 @@ function speakExchange(conn: SMTPConnection): void {
 
 type Session = SMTPServerSession & { disabledCommands?: string[] };
 
-export async function startSmtpServer(deps: Deps): Promise<{ server: SMTPServer; port: number }> {
+export async function startSmtpServer(deps: Deps): Promise<{ server: SMTPServer; port: number; sessionsFor(mailbox: string): number }> {
   const replies = exchangeReplies(SMTP_HOST_NAME);
   const principals = new Map<string, SmtpPrincipal>();
   const perMailbox = new Map<string, number>();
@@ -158,5 +158,6 @@ export async function startSmtpServer(deps: Deps): Promise<{ server: SMTPServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const addr = server.server.address();
   if (addr === null || typeof addr === 'string') throw new Error('emulator: no SMTP port');
-  return { server, port: addr.port };
+  // Tests wait on this instead of sleeping: a closed client is released only when the server sees the close.
+  return { server, port: addr.port, sessionsFor: (mailbox) => perMailbox.get(mailbox.toLowerCase()) ?? 0 };
 }

@@ -53,7 +53,9 @@ describe('token:verify and Cancel', () => {
 
   it('stops a slow refresh request at once: Cancel during the token request gives the cancelled diagnosis, not a wait for the answer', async () => {
     const { id, call } = await signedInProfile();
-    emu.faults.set({ slowMs: 8_000, pathIncludes: '/token' });
+    // The answer would take a minute: finishing in well under that proves the cancel cut it short,
+    // with a margin no busy machine eats (a tight timed bound would flake).
+    emu.faults.set({ slowMs: 60_000, pathIncludes: '/token' });
     try {
       const started = Date.now();
       const verifying = call('token:verify', { profileId: id, operationId: 'verify-slow' });
@@ -66,7 +68,7 @@ describe('token:verify and Cancel', () => {
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.problem).toMatchObject({ code: 'CANCELLED', title: 'Cancelled', retryable: true });
-      expect(elapsed).toBeLessThan(2_000);
+      expect(elapsed).toBeLessThan(30_000);
       // A cancel is not a failed check: the start screen keeps saying what the last real check found.
       const view = await call('profiles:get', { id });
       expect(view.ok && (view.value as ProfileView).profile.tokenState.lastVerify).toBeUndefined();
