@@ -169,9 +169,9 @@ describe('journey: AEM, delegated, to the exported files', () => {
     await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: 'Sign in' }).waitFor();
     await page.locator('[data-step]').getByRole('button', { name: 'Sign in again' }).click();
     // Slower than 300 ms: a labelled progress indicator saying what it waits for.
-    await page.getByRole('status').filter({ hasText: 'Sign in in the window that opened' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('status').filter({ hasText: 'Sign in in the window that opened' }).waitFor({ timeout: 30_000 });
     await page.getByTestId('operation-progress').getByRole('button', { name: 'Cancel' }).click();
-    await page.getByTestId('problem').filter({ hasText: 'Sign-in cancelled' }).waitFor({ timeout: 10_000 });
+    await page.getByTestId('problem').filter({ hasText: 'Sign-in cancelled' }).waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-step]').getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
     expect(view.errors).toEqual([]);
   }, 60_000);
@@ -181,7 +181,7 @@ describe('journey: AEM, delegated, to the exported files', () => {
     await page.getByRole('radio', { name: /In my web browser/ }).check();
     const openedBefore = ports.opened.length;
     await page.locator('[data-step]').getByRole('button', { name: 'Sign in again' }).click();
-    await expect.poll(() => ports.opened.length, { timeout: 15_000 }).toBe(openedBefore + 1);
+    await expect.poll(() => ports.opened.length, { timeout: 30_000 }).toBe(openedBefore + 1);
     const authorize = new URL(ports.opened.at(-1) ?? '');
     expect(authorize.pathname).toBe(`/${CONTOSO}/oauth2/v2.0/authorize`);
     const redirectUri = authorize.searchParams.get('redirect_uri') ?? '';

@@ -134,7 +134,7 @@ describe('journey: public client with device code sign-in', () => {
     await page.locator('[data-step]').getByRole('button', { name: 'Sign in again' }).click();
     await page.getByTestId('device-code-value').waitFor({ timeout: 20_000 });
     // Let a poll or two happen, then cancel mid-poll.
-    await expect.poll(() => emu.requestLog.filter((e) => e.grantType === 'device_code').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => emu.requestLog.filter((e) => e.grantType === 'device_code').length, { timeout: 30_000 }).toBeGreaterThan(0);
     // Without the cancel, polling would go on until the code expires (15 minutes).
     await page.getByTestId('device-code').getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('problem').filter({ hasText: 'Sign-in cancelled' }).waitFor({ timeout: 30_000 });
@@ -157,7 +157,7 @@ describe('journey: public client with device code sign-in', () => {
     emu.faults.set({ slowMs: 60_000, pathIncludes: '/token' });
     try {
       await ui.button('Check SMTP login').click();
-      await page.getByRole('status').filter({ hasText: 'Redeeming the stored refresh token' }).waitFor({ timeout: 10_000 });
+      await page.getByRole('status').filter({ hasText: 'Redeeming the stored refresh token' }).waitFor({ timeout: 30_000 });
       await page.getByTestId('operation-progress').getByRole('button', { name: 'Cancel' }).click();
       await page.getByTestId('problem').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('verify-ok').count()).toBe(0);

@@ -21,7 +21,7 @@ export function driver(page: Page) {
       await page.getByText(text).first().waitFor({ timeout });
     },
     expectStep: async (title: string) => {
-      await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: title }).waitFor({ timeout: 10_000 });
+      await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: title }).waitFor({ timeout: 30_000 });
     },
     /** Points the profile at the emulator, as a user on a custom cloud behind TLS inspection would. */
     connectTo: async (emu: { authorityHost: string; caPem: string; smtp: { host: string; port: number } }, tenant: string) => {
