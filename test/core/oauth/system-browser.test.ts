@@ -50,7 +50,7 @@ describe('system browser with a loopback listener', () => {
     const l = await startLoopbackListener('/');
     try {
       expect(l.redirectUri).toBe(`http://localhost:${l.port}/`);
-      const waiting = l.waitForRedirect('st', { timeoutMs: 5000 });
+      const waiting = l.waitForRedirect('st', { timeoutMs: 20_000 });
       expect((await fetch(`http://127.0.0.1:${l.port}/favicon.ico`)).status).toBe(404);
       const res = await fetch(`http://127.0.0.1:${l.port}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=c1&state=st' });
       expect(await res.text()).toContain('You can close this tab');

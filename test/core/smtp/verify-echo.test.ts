@@ -37,7 +37,7 @@ describe('verify against a server that echoes the token', () => {
   it('diagnoses the refusal without the token in the problem or the transcript', async () => {
     // Opaque (not a JWT), so only redaction by value can find it.
     const token = `EwB${randomBytes(36).toString('base64url')}`;
-    const profile = makeProfile({ smtpHost: '127.0.0.1', smtpPort: port, network: { proxyUrl: '', extraCaPem: tls.caPem, timeoutMs: 5_000 } });
+    const profile = makeProfile({ smtpHost: '127.0.0.1', smtpPort: port, network: { proxyUrl: '', extraCaPem: tls.caPem, timeoutMs: 20_000 } });
     const r = await verifySmtp({ profile, accessToken: token, backoff: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
     expect(r.ok).toBe(false);
     expect(r.problem?.code).toMatch(/^SMTP_535/);

@@ -220,7 +220,7 @@ describe('network and TLS', () => {
   });
 
   it('an untrusted certificate (TLS inspection) -> trust the CA', async () => {
-    const r = await verifySmtp({ profile: emulatorProfile(emu, { network: { proxyUrl: '', extraCaPem: '', timeoutMs: 5000 } }), accessToken: await alice() });
+    const r = await verifySmtp({ profile: emulatorProfile(emu, { network: { proxyUrl: '', extraCaPem: '', timeoutMs: 20_000 } }), accessToken: await alice() });
     expect(r.problem?.code).toBe('SMTP_TLS_UNTRUSTED');
   });
 
@@ -247,7 +247,7 @@ describe('network and TLS', () => {
       });
     });
     const proxyPort = await new Promise<number>((r) => proxy.listen(0, '127.0.0.1', () => r((proxy.address() as net.AddressInfo).port)));
-    const profile = emulatorProfile(emu, { network: { proxyUrl: `http://127.0.0.1:${proxyPort}`, extraCaPem: emu.caPem, timeoutMs: 5000 } });
+    const profile = emulatorProfile(emu, { network: { proxyUrl: `http://127.0.0.1:${proxyPort}`, extraCaPem: emu.caPem, timeoutMs: 20_000 } });
     try {
       const token = await alice();
       expect((await verifySmtp({ profile, accessToken: token })).ok).toBe(true);
