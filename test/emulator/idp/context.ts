@@ -18,6 +18,13 @@ export interface Behaviour {
   readonly smtpConcurrentSessionsPerMailbox: number;
   /** Recipients one mailbox may send to per 24 h (emulator clock); beyond: 554 5.2.0 (§7.7). */
   readonly smtpRecipientsPerDay: number;
+  /**
+   * How Exchange refuses a From the login may not send as (§7.6). Observed: `554 5.2.252
+   * SendAsDenied` after the end of DATA. Documented but with the reply line and the moment
+   * unconfirmed: `5.7.60 SMTP; Client does not have permissions to send as this sender`,
+   * here as 550 at MAIL FROM.
+   */
+  readonly sendAsDeniedReply: '5.2.252-after-data' | '5.7.60-at-mail-from';
 }
 
 export const defaultBehaviour: Behaviour = {
@@ -28,6 +35,7 @@ export const defaultBehaviour: Behaviour = {
   codeLifetimeSeconds: 600,
   smtpConcurrentSessionsPerMailbox: 3,
   smtpRecipientsPerDay: 10_000,
+  sendAsDeniedReply: '5.2.252-after-data',
 };
 
 export interface IdpContext {

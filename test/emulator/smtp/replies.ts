@@ -30,6 +30,8 @@ export function exchangeReplies(host: string) {
       code: 554,
       text: `5.2.252 SendAsDenied; ${authUser} not allowed to send as ${from}; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Cannot submit message. [Hostname=${host}]`,
     }),
+    // §7.6 (X4) the documented alternative [reply code and moment UNCONFIRMED: behaviour.sendAsDeniedReply]
+    noSendAsPermission: { code: 550, text: '5.7.60 SMTP; Client does not have permissions to send as this sender' },
     // §7.2 success texts
     queued: (id: string): string => `2.0.0 OK <${id}> [Hostname=${host}]`,
   } as const;

@@ -22,6 +22,7 @@ interface Deps {
   readonly signingCertPem: string;
   readonly tls: { key: string; cert: string };
   readonly messages: StoredMessage[];
+  readonly sendAsDeniedReply: '5.2.252-after-data' | '5.7.60-at-mail-from';
 }
 
 /** smtp-server's replies in Exchange's words (§7.2); replies that carry an enhanced code keep it alone. */
@@ -117,8 +118,12 @@ export async function startSmtpServer(deps: Deps): Promise<{ server: SMTPServer;
       principals.set(session.id, result.principal);
       cb(null, { user: result.principal.mailbox.address });
     },
-    onMailFrom(_address, session, cb) {
+    onMailFrom(address, session, cb) {
       if (!session.user) return cb(smtpError(replies.notAuthenticated));
+      if (deps.sendAsDeniedReply === '5.7.60-at-mail-from') {
+        const principal = principals.get(session.id);
+        if (address.address && (!principal || !maySendAs(principal, address.address))) return cb(smtpError(replies.noSendAsPermission));
+      }
       cb();
     },
     onData(stream, session, cb) {
