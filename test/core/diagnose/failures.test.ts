@@ -9,6 +9,7 @@ import { verdictProblem } from '../../../src/core/tokens/verdict-problem';
 import type { Problem } from '../../../src/shared/problem';
 import type { Profile } from '../../../src/shared/profile';
 import { startEmulator, type Emulator } from '../../emulator';
+import { findUser } from '../../emulator/directory';
 import { AEM_APP, AEM_EXPIRED_SECRET, AEM_SECRET, DAEMON_APP, DAEMON_SECRET, FABRIKAM_APP, PUBLIC_APP, SPA_APP, USERS } from '../../emulator/fixtures/ids';
 import { testKeychain } from '../../support/keychain';
 import { createPlaywrightLoginWindow, type PlaywrightLoginWindow, type ScriptedUser } from '../../support/playwright-login-window';
@@ -124,6 +125,21 @@ describe('each failure ends in the right diagnosis', () => {
     const p = await problemOf(refresh(profile));
     expect(p.code).toBe('AADSTS70043');
     expect(p.title).toMatch(/sign-in frequency/);
+  });
+
+  it('MFA required after the sign-in (password only) -> AADSTS50076 “sign in again and complete MFA”', async () => {
+    const profile = await withSecret({}, AEM_SECRET);
+    await signIn(profile);
+    const alice = findUser(emu.directory, USERS.alice.upn)?.user;
+    if (!alice) throw new Error('no alice in the directory');
+    alice.mfaRequired = true;
+    try {
+      const p = await problemOf(refresh(profile));
+      expect(p).toMatchObject({ code: 'AADSTS50076', title: 'Multi-factor authentication is required', retryable: true });
+      expect(p.fixSteps.join(' ')).toContain('Sign in again interactively');
+    } finally {
+      alice.mfaRequired = false;
+    }
   });
 
   it('revoked refresh token -> AADSTS50173', async () => {

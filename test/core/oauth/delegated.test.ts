@@ -47,6 +47,23 @@ describe('delegated sign-in against the emulator, real keychain', () => {
     expect(rotated).not.toBe(rt);
   });
 
+  it('a user who must use MFA approves it in the window; the refresh token then redeems (no AADSTS50076)', async () => {
+    const profile = emulatorProfile(emu, { mailbox: USERS.bob.upn, fromAddress: USERS.bob.upn });
+    await kc.store.set(secretKeys.clientSecret(profile.id), AEM_SECRET);
+    win.user = { username: USERS.bob.upn, password: USERS.bob.password };
+    try {
+      const outcome = await signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 30_000, now: () => emu.clock.now() });
+      expect(outcome.account).toBe(USERS.bob.upn);
+      expect(outcome.inspection.verdict.fit).toBe('yes');
+      // The emulator refuses a refresh for an MFA user whose sign-in skipped MFA (§5.1), so this
+      // passing shows the MFA step happened in the window and carried into the grant.
+      const redeemed = await redeemStoredRefreshToken(profile, { secrets: kc.store, now: () => emu.clock.now() });
+      expect(redeemed.inspection.verdict.fit).toBe('yes');
+    } finally {
+      win.user = { username: USERS.alice.upn, password: USERS.alice.password };
+    }
+  });
+
   it('works with an https redirect URI on another host, because the window never loads it', async () => {
     for (const redirectUri of ['https://example.com/callback', 'http://localhost/']) {
       const profile = emulatorProfile(emu, { redirectUri });
