@@ -46,18 +46,20 @@ export const CONSUMER_TENANT_ID = '9188040d-6c67-4c5b-b112-36a304b66dad';
 
 const globalExchange = ['https://outlook.office.com', 'https://outlook.office365.com', EXCHANGE_APP_ID] as const;
 
+const globalCloud: CloudFacts = {
+  id: 'global',
+  label: 'Global (worldwide, including GCC)',
+  authorityHost: 'https://login.microsoftonline.com',
+  entraPortal: 'https://entra.microsoft.com',
+  smtpHosts: [{ host: 'smtp.office365.com', port: 587, confirmed: true }],
+  delegatedResource: 'https://outlook.office.com',
+  appOnlyResource: 'https://outlook.office365.com',
+  exchangeAudiences: globalExchange,
+  resourcesConfirmed: true,
+};
+
 export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
-  global: {
-    id: 'global',
-    label: 'Global (worldwide, including GCC)',
-    authorityHost: 'https://login.microsoftonline.com',
-    entraPortal: 'https://entra.microsoft.com',
-    smtpHosts: [{ host: 'smtp.office365.com', port: 587, confirmed: true }],
-    delegatedResource: 'https://outlook.office.com',
-    appOnlyResource: 'https://outlook.office365.com',
-    exchangeAudiences: globalExchange,
-    resourcesConfirmed: true,
-  },
+  global: globalCloud,
   'gcc-high': {
     id: 'gcc-high',
     label: 'US Government GCC High',
@@ -94,17 +96,8 @@ export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
     exchangeAudiences: ['https://partner.outlook.cn', EXCHANGE_APP_ID],
     resourcesConfirmed: false,
   },
-  custom: {
-    id: 'custom',
-    label: 'Custom authority',
-    authorityHost: '',
-    entraPortal: 'https://entra.microsoft.com',
-    smtpHosts: [{ host: 'smtp.office365.com', port: 587, confirmed: true }],
-    delegatedResource: 'https://outlook.office.com',
-    appOnlyResource: 'https://outlook.office365.com',
-    exchangeAudiences: globalExchange,
-    resourcesConfirmed: true,
-  },
+  // A custom authority (a proxy or test tenant in front of Entra) still talks to global Exchange.
+  custom: { ...globalCloud, id: 'custom', label: 'Custom authority', authorityHost: '' },
 };
 
 /** Default SMTP host for a cloud; personal accounts (`consumers`) have their own. */
