@@ -18,6 +18,15 @@ export class RawSmtp {
     return { client, greeting };
   }
 
+  /** Opened, EHLO, STARTTLS and EHLO again: ready for AUTH, as every login test needs it. */
+  static async openSecured(port: number, ca: string, ehloName = 'client.example'): Promise<RawSmtp> {
+    const { client } = await RawSmtp.open(port, ca);
+    await client.command(`EHLO ${ehloName}`);
+    await client.startTls();
+    await client.command(`EHLO ${ehloName}`);
+    return client;
+  }
+
   private attach(socket: Socket | TLSSocket): void {
     socket.setEncoding('utf8');
     socket.on('data', (d: string) => { this.buffer += d; this.wake(); });

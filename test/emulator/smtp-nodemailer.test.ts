@@ -155,10 +155,7 @@ describe('Exchange replies nodemailer reports', () => {
     const token = await appOnlyToken(emu, ids.DAEMON_APP, ids.DAEMON_SECRET);
     const holders: RawSmtp[] = [];
     for (let i = 0; i < 3; i++) {
-      const { client } = await RawSmtp.open(emu.smtp.port, emu.caPem);
-      await client.command('EHLO holder');
-      await client.startTls();
-      await client.command('EHLO holder');
+      const client = await RawSmtp.openSecured(emu.smtp.port, emu.caPem, 'holder');
       expect(await client.command(`AUTH XOAUTH2 ${xoauth2(MAILBOXES.noreply, token)}`)).toMatch(/^235/);
       holders.push(client);
     }

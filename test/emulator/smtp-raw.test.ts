@@ -17,13 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-async function secured(): Promise<RawSmtp> {
-  const { client } = await RawSmtp.open(emu.smtp.port, emu.caPem);
-  await client.command('EHLO client.example');
-  await client.startTls();
-  await client.command('EHLO client.example');
-  return client;
-}
+const secured = (): Promise<RawSmtp> => RawSmtp.openSecured(emu.smtp.port, emu.caPem);
 
 describe('§7.2 session shape', () => {
   it('greets like Exchange and advertises STARTTLS but no AUTH before TLS', async () => {

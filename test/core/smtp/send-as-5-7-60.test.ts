@@ -21,11 +21,8 @@ afterAll(() => emu.close());
 
 describe('Send As refused with 5.7.60 at MAIL FROM (behaviour sendAsDeniedReply)', () => {
   it('the emulator answers MAIL FROM for a foreign address with 550 5.7.60 and still takes the own one', async () => {
-    const { client } = await RawSmtp.open(emu.smtp.port, emu.caPem);
+    const client = await RawSmtp.openSecured(emu.smtp.port, emu.caPem);
     try {
-      await client.command('EHLO client.example');
-      await client.startTls();
-      await client.command('EHLO client.example');
       expect(await client.command(`AUTH XOAUTH2 ${xoauth2(USERS.alice.upn, aliceToken)}`)).toBe('235 2.7.0 Authentication successful');
       expect(await client.command(`MAIL FROM:<${MAILBOXES.unpermitted}>`)).toBe('550 5.7.60 SMTP; Client does not have permissions to send as this sender');
       expect(await client.command('RSET')).toMatch(/^250 /);
