@@ -21,6 +21,7 @@ import { loadKeyMaterial } from '../../emulator/key-material';
 import { AEM_SECRET, USERS } from '../../emulator/fixtures/ids';
 import { signInOverHttp } from '../../emulator/sign-in-driver';
 import { emulatorProfile } from './emulator-profile';
+import { median } from '../../../scripts/bench-process';
 
 const N = Number(process.env.BENCH_N ?? 50);
 
@@ -30,7 +31,6 @@ async function pickStore(): Promise<{ store: SecretStore; label: string }> {
   return status.available ? { store: keychain, label: 'OS keychain' } : { store: new MemorySecretStore(), label: 'memory (no keychain in this session)' };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function main(): Promise<void> {
   const emu = await startEmulator();

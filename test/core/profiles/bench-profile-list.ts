@@ -10,24 +10,13 @@ import path from 'node:path';
 import { createProfileStore } from '../../../src/core/profiles/profile-store';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store';
 import type { Profile } from '../../../src/shared/profile';
+import { median } from '../../../scripts/bench-process';
+import { makeProfile } from '../smtp/fixtures';
 
 const runs = 15;
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-};
-
-function profile(i: number): Profile {
-  return {
-    id: `id-${i}`, name: `Client ${i}`, targetId: 'aem', flow: 'delegated', cloud: 'global', customAuthorityHost: '',
-    tenant: `client${i}.onmicrosoft.com`, clientId: 'aaaaaaaa-0000-4000-8000-000000000001', credential: { kind: 'secret' },
-    redirectUri: 'http://localhost', scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
-    mailbox: `noreply@client${i}.com`, fromAddress: `noreply@client${i}.com`, smtpHost: 'smtp.office365.com', smtpPort: 587,
-    network: { proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 }, tokenState: {},
-    createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
-  };
-}
+const profile = (i: number): Profile =>
+  makeProfile({ id: `id-${i}`, name: `Client ${i}`, tenant: `client${i}.onmicrosoft.com`, mailbox: `noreply@client${i}.com`, fromAddress: `noreply@client${i}.com` });
 
 async function measure(dir: string, count: number): Promise<{ cold: number; warm: number }> {
   const file = path.join(dir, `profiles-${count}.json`);
