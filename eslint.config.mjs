@@ -8,16 +8,57 @@ export const electronGlueFiles = ['src/main/electron/**/*.ts', 'src/preload/**/*
 export const keytarFiles = ['src/core/secrets/keytar-backend.ts'];
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
-  'http', 'http2', 'https', 'module', 'net', 'os', 'path', 'process', 'readline', 'stream', 'tls', 'url',
-  'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
-const electronRule = { name: 'electron', message: 'Only the Electron glue in src/main/electron and src/preload may import electron (importing it in plain Node starts a binary download).' };
-const keytarRule = { name: 'keytar', message: 'Only src/core/secrets/keytar-backend.ts may import keytar; use SecretStore.' };
+const electronRule = {
+  name: 'electron',
+  message:
+    'Only the Electron glue in src/main/electron and src/preload may import electron (importing it in plain Node starts a binary download).',
+};
+const keytarRule = {
+  name: 'keytar',
+  message: 'Only src/core/secrets/keytar-backend.ts may import keytar; use SecretStore.',
+};
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'coverage/**', 'test/fixtures/lint/**', 'test/output/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'release/**',
+      'coverage/**',
+      'test/fixtures/lint/**',
+      'test/output/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -40,14 +81,26 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        paths: [electronRule, keytarRule],
-        patterns: [
-          { group: ['node:*'], message: 'The renderer runs sandboxed: no Node built-ins. Ask main through the IPC contract.' },
-          { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node built-ins. Ask main through the IPC contract.' },
-          { group: ['**/core/**', '**/main/**', '**/preload/**'], message: 'The renderer talks to core only through the IPC contract in src/shared.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronRule, keytarRule],
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'The renderer runs sandboxed: no Node built-ins. Ask main through the IPC contract.',
+            },
+            {
+              group: nodeBuiltins,
+              message: 'The renderer runs sandboxed: no Node built-ins. Ask main through the IPC contract.',
+            },
+            {
+              group: ['**/core/**', '**/main/**', '**/preload/**'],
+              message: 'The renderer talks to core only through the IPC contract in src/shared.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

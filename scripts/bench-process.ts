@@ -42,11 +42,14 @@ export function measure(cmd: string, args: readonly string[], env: NodeJS.Proces
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('exit', () => clearInterval(timer));
-    child.on('close', (code) => resolve({ code, stdout, stderr, wallMs: performance.now() - t0, peakRssMb: peakKb / 1024 }));
+    child.on('close', (code) =>
+      resolve({ code, stdout, stderr, wallMs: performance.now() - t0, peakRssMb: peakKb / 1024 }),
+    );
   });
 }
 
-export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+export const median = (xs: readonly number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** Median wall time of `runs` runs of a short command (after one warm-up for the disk cache). */
 export function medianStartMs(cmd: string, args: readonly string[], runs = 10): number {

@@ -42,11 +42,24 @@ async function bulkRows(): Promise<Row[]> {
     const profile = await store.create(daemonDraft(emu, { name: 'Bench daemon' }), { clientSecret: DAEMON_SECRET });
     for (const n of SIZES) {
       const file = join(dataDir, `mailboxes-${n}.csv`);
-      await writeFile(file, `PrimarySmtpAddress\n${world.mailboxes.slice(0, n).map((m) => m.address).join('\n')}\n`);
+      await writeFile(
+        file,
+        `PrimarySmtpAddress\n${world.mailboxes
+          .slice(0, n)
+          .map((m) => m.address)
+          .join('\n')}\n`,
+      );
       const env = { ...process.env, SMTP_OAUTH_WIZARD_HOME: dataDir, SMTP_OAUTH_WIZARD_KEYCHAIN_SERVICE: service };
-      const r = await measure(process.execPath, [CLI, 'bulk-verify', profile.id, file, '--json', '--concurrency', String(CONCURRENCY)], env);
-      const doc = JSON.parse(r.stdout) as { summary: { ok: number; total: number; durationMs: number; tokenAcquisitions: number } };
-      if (r.code !== 0 || doc.summary.ok !== n) throw new Error(`bulk-verify of ${n} did not pass: exit ${r.code}, ${JSON.stringify(doc.summary)}`);
+      const r = await measure(
+        process.execPath,
+        [CLI, 'bulk-verify', profile.id, file, '--json', '--concurrency', String(CONCURRENCY)],
+        env,
+      );
+      const doc = JSON.parse(r.stdout) as {
+        summary: { ok: number; total: number; durationMs: number; tokenAcquisitions: number };
+      };
+      if (r.code !== 0 || doc.summary.ok !== n)
+        throw new Error(`bulk-verify of ${n} did not pass: exit ${r.code}, ${JSON.stringify(doc.summary)}`);
       const rate = n / (doc.summary.durationMs / 1000);
       rows.push([
         `bulk-verify ${n.toLocaleString('en-US')} mailboxes (concurrency ${CONCURRENCY})`,
@@ -66,7 +79,11 @@ async function bulkRows(): Promise<Row[]> {
 function coldStartRow(): Row {
   const cli = medianStartMs(process.execPath, [CLI, '--help']);
   const bare = medianStartMs(process.execPath, ['-e', '']);
-  return ['CLI cold start (`node out/cli/index.cjs --help`, median of 10)', `${cli.toFixed(0)} ms vs ${bare.toFixed(0)} ms for \`node -e ""\``, `+${(cli - bare).toFixed(0)} ms, ratio ${(cli / bare).toFixed(2)}`];
+  return [
+    'CLI cold start (`node out/cli/index.cjs --help`, median of 10)',
+    `${cli.toFixed(0)} ms vs ${bare.toFixed(0)} ms for \`node -e ""\``,
+    `+${(cli - bare).toFixed(0)} ms, ratio ${(cli / bare).toFixed(2)}`,
+  ];
 }
 
 function scriptRows(): Row[] {
@@ -78,11 +95,23 @@ function scriptRows(): Row[] {
     const value = ratioIn(r.output);
     rows.push([label, value !== undefined && r.ok ? value.toFixed(2) : 'failed', `\`npm run ${name}\`: ${what}`]);
   };
-  ratio('bench:refresh', 'Refresh overhead ratio', 'redeemStoredRefreshToken vs a bare fetch POST of the same grant (median)');
+  ratio(
+    'bench:refresh',
+    'Refresh overhead ratio',
+    'redeemStoredRefreshToken vs a bare fetch POST of the same grant (median)',
+  );
   ratio('bench:verify', 'Verify overhead ratio', 'verifySmtp vs bare nodemailer XOAUTH2 login (median)');
   const profiles = runPackageScript('bench:profiles', 90_000);
   const listed = lastJsonLine(profiles.output);
-  rows.push(['Profile list (start screen, `profiles list`)', profiles.ok && listed ? Object.entries(listed).map(([k, v]) => `${k}: ${String(v)}`).join('; ') : 'failed', '`npm run bench:profiles`: read + schema check of the profile file (cold), stat only (warm); median of 15']);
+  rows.push([
+    'Profile list (start screen, `profiles list`)',
+    profiles.ok && listed
+      ? Object.entries(listed)
+          .map(([k, v]) => `${k}: ${String(v)}`)
+          .join('; ')
+      : 'failed',
+    '`npm run bench:profiles`: read + schema check of the profile file (cold), stat only (warm); median of 15',
+  ]);
   if (!scripts['bench:renderer']) {
     rows.push(['Renderer size / time to interactive', 'n/a', 'no `bench:renderer` script yet']);
   } else {
@@ -92,8 +121,12 @@ function scriptRows(): Row[] {
     const tti = /interactive:\s*median ([\d.]+\s*m?s)/.exec(r.output)?.[1];
     const gz = /([\d.]+ KiB) gzipped/.exec(r.output)?.[1];
     const text = json
-      ? Object.entries(json).map(([k, v]) => `${k} ${String(v)}`).join('; ')
-      : tti || gz ? `${gz ?? '?'} gzipped JS; interactive in ${tti ?? '?'} (median)` : (r.output.trim().split('\n').at(-1) ?? '').trim();
+      ? Object.entries(json)
+          .map(([k, v]) => `${k} ${String(v)}`)
+          .join('; ')
+      : tti || gz
+        ? `${gz ?? '?'} gzipped JS; interactive in ${tti ?? '?'} (median)`
+        : (r.output.trim().split('\n').at(-1) ?? '').trim();
     rows.push(['Renderer size / time to interactive', r.ok ? text : 'failed', '`npm run bench:renderer`']);
   }
   return rows;
@@ -122,11 +155,7 @@ async function main(): Promise<void> {
   rows.push(coldStartRow());
   console.error('Other benchmarks (bench:refresh, bench:verify, bench:profiles, bench:renderer) ...');
   rows.push(...scriptRows());
-  const table = [
-    '| Benchmark | Result | Detail |',
-    '|---|---|---|',
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ];
+  const table = ['| Benchmark | Result | Detail |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)];
   console.log(table.join('\n'));
   console.log(`\nMachine: ${machine()}. Whole bench: ${((performance.now() - t0) / 1000).toFixed(0)} s.`);
 }
@@ -139,8 +168,11 @@ async function keychainReady(): Promise<boolean> {
 
 void (async () => {
   if (!(await keychainReady())) {
-    if (process.platform !== 'linux' || process.env.SOW_KEYRING_SESSION === '1') throw new Error('The bench needs a working keychain (the CLI stores the profile secret there).');
-    const r = spawnSync('scripts/with-keyring.sh', [process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+    if (process.platform !== 'linux' || process.env.SOW_KEYRING_SESSION === '1')
+      throw new Error('The bench needs a working keychain (the CLI stores the profile secret there).');
+    const r = spawnSync('scripts/with-keyring.sh', [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+      stdio: 'inherit',
+    });
     process.exit(r.status ?? 1);
   }
   await main();

@@ -22,7 +22,14 @@ const bundles = {
   main: { ...common, entryPoints: ['src/main/electron/index.ts'], outfile: 'out/main/index.cjs' },
   // Sandboxed preloads may only require('electron'): everything else is bundled in.
   preload: { ...common, entryPoints: ['src/preload/index.ts'], outfile: 'out/preload/index.cjs' },
-  cli: { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'out/cli/index.cjs', banner: { js: '#!/usr/bin/env node' }, minify: true, keepNames: true },
+  cli: {
+    ...common,
+    entryPoints: ['src/cli/index.ts'],
+    outfile: 'out/cli/index.cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    minify: true,
+    keepNames: true,
+  },
 };
 
 // `--only cli` rebuilds one bundle (the benchmark uses it) without touching the others.
@@ -36,5 +43,9 @@ if (only) {
   rmSync('out', { recursive: true, force: true });
   await Promise.all(Object.values(bundles).map((b) => build(b)));
   await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });
-  console.log(`built ${Object.values(bundles).map((b) => b.outfile).join(', ')}, out/renderer`);
+  console.log(
+    `built ${Object.values(bundles)
+      .map((b) => b.outfile)
+      .join(', ')}, out/renderer`,
+  );
 }

@@ -23,7 +23,15 @@ import { verifySmtp } from '../src/core/smtp/verify-smtp';
 import { exportsForProfile, writeExports } from '../src/core/targets/index';
 import type { Profile, ProfileDraft } from '../src/shared/profile';
 import { startEmulator, type Emulator } from '../test/emulator';
-import { AEM_APP, AEM_SECRET, CONTOSO, DAEMON_APP, DAEMON_SECRET, MAILBOXES, USERS } from '../test/emulator/fixtures/ids';
+import {
+  AEM_APP,
+  AEM_SECRET,
+  CONTOSO,
+  DAEMON_APP,
+  DAEMON_SECRET,
+  MAILBOXES,
+  USERS,
+} from '../test/emulator/fixtures/ids';
 import { signInOverHttp } from '../test/emulator/sign-in-driver';
 
 const say = (text = ''): void => console.log(text);
@@ -45,7 +53,12 @@ async function demoKeychain(): Promise<{ store: SecretStore; label: string; wher
       },
     };
   }
-  return { store: new MemorySecretStore(), label: `memory only, because ${status.message.replace(/^The/, 'the')}`, where: 'memory (no keychain here)', wipe: async () => undefined };
+  return {
+    store: new MemorySecretStore(),
+    label: `memory only, because ${status.message.replace(/^The/, 'the')}`,
+    where: 'memory (no keychain here)',
+    wipe: async () => undefined,
+  };
 }
 
 /** The sign-in window, played by a small HTTP client that types Alice's password into the emulator's page. */
@@ -64,22 +77,55 @@ function scriptedLoginWindow(emu: Emulator, user: { upn: string; password: strin
 
 function emulatorDraft(emu: Emulator, over: Partial<ProfileDraft>): ProfileDraft {
   return {
-    name: '', targetId: 'generic', flow: 'delegated', cloud: 'custom', customAuthorityHost: emu.authorityHost, tenant: CONTOSO,
-    clientId: '', credential: { kind: 'secret' }, redirectUri: '', scopes: [], mailbox: '', fromAddress: '',
-    smtpHost: emu.smtp.host, smtpPort: emu.smtp.port,
+    name: '',
+    targetId: 'generic',
+    flow: 'delegated',
+    cloud: 'custom',
+    customAuthorityHost: emu.authorityHost,
+    tenant: CONTOSO,
+    clientId: '',
+    credential: { kind: 'secret' },
+    redirectUri: '',
+    scopes: [],
+    mailbox: '',
+    fromAddress: '',
+    smtpHost: emu.smtp.host,
+    smtpPort: emu.smtp.port,
     // The sandbox's own CA, trusted the same way a TLS-inspecting proxy's would be.
     network: { proxyUrl: '', extraCaPem: emu.caPem, timeoutMs: 15_000 },
     ...over,
   };
 }
 
-async function verifyAndExport(profiles: ProfileStore, secrets: SecretStore, profile: Profile, outcome: TokenOutcome, outRoot: string): Promise<boolean> {
+async function verifyAndExport(
+  profiles: ProfileStore,
+  secrets: SecretStore,
+  profile: Profile,
+  outcome: TokenOutcome,
+  outRoot: string,
+): Promise<boolean> {
   indent(renderToken(profile, outcome));
   say();
-  say(`   Verifying: SMTP XOAUTH2 login to ${profile.smtpHost}:${profile.smtpPort} and a test message to ${profile.mailbox} ...`);
-  const report = await verifySmtp({ profile, accessToken: outcome.accessToken, tokenInspection: outcome.inspection, send: {} });
-  await profiles.recordTokenState(profile.id, { lastVerify: { at: new Date().toISOString(), ok: report.ok, ...(report.problem ? { code: report.problem.code } : {}) } });
-  if (report.ok) say(`   ✓ Logged in as ${report.authUser}${report.signedInAs ? ` (token for ${report.signedInAs})` : ''}; test message accepted${report.messageId ? ` as ${report.messageId}` : ''} (${report.durationMs} ms)`);
+  say(
+    `   Verifying: SMTP XOAUTH2 login to ${profile.smtpHost}:${profile.smtpPort} and a test message to ${profile.mailbox} ...`,
+  );
+  const report = await verifySmtp({
+    profile,
+    accessToken: outcome.accessToken,
+    tokenInspection: outcome.inspection,
+    send: {},
+  });
+  await profiles.recordTokenState(profile.id, {
+    lastVerify: {
+      at: new Date().toISOString(),
+      ok: report.ok,
+      ...(report.problem ? { code: report.problem.code } : {}),
+    },
+  });
+  if (report.ok)
+    say(
+      `   ✓ Logged in as ${report.authUser}${report.signedInAs ? ` (token for ${report.signedInAs})` : ''}; test message accepted${report.messageId ? ` as ${report.messageId}` : ''} (${report.durationMs} ms)`,
+    );
   else if (report.problem) indent(renderProblem(report.problem));
   const dir = join(outRoot, profile.targetId);
   const paths = await writeExports(await exportsForProfile(secrets, profile, { includeSecrets: false }), dir);
@@ -104,21 +150,46 @@ async function main(): Promise<number> {
   let allOk = true;
   try {
     heading('1. App-only mailer (client credentials, SMTP.SendAsApp)');
-    const daemon = await profiles.create(emulatorDraft(emu, {
-      name: 'Contoso daemon', targetId: 'app-only', flow: 'app-only', clientId: DAEMON_APP,
-      scopes: ['https://outlook.office365.com/.default'], mailbox: MAILBOXES.noreply, fromAddress: MAILBOXES.noreply,
-    }), { clientSecret: DAEMON_SECRET });
+    const daemon = await profiles.create(
+      emulatorDraft(emu, {
+        name: 'Contoso daemon',
+        targetId: 'app-only',
+        flow: 'app-only',
+        clientId: DAEMON_APP,
+        scopes: ['https://outlook.office365.com/.default'],
+        mailbox: MAILBOXES.noreply,
+        fromAddress: MAILBOXES.noreply,
+      }),
+      { clientSecret: DAEMON_SECRET },
+    );
     say(`   Profile "${daemon.name}" created; the client secret went to ${keychain.where}.`);
     say('   Getting a token with the client secret ...');
-    allOk = (await verifyAndExport(profiles, keychain.store, daemon, await acquireAppOnly(daemon, deps), exportsDir)) && allOk;
+    allOk =
+      (await verifyAndExport(profiles, keychain.store, daemon, await acquireAppOnly(daemon, deps), exportsDir)) &&
+      allOk;
 
     heading('2. Delegated: AEM signs in as a mailbox user (authorization code + PKCE)');
-    const aem = await profiles.create(emulatorDraft(emu, {
-      name: 'Contoso AEM', targetId: 'aem', flow: 'delegated', clientId: AEM_APP, redirectUri: 'http://localhost',
-      scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'], mailbox: USERS.alice.upn, fromAddress: USERS.alice.upn,
-    }), { clientSecret: AEM_SECRET });
-    const signedIn = await signInDelegated(aem, { ...deps, loginWindow: scriptedLoginWindow(emu, USERS.alice), timeoutMs: 60_000 });
-    say(`   ✓ Signed in as ${signedIn.account ?? 'unknown'}; refresh token ${signedIn.refreshTokenStored ? `stored in ${keychain.where}` : 'NOT captured'}.`);
+    const aem = await profiles.create(
+      emulatorDraft(emu, {
+        name: 'Contoso AEM',
+        targetId: 'aem',
+        flow: 'delegated',
+        clientId: AEM_APP,
+        redirectUri: 'http://localhost',
+        scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
+        mailbox: USERS.alice.upn,
+        fromAddress: USERS.alice.upn,
+      }),
+      { clientSecret: AEM_SECRET },
+    );
+    const signedIn = await signInDelegated(aem, {
+      ...deps,
+      loginWindow: scriptedLoginWindow(emu, USERS.alice),
+      timeoutMs: 60_000,
+    });
+    say(
+      `   ✓ Signed in as ${signedIn.account ?? 'unknown'}; refresh token ${signedIn.refreshTokenStored ? `stored in ${keychain.where}` : 'NOT captured'}.`,
+    );
     say('   Redeeming the refresh token the way AEM will (one raw POST with the client secret) ...');
     const redeemed = await redeemStoredRefreshToken(aem, deps);
     allOk = (await verifyAndExport(profiles, keychain.store, aem, redeemed, exportsDir)) && allOk;
@@ -126,7 +197,9 @@ async function main(): Promise<number> {
     heading('Done');
     say(`   Exported files kept in ${exportsDir}`);
     say(`   ${emu.messages().length} test messages reached the sandbox mailboxes.`);
-    say(`   ${allOk ? 'Both set-ups work.' : 'A check failed (see above).'} Next: \`npm run emulator\` to click through the sign-in pages yourself.`);
+    say(
+      `   ${allOk ? 'Both set-ups work.' : 'A check failed (see above).'} Next: \`npm run emulator\` to click through the sign-in pages yourself.`,
+    );
     return allOk ? 0 : 1;
   } catch (e) {
     if (isProblemError(e)) indent(renderProblem(e.problem));

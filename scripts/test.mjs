@@ -16,7 +16,9 @@ if (process.platform === 'linux' && !inKeyringSession) {
     (tool) => spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0,
   );
   if (!hasTools) {
-    console.error('The keychain tests need a Secret Service: install the Debian packages dbus and gnome-keyring (see README).');
+    console.error(
+      'The keychain tests need a Secret Service: install the Debian packages dbus and gnome-keyring (see README).',
+    );
     process.exit(1);
   }
   // A private session bus and a fresh keyring in a temporary data dir: tests never touch
@@ -44,13 +46,17 @@ function step(name, cmd, args) {
 const npx = (bin, ...args) => ['node', [`node_modules/.bin/${bin}`, ...args]];
 let good = true;
 good = step('lint', ...npx('eslint', '--max-warnings', '0', '.')) && good;
+good = step('format', ...npx('prettier', '--check', '--log-level', 'warn', '.')) && good;
 good = step('type-check (node)', ...npx('tsc', '-p', 'tsconfig.node.json', '--noEmit')) && good;
 good = step('type-check (web)', ...npx('tsc', '-p', 'tsconfig.web.json', '--noEmit')) && good;
 good = step('build', 'node', ['scripts/build.mjs']) && good;
 
 const resultsFile = '.vitest-results.json';
 rmSync(resultsFile, { force: true });
-const testsRan = step('tests', ...npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...extraArgs));
+const testsRan = step(
+  'tests',
+  ...npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...extraArgs),
+);
 good = testsRan && good;
 
 // One plain closing line CI can read: "N passed, N failed".

@@ -18,10 +18,15 @@ export interface Parsed {
 /** Strict parsing: an unknown flag is a one-line usage error, not silently ignored. */
 export function parseCommandArgs(args: readonly string[], options: OptionSpec): Parsed {
   try {
-    const r = parseArgs({ args: [...args], options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
+    const r = parseArgs({
+      args: [...args],
+      options: { ...globalOptions, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
     return { positionals: r.positionals, values: r.values as Record<string, string | boolean | undefined> };
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments';
+    const message = e instanceof Error ? (e.message.split('\n')[0] ?? 'bad arguments') : 'bad arguments';
     throw new UsageError('USAGE', message.replace(/\. To specify a positional argument.*$/, '').trim());
   }
 }
@@ -36,6 +41,7 @@ export const flag = (p: Parsed, name: string): boolean => p.values[name] === tru
 export function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError('USAGE', `--${name} must be a whole number from 1 to 1000 (got "${value}")`);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new UsageError('USAGE', `--${name} must be a whole number from 1 to 1000 (got "${value}")`);
   return n;
 }

@@ -18,12 +18,19 @@ export function csvWriter(out: NodeJS.WritableStream): BulkWriter {
   let started = false;
   const header = (): string => (started ? '' : ((started = true), `${CSV_COLUMNS.join(',')}\n`));
   return {
-    row: (r) => write(out, `${header()}${[String(r.line), r.mailbox, r.status, r.code ?? '', r.title ?? '', r.fix ?? '', String(r.attempts), String(r.durationMs)].map(csvField).join(',')}\n`),
+    row: (r) =>
+      write(
+        out,
+        `${header()}${[String(r.line), r.mailbox, r.status, r.code ?? '', r.title ?? '', r.fix ?? '', String(r.attempts), String(r.durationMs)].map(csvField).join(',')}\n`,
+      ),
     end: () => (started ? undefined : write(out, header())),
   };
 }
 
-export function jsonWriter(out: NodeJS.WritableStream, profile: { readonly id: string; readonly name: string }): BulkWriter {
+export function jsonWriter(
+  out: NodeJS.WritableStream,
+  profile: { readonly id: string; readonly name: string },
+): BulkWriter {
   let count = 0;
   const open = `{\n  "profile": ${JSON.stringify(profile)},\n  "results": [`;
   return {

@@ -23,7 +23,13 @@ export function openContext(parsed: Parsed, io: CliIo): CliContext {
   const dataDir = stringOpt(parsed, 'data-dir') ?? defaultDataDir({ env: io.env });
   // The keychain is opened lazily by keytar: listing profiles never needs it.
   const secrets = createKeytarSecretStore(io.env[KEYCHAIN_SERVICE_ENV]?.trim() || KEYCHAIN_SERVICE);
-  return { dataDir, secrets, profiles: createProfileStore({ file: profilesFileIn(dataDir), secrets }), io, json: parsed.values.json === true };
+  return {
+    dataDir,
+    secrets,
+    profiles: createProfileStore({ file: profilesFileIn(dataDir), secrets }),
+    io,
+    json: parsed.values.json === true,
+  };
 }
 
 /**
@@ -37,12 +43,20 @@ export async function requireKeychain(ctx: CliContext): Promise<void> {
 
 /** A profile by id, or by name (case-insensitive) when the name is unique. */
 export async function resolveProfile(ctx: CliContext, ref: string | undefined): Promise<Profile> {
-  if (!ref) throw new UsageError('USAGE', 'name the profile (its id or name); `smtp-oauth-wizard profiles list` shows them');
+  if (!ref)
+    throw new UsageError('USAGE', 'name the profile (its id or name); `smtp-oauth-wizard profiles list` shows them');
   const all = await ctx.profiles.list();
   const byId = all.find((p) => p.id === ref);
   if (byId) return byId;
   const named = all.filter((p) => p.name.trim().toLowerCase() === ref.trim().toLowerCase());
   if (named.length === 1 && named[0]) return named[0];
-  if (named.length > 1) throw new UsageError('AMBIGUOUS_PROFILE', `${named.length} profiles are named "${ref}"; use the id instead (${named.map((p) => p.id).join(', ')})`);
-  throw new UsageError('UNKNOWN_PROFILE', `no profile "${ref}" in ${profilesFileIn(ctx.dataDir)} (${all.length} profile${all.length === 1 ? '' : 's'}; see \`profiles list\`)`);
+  if (named.length > 1)
+    throw new UsageError(
+      'AMBIGUOUS_PROFILE',
+      `${named.length} profiles are named "${ref}"; use the id instead (${named.map((p) => p.id).join(', ')})`,
+    );
+  throw new UsageError(
+    'UNKNOWN_PROFILE',
+    `no profile "${ref}" in ${profilesFileIn(ctx.dataDir)} (${all.length} profile${all.length === 1 ? '' : 's'}; see \`profiles list\`)`,
+  );
 }

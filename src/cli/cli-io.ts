@@ -16,4 +16,5 @@ export function write(stream: NodeJS.WritableStream, text: string): Promise<void
 
 export const line = (stream: NodeJS.WritableStream, text = ''): Promise<void> | void => write(stream, `${text}\n`);
 
-export const json = (stream: NodeJS.WritableStream, value: unknown): Promise<void> | void => write(stream, `${JSON.stringify(value, null, 2)}\n`);
+export const json = (stream: NodeJS.WritableStream, value: unknown): Promise<void> | void =>
+  write(stream, `${JSON.stringify(value, null, 2)}\n`);

@@ -23,23 +23,49 @@ export function parseCsv(text: string): CsvRow[] {
     for (; i < src.length; i++) {
       const c = src[i];
       if (quoted) {
-        if (c === '"' && src[i + 1] === '"') { field += '"'; i++; }
-        else if (c === '"') { quoted = false; }
-        else { if (c === '\n') line++; field += c; }
+        if (c === '"' && src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (c === '"') {
+          quoted = false;
+        } else {
+          if (c === '\n') line++;
+          field += c;
+        }
         continue;
       }
-      if (c === '"' && atFieldStart) { quoted = true; atFieldStart = false; continue; }
-      if (c === '"') { error ??= 'a quote (") inside an unquoted field'; field += c; continue; }
-      if (c === ',') { fields.push(field); field = ''; atFieldStart = true; continue; }
+      if (c === '"' && atFieldStart) {
+        quoted = true;
+        atFieldStart = false;
+        continue;
+      }
+      if (c === '"') {
+        error ??= 'a quote (") inside an unquoted field';
+        field += c;
+        continue;
+      }
+      if (c === ',') {
+        fields.push(field);
+        field = '';
+        atFieldStart = true;
+        continue;
+      }
       if (c === '\r' && src[i + 1] === '\n') continue;
-      if (c === '\n') { i++; line++; break; }
+      if (c === '\n') {
+        i++;
+        line++;
+        break;
+      }
       field += c;
       atFieldStart = false;
     }
     if (quoted) error = 'a quoted field is never closed';
     fields.push(field);
     const blank = fields.length === 1 && fields[0]?.trim() === '';
-    if (!blank) rows.push(error ? { line: start, ok: false, error } : { line: start, ok: true, fields: fields.map((f) => f.trim()) });
+    if (!blank)
+      rows.push(
+        error ? { line: start, ok: false, error } : { line: start, ok: true, fields: fields.map((f) => f.trim()) },
+      );
   }
   return rows;
 }

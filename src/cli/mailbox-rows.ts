@@ -9,7 +9,19 @@ import { UsageError } from './exit-codes';
  * UserPrincipalName...) when the first row is a header, else the first column.
  * Unreadable rows stay in the list as invalid entries so they are reported in place.
  */
-const HEADER_NAMES = new Set(['mailbox', 'email', 'emailaddress', 'mail', 'address', 'primarysmtpaddress', 'smtpaddress', 'userprincipalname', 'upn', 'smtp', 'windowsemailaddress']);
+const HEADER_NAMES = new Set([
+  'mailbox',
+  'email',
+  'emailaddress',
+  'mail',
+  'address',
+  'primarysmtpaddress',
+  'smtpaddress',
+  'userprincipalname',
+  'upn',
+  'smtp',
+  'windowsemailaddress',
+]);
 
 const norm = (s: string): string => s.toLowerCase().replace(/[\s_\-]/g, '');
 
@@ -21,7 +33,12 @@ export interface MailboxList {
 
 export function mailboxEntries(rows: readonly CsvRow[], file: string, columnName?: string): MailboxList {
   const first = rows.find((r) => r.ok);
-  const header = first?.ok && !first.fields.some((f) => f.includes('@')) && (columnName !== undefined || first.fields.some((f) => HEADER_NAMES.has(norm(f)))) ? first : undefined;
+  const header =
+    first?.ok &&
+    !first.fields.some((f) => f.includes('@')) &&
+    (columnName !== undefined || first.fields.some((f) => HEADER_NAMES.has(norm(f))))
+      ? first
+      : undefined;
   let index = 0;
   if (columnName !== undefined) {
     index = header?.ok ? header.fields.findIndex((f) => norm(f) === norm(columnName)) : -1;
@@ -34,12 +51,21 @@ export function mailboxEntries(rows: readonly CsvRow[], file: string, columnName
   for (const row of rows) {
     if (row === header) continue;
     if (!row.ok) {
-      entries.push({ line: row.line, invalid: { code: 'CSV_MALFORMED_ROW', title: `malformed CSV row: ${row.error}` } });
+      entries.push({
+        line: row.line,
+        invalid: { code: 'CSV_MALFORMED_ROW', title: `malformed CSV row: ${row.error}` },
+      });
       continue;
     }
     const value = row.fields[index]?.trim() ?? '';
-    if (!value) entries.push({ line: row.line, invalid: { code: 'MISSING_MAILBOX', title: `no mailbox in ${column}` } });
-    else if (!isPlausibleMailbox(value)) entries.push({ line: row.line, mailbox: value, invalid: { code: 'INVALID_MAILBOX', title: `"${value}" is not a mailbox address` } });
+    if (!value)
+      entries.push({ line: row.line, invalid: { code: 'MISSING_MAILBOX', title: `no mailbox in ${column}` } });
+    else if (!isPlausibleMailbox(value))
+      entries.push({
+        line: row.line,
+        mailbox: value,
+        invalid: { code: 'INVALID_MAILBOX', title: `"${value}" is not a mailbox address` },
+      });
     else entries.push({ line: row.line, mailbox: value });
   }
   if (entries.length === 0) throw new UsageError('EMPTY_LIST', `${file} lists no mailboxes`);

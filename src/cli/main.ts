@@ -22,23 +22,40 @@ interface Command {
 // script's first call start in a fraction of the time.
 const commands: Readonly<Record<string, Command>> = {
   'profiles list': { options: {}, run: async (ctx) => (await import('./commands/profiles-list')).profilesList(ctx) },
-  token: { options: { 'show-token': { type: 'boolean' } }, run: async (ctx, p) => (await import('./commands/token')).tokenCommand(ctx, p.positionals[0], flag(p, 'show-token')) },
+  token: {
+    options: { 'show-token': { type: 'boolean' } },
+    run: async (ctx, p) =>
+      (await import('./commands/token')).tokenCommand(ctx, p.positionals[0], flag(p, 'show-token')),
+  },
   verify: {
     options: { 'send-to': { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
-    run: async (ctx, p) => (await import('./commands/verify')).verifyCommand(ctx, p.positionals[0], { ...(stringOpt(p, 'send-to') !== undefined ? { sendTo: stringOpt(p, 'send-to') } : {}), verbose: flag(p, 'verbose') }),
+    run: async (ctx, p) =>
+      (await import('./commands/verify')).verifyCommand(ctx, p.positionals[0], {
+        ...(stringOpt(p, 'send-to') !== undefined ? { sendTo: stringOpt(p, 'send-to') } : {}),
+        verbose: flag(p, 'verbose'),
+      }),
   },
   export: {
     options: { out: { type: 'string', short: 'o' }, 'include-secrets': { type: 'boolean' } },
-    run: async (ctx, p) => (await import('./commands/export')).exportCommand(ctx, p.positionals[0], stringOpt(p, 'out'), flag(p, 'include-secrets')),
+    run: async (ctx, p) =>
+      (await import('./commands/export')).exportCommand(
+        ctx,
+        p.positionals[0],
+        stringOpt(p, 'out'),
+        flag(p, 'include-secrets'),
+      ),
   },
   'bulk-verify': {
     options: { concurrency: { type: 'string', short: 'c' }, format: { type: 'string' }, column: { type: 'string' } },
     run: async (ctx, p) => {
       const format = stringOpt(p, 'format') ?? (ctx.json ? 'json' : 'csv');
-      if (format !== 'csv' && format !== 'json') throw new UsageError('USAGE', `--format must be csv or json (got "${format}")`);
+      if (format !== 'csv' && format !== 'json')
+        throw new UsageError('USAGE', `--format must be csv or json (got "${format}")`);
       const column = stringOpt(p, 'column');
       return (await import('./commands/bulk-verify')).bulkVerifyCommand(ctx, p.positionals[0], p.positionals[1], {
-        concurrency: positiveInt(stringOpt(p, 'concurrency'), 'concurrency', 16), format, ...(column !== undefined ? { column } : {}),
+        concurrency: positiveInt(stringOpt(p, 'concurrency'), 'concurrency', 16),
+        format,
+        ...(column !== undefined ? { column } : {}),
       });
     },
   },
@@ -55,7 +72,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     }
     const name = first === 'profiles' && second === 'list' ? 'profiles list' : first;
     const command = commands[name];
-    if (!command) throw new UsageError('USAGE', first === 'profiles' ? `unknown profiles command "${second ?? ''}"; try \`profiles list\`` : `unknown command "${first}"; see --help`);
+    if (!command)
+      throw new UsageError(
+        'USAGE',
+        first === 'profiles'
+          ? `unknown profiles command "${second ?? ''}"; try \`profiles list\``
+          : `unknown command "${first}"; see --help`,
+      );
     const parsed = parseCommandArgs(argv.slice(name === 'profiles list' ? 2 : 1), command.options);
     if (flag(parsed, 'help')) {
       await write(io.stdout, HELP);
@@ -80,13 +103,20 @@ async function reportFailure(e: unknown, io: CliIo, asJson: boolean): Promise<Ex
     error = { code: keychainCode(e.reason), message: e.message };
   } else if (isProblemError(e)) {
     problem = e.problem;
-    exitCode = ENVIRONMENT_CODES.has(problem.code) || problem.code.startsWith('KEYCHAIN') ? EXIT.environment : EXIT.checkFailed;
+    exitCode =
+      ENVIRONMENT_CODES.has(problem.code) || problem.code.startsWith('KEYCHAIN') ? EXIT.environment : EXIT.checkFailed;
     // An environment problem is one line, so it carries the explanation (which names the file).
-    error = { code: problem.code, message: exitCode === EXIT.environment ? `${problem.title}: ${problem.explanation}` : problem.title };
+    error = {
+      code: problem.code,
+      message: exitCode === EXIT.environment ? `${problem.title}: ${problem.explanation}` : problem.title,
+    };
   } else {
     exitCode = EXIT.environment;
     // Unknown errors may quote what they were given (a request body, a file): blank secret-shaped text.
-    error = { code: 'UNEXPECTED', message: redactDetail(e instanceof Error ? e.message : String(e)) || 'unexpected error' };
+    error = {
+      code: 'UNEXPECTED',
+      message: redactDetail(e instanceof Error ? e.message : String(e)) || 'unexpected error',
+    };
   }
   if (asJson) await json(io.stdout, { ok: false, exitCode, error, ...(problem ? { problem } : {}) });
   // People get one line for a usage or environment error, the full diagnosis for a failed check.

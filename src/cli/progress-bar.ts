@@ -15,7 +15,9 @@ export function progressBar(total: number, label: string, stream: NodeJS.WriteSt
     const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 50));
     const filled = Math.round((done / total) * width);
     const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-    stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${failed} failed ${rate.toFixed(0)}/s `);
+    stream.write(
+      `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${failed} failed ${rate.toFixed(0)}/s `,
+    );
   };
   return {
     update(done, failed) {

@@ -3,9 +3,10 @@ import type { Profile } from '../shared/profile';
 
 /** The token's claims in plain words and the SMTP verdict; never the token itself. */
 export function renderToken(profile: Profile, outcome: TokenOutcome, nowMs: number = Date.now()): string[] {
-  const how = profile.flow === 'app-only'
-    ? 'App-only token (client credentials with the app’s own credential)'
-    : 'Delegated token (the stored refresh token redeemed the way the mail system will)';
+  const how =
+    profile.flow === 'app-only'
+      ? 'App-only token (client credentials with the app’s own credential)'
+      : 'Delegated token (the stored refresh token redeemed the way the mail system will)';
   const out = [`Profile:      ${profile.name} (${profile.id})`, `Token:        ${how}`];
   const i = outcome.inspection;
   if (i.kind === 'jwt') {

@@ -70,7 +70,8 @@ export function createRedactor(knownSecrets: readonly string[]): Redactor {
 
 const REDACTED = '[redacted]';
 /** `name=value` (form body, query) or `"name": "value"` (JSON) of a token request or answer. */
-const SECRET_PARAM = /\b(client_secret|refresh_token|access_token|id_token|client_assertion|code_verifier|password)("?\s*[=:]\s*"?)[^\s&"',;]+/gi;
+const SECRET_PARAM =
+  /\b(client_secret|refresh_token|access_token|id_token|client_assertion|code_verifier|password)("?\s*[=:]\s*"?)[^\s&"',;]+/gi;
 /** An Entra client secret value (`abc8Q~…`, 40 characters): too short for the long-run rule. */
 const CLIENT_SECRET_SHAPE = /[A-Za-z0-9_.-]{2,8}~[A-Za-z0-9_.~-]{20,}/g;
 /** Opaque tokens (refresh tokens, codes) that have no recognisable prefix. */

@@ -9,7 +9,16 @@ import { fail } from '../shared/result';
 const api: WizardApi = {
   invoke(channel, request) {
     if (!isChannel(channel)) {
-      return Promise.resolve(fail(problem({ code: 'IPC_UNKNOWN_CHANNEL', title: 'Unknown request', explanation: 'The window asked for something the app does not offer.', fixSteps: ['Restart the app.'] })));
+      return Promise.resolve(
+        fail(
+          problem({
+            code: 'IPC_UNKNOWN_CHANNEL',
+            title: 'Unknown request',
+            explanation: 'The window asked for something the app does not offer.',
+            fixSteps: ['Restart the app.'],
+          }),
+        ),
+      );
     }
     return ipcRenderer.invoke(channel, request);
   },

@@ -10,11 +10,25 @@ import { Wizard } from './wizard/wizard';
 import type { WizardStepId } from './wizard-steps';
 
 const useStyles = makeStyles({
-  app: { minHeight: '100%', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
-  main: { flexGrow: 1, padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  app: {
+    minHeight: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  main: {
+    flexGrow: 1,
+    padding: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
 });
 
-type Route = { readonly screen: 'start' } | { readonly screen: 'wizard'; readonly profileId?: string; readonly step?: WizardStepId; readonly key: number };
+type Route =
+  | { readonly screen: 'start' }
+  | { readonly screen: 'wizard'; readonly profileId?: string; readonly step?: WizardStepId; readonly key: number };
 
 export function App() {
   const styles = useStyles();
@@ -30,11 +44,30 @@ export function App() {
           <ProblemView problem={info.problem} actions={<Button onClick={info.reload}>Try again</Button>} />
         )}
         {info.status === 'ok' && route.screen === 'start' && (
-          <StartScreen info={info.value} onOpen={(profileId, step) => setRoute({ screen: 'wizard', key: Date.now(), ...(profileId ? { profileId } : {}), ...(step ? { step } : {}) })} />
+          <StartScreen
+            info={info.value}
+            onOpen={(profileId, step) =>
+              setRoute({
+                screen: 'wizard',
+                key: Date.now(),
+                ...(profileId ? { profileId } : {}),
+                ...(step ? { step } : {}),
+              })
+            }
+          />
         )}
-        {info.status === 'ok' && route.screen === 'wizard' && (route.profileId
-          ? <WizardScreen key={route.key} profileId={route.profileId} {...(route.step ? { step: route.step } : {})} onClose={toStart} />
-          : <Wizard key={route.key} view={undefined} onClose={toStart} />)}
+        {info.status === 'ok' &&
+          route.screen === 'wizard' &&
+          (route.profileId ? (
+            <WizardScreen
+              key={route.key}
+              profileId={route.profileId}
+              {...(route.step ? { step: route.step } : {})}
+              onClose={toStart}
+            />
+          ) : (
+            <Wizard key={route.key} view={undefined} onClose={toStart} />
+          ))}
       </main>
     </div>
   );

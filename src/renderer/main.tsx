@@ -9,7 +9,11 @@ function Root() {
   useGlobalStyles();
   const scheme = useColorScheme();
   return (
-    <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} data-theme={scheme} style={{ height: '100%' }}>
+    <FluentProvider
+      theme={scheme === 'dark' ? webDarkTheme : webLightTheme}
+      data-theme={scheme}
+      style={{ height: '100%' }}
+    >
       <App />
     </FluentProvider>
   );

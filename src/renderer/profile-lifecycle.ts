@@ -17,10 +17,24 @@ export interface LifecycleNote {
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const daysLeft = (ms: number, now: number): number => Math.ceil((ms - now) / DAY);
 
-function note(what: LifecycleNote['what'], label: string, endMs: number, now: number, warnDays: number, expiredText: string): LifecycleNote {
+function note(
+  what: LifecycleNote['what'],
+  label: string,
+  endMs: number,
+  now: number,
+  warnDays: number,
+  expiredText: string,
+): LifecycleNote {
   const left = daysLeft(endMs, now);
-  if (left <= 0) return { what, severity: 'error', at: day(endMs), message: `${label} ${expiredText} on ${day(endMs)}.` };
-  if (left <= warnDays) return { what, severity: 'warning', at: day(endMs), message: `${label} runs out in ${left} day${left === 1 ? '' : 's'} (${day(endMs)}).` };
+  if (left <= 0)
+    return { what, severity: 'error', at: day(endMs), message: `${label} ${expiredText} on ${day(endMs)}.` };
+  if (left <= warnDays)
+    return {
+      what,
+      severity: 'warning',
+      at: day(endMs),
+      message: `${label} runs out in ${left} day${left === 1 ? '' : 's'} (${day(endMs)}).`,
+    };
   return { what, severity: 'info', at: day(endMs), message: `${label} good until ${day(endMs)}.` };
 }
 
@@ -35,12 +49,16 @@ export function lifecycleOf(profile: Profile, now = Date.now()): LifecycleNote[]
   const lastUsed = ts.refreshTokenLastUsedAt ?? ts.refreshTokenStoredAt;
   if (profile.flow === 'delegated' && lastUsed) {
     const end = Date.parse(lastUsed) + REFRESH_TOKEN_INACTIVITY_DAYS * DAY;
-    if (!Number.isNaN(end)) notes.push(note('refresh-token', 'Refresh token (if unused)', end, now, WARN_DAYS.refreshToken, 'expired from inactivity'));
+    if (!Number.isNaN(end))
+      notes.push(
+        note('refresh-token', 'Refresh token (if unused)', end, now, WARN_DAYS.refreshToken, 'expired from inactivity'),
+      );
   }
   const cred = profile.credential;
   if (cred.kind === 'secret' && cred.expiresOn) {
     const end = Date.parse(cred.expiresOn);
-    if (!Number.isNaN(end)) notes.push(note('client-secret', 'Client secret', end, now, WARN_DAYS.credential, 'expired'));
+    if (!Number.isNaN(end))
+      notes.push(note('client-secret', 'Client secret', end, now, WARN_DAYS.credential, 'expired'));
   }
   if (cred.kind === 'certificate') {
     const end = Date.parse(cred.notAfter);
@@ -54,8 +72,13 @@ export function tokenStatusOf(profile: Profile): { readonly acquired: boolean; r
   const ts = profile.tokenState;
   if (profile.flow === 'delegated') {
     return ts.refreshTokenStoredAt
-      ? { acquired: true, text: `Signed in${ts.account ? ` as ${ts.account}` : ''} on ${ts.refreshTokenStoredAt.slice(0, 10)}` }
+      ? {
+          acquired: true,
+          text: `Signed in${ts.account ? ` as ${ts.account}` : ''} on ${ts.refreshTokenStoredAt.slice(0, 10)}`,
+        }
       : { acquired: false, text: 'Not signed in yet' };
   }
-  return ts.accessTokenAcquiredAt ? { acquired: true, text: `App-only token obtained on ${ts.accessTokenAcquiredAt.slice(0, 10)}` } : { acquired: false, text: 'No token yet' };
+  return ts.accessTokenAcquiredAt
+    ? { acquired: true, text: `App-only token obtained on ${ts.accessTokenAcquiredAt.slice(0, 10)}` }
+    : { acquired: false, text: 'No token yet' };
 }

@@ -66,7 +66,12 @@ export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
     authorityHost: 'https://login.microsoftonline.us',
     entraPortal: 'https://portal.azure.us',
     smtpHosts: [
-      { host: 'smtp.office365.us', port: 587, confirmed: false, note: 'Commonly used; Microsoft’s endpoint list names outlook.office365.us.' },
+      {
+        host: 'smtp.office365.us',
+        port: 587,
+        confirmed: false,
+        note: 'Commonly used; Microsoft’s endpoint list names outlook.office365.us.',
+      },
       { host: 'outlook.office365.us', port: 587, confirmed: true },
     ],
     delegatedResource: 'https://outlook.office365.us',
@@ -90,7 +95,14 @@ export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
     label: 'China (operated by 21Vianet)',
     authorityHost: 'https://login.partner.microsoftonline.cn',
     entraPortal: 'https://portal.azure.cn',
-    smtpHosts: [{ host: 'smtp.partner.outlook.cn', port: 587, confirmed: false, note: 'Commonly used; not in Microsoft’s endpoint list.' }],
+    smtpHosts: [
+      {
+        host: 'smtp.partner.outlook.cn',
+        port: 587,
+        confirmed: false,
+        note: 'Commonly used; not in Microsoft’s endpoint list.',
+      },
+    ],
     delegatedResource: 'https://partner.outlook.cn',
     appOnlyResource: 'https://partner.outlook.cn',
     exchangeAudiences: ['https://partner.outlook.cn', EXCHANGE_APP_ID],
@@ -108,7 +120,10 @@ export function defaultSmtpHost(cloud: CloudId, tenant: string): SmtpHostFact {
 }
 
 /** The delegated SMTP scopes for a cloud, with `offline_access` so a refresh token comes back. */
-export const delegatedSmtpScopes = (cloud: CloudId): readonly string[] => [`${clouds[cloud].delegatedResource}/SMTP.Send`, 'offline_access'];
+export const delegatedSmtpScopes = (cloud: CloudId): readonly string[] => [
+  `${clouds[cloud].delegatedResource}/SMTP.Send`,
+  'offline_access',
+];
 
 /** The one app-only scope for a cloud. */
 export const appOnlyScope = (cloud: CloudId): string => `${clouds[cloud].appOnlyResource}/.default`;

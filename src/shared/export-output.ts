@@ -6,7 +6,16 @@ import { z } from 'zod';
  * Built by `exportsFor` in src/core/targets; pure data so it crosses IPC as is.
  */
 
-export const exportLanguages = ['json', 'shell', 'powershell', 'python', 'javascript', 'csharp', 'dotenv', 'text'] as const;
+export const exportLanguages = [
+  'json',
+  'shell',
+  'powershell',
+  'python',
+  'javascript',
+  'csharp',
+  'dotenv',
+  'text',
+] as const;
 export const exportLanguageSchema = z.enum(exportLanguages);
 export type ExportLanguage = z.infer<typeof exportLanguageSchema>;
 

@@ -99,7 +99,9 @@ export const exportRequestSchema = z.object({
   includeSecrets: z.boolean(),
 });
 
-export type SavedExport = { readonly cancelled: true } | { readonly cancelled: false; readonly directory: string; readonly files: readonly string[] };
+export type SavedExport =
+  | { readonly cancelled: true }
+  | { readonly cancelled: false; readonly directory: string; readonly files: readonly string[] };
 
 /** What the window shows when the user asks for a support report: already redacted data. */
 export const supportReportRequestSchema = z.object({

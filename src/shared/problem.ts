@@ -24,6 +24,8 @@ export const problemSchema = z.object({
 export type Problem = z.infer<typeof problemSchema>;
 
 /** Builds a problem with the optional lists filled in. */
-export function problem(p: Omit<Problem, 'commands' | 'retryable'> & Partial<Pick<Problem, 'commands' | 'retryable'>>): Problem {
+export function problem(
+  p: Omit<Problem, 'commands' | 'retryable'> & Partial<Pick<Problem, 'commands' | 'retryable'>>,
+): Problem {
   return { commands: [], retryable: false, ...p };
 }

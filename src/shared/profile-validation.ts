@@ -35,7 +35,11 @@ export const secretLooksLikeId = (secret: string, secretId?: string): boolean =>
 
 type DraftInput = Partial<ProfileDraft>;
 
-export function validateProfileDraft(draft: DraftInput, secrets: ProfileSecretsInput = {}, ctx: ValidationContext = {}): FieldIssue[] {
+export function validateProfileDraft(
+  draft: DraftInput,
+  secrets: ProfileSecretsInput = {},
+  ctx: ValidationContext = {},
+): FieldIssue[] {
   return [
     ...validateTenant(draft.tenant),
     ...validateClientId(draft.clientId, draft.tenant, ctx),
@@ -52,33 +56,85 @@ const warn = (field: string, message: string): FieldIssue => ({ field, severity:
 
 export function validateTenant(value: string | undefined): FieldIssue[] {
   const t = (value ?? '').trim();
-  if (!t) return [err('tenant', 'Tenant: enter the Directory (tenant) ID from the app’s Overview page, or your domain such as contoso.com.')];
+  if (!t)
+    return [
+      err(
+        'tenant',
+        'Tenant: enter the Directory (tenant) ID from the app’s Overview page, or your domain such as contoso.com.',
+      ),
+    ];
   if (isGuid(t) || TENANT_KEYWORDS.includes(t.toLowerCase())) return [];
-  if (looksLikeEmail(t)) return [err('tenant', `Tenant: "${t}" is an email address; enter only the domain after the @ (${t.split('@')[1] ?? ''}) or the tenant ID.`)];
+  if (looksLikeEmail(t))
+    return [
+      err(
+        'tenant',
+        `Tenant: "${t}" is an email address; enter only the domain after the @ (${t.split('@')[1] ?? ''}) or the tenant ID.`,
+      ),
+    ];
   if (/^https?:\/\//i.test(t)) return [err('tenant', 'Tenant: enter the tenant ID or domain, not a URL.')];
-  if (GUID_ISH.test(t)) return [err('tenant', 'Tenant: this is not a complete ID. A tenant ID has 32 hexadecimal digits in groups 8-4-4-4-12.')];
+  if (GUID_ISH.test(t))
+    return [
+      err('tenant', 'Tenant: this is not a complete ID. A tenant ID has 32 hexadecimal digits in groups 8-4-4-4-12.'),
+    ];
   if (DOMAIN.test(t)) return [];
-  return [err('tenant', 'Tenant: enter a tenant ID (8-4-4-4-12 hexadecimal digits), a verified domain, organizations, common or consumers.')];
+  return [
+    err(
+      'tenant',
+      'Tenant: enter a tenant ID (8-4-4-4-12 hexadecimal digits), a verified domain, organizations, common or consumers.',
+    ),
+  ];
 }
 
-export function validateClientId(value: string | undefined, tenant: string | undefined, ctx: ValidationContext): FieldIssue[] {
+export function validateClientId(
+  value: string | undefined,
+  tenant: string | undefined,
+  ctx: ValidationContext,
+): FieldIssue[] {
   const c = (value ?? '').trim();
   const t = (tenant ?? '').trim();
-  if (!c) return [err('clientId', 'Client ID: enter the Application (client) ID from the app registration’s Overview page.')];
-  if (looksLikeEmail(c)) return [err('clientId', 'Client ID: this is an email address. Enter the Application (client) ID, a GUID from the app registration’s Overview page.')];
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(c)) return [err('clientId', 'Client ID: this is a URL. Enter the Application (client) ID, a GUID from the app registration’s Overview page.')];
+  if (!c)
+    return [err('clientId', 'Client ID: enter the Application (client) ID from the app registration’s Overview page.')];
+  if (looksLikeEmail(c))
+    return [
+      err(
+        'clientId',
+        'Client ID: this is an email address. Enter the Application (client) ID, a GUID from the app registration’s Overview page.',
+      ),
+    ];
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(c))
+    return [
+      err(
+        'clientId',
+        'Client ID: this is a URL. Enter the Application (client) ID, a GUID from the app registration’s Overview page.',
+      ),
+    ];
   if (DOMAIN.test(c)) {
-    return [err('clientId', isGuid(t)
-      ? 'Client ID: this is a domain; it looks like tenant and client ID are swapped. The domain or Directory (tenant) ID goes in Tenant, the Application (client) ID here.'
-      : 'Client ID: this is a domain. Enter the Application (client) ID, a GUID from the app registration’s Overview page.')];
+    return [
+      err(
+        'clientId',
+        isGuid(t)
+          ? 'Client ID: this is a domain; it looks like tenant and client ID are swapped. The domain or Directory (tenant) ID goes in Tenant, the Application (client) ID here.'
+          : 'Client ID: this is a domain. Enter the Application (client) ID, a GUID from the app registration’s Overview page.',
+      ),
+    ];
   }
   if (!isGuid(c)) {
-    return [err('clientId', GUID_ISH.test(c)
-      ? 'Client ID: this is not a complete ID. The Application (client) ID has 32 hexadecimal digits in groups 8-4-4-4-12.'
-      : 'Client ID: enter the Application (client) ID, a GUID such as 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d.')];
+    return [
+      err(
+        'clientId',
+        GUID_ISH.test(c)
+          ? 'Client ID: this is not a complete ID. The Application (client) ID has 32 hexadecimal digits in groups 8-4-4-4-12.'
+          : 'Client ID: enter the Application (client) ID, a GUID such as 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d.',
+      ),
+    ];
   }
   if (t && c.toLowerCase() === t.toLowerCase()) {
-    return [err('clientId', 'Client ID: it is the same GUID as the tenant. On the Overview page, Application (client) ID and Directory (tenant) ID are two different values.')];
+    return [
+      err(
+        'clientId',
+        'Client ID: it is the same GUID as the tenant. On the Overview page, Application (client) ID and Directory (tenant) ID are two different values.',
+      ),
+    ];
   }
   if (ctx.knownTenantIds?.some((k) => k.toLowerCase() === c.toLowerCase())) {
     return [err('clientId', 'Client ID: this is a tenant ID you used before; tenant and client ID look swapped.')];
@@ -94,50 +150,94 @@ function validateSecrets(draft: DraftInput, secrets: ProfileSecretsInput): Field
     const s = secret.trim();
     const secretId = cred?.kind === 'secret' ? cred.secretId : undefined;
     if (secretLooksLikeId(s, secretId)) {
-      issues.push(err('clientSecret', 'Client secret: this looks like the secret’s ID; paste its Value. In Certificates & secrets the Value is shown only once, right after you create the secret; if it is hidden now, create a new secret.'));
+      issues.push(
+        err(
+          'clientSecret',
+          'Client secret: this looks like the secret’s ID; paste its Value. In Certificates & secrets the Value is shown only once, right after you create the secret; if it is hidden now, create a new secret.',
+        ),
+      );
     } else if (s !== secret) {
       issues.push(warn('clientSecret', 'Client secret: it has spaces at the start or end; they will be removed.'));
     } else if (s.length > 0 && s.length < 16) {
-      issues.push(warn('clientSecret', 'Client secret: this is shorter than secret values the portal creates (about 40 characters); check it was copied whole.'));
+      issues.push(
+        warn(
+          'clientSecret',
+          'Client secret: this is shorter than secret values the portal creates (about 40 characters); check it was copied whole.',
+        ),
+      );
     }
   }
   if (cred?.kind === 'secret' && !secret && secrets.clientSecret !== undefined) {
     issues.push(err('clientSecret', 'Client secret: paste the secret’s Value from Certificates & secrets.'));
   }
   if (cred?.kind === 'secret' && cred.expiresOn && Date.parse(cred.expiresOn) < Date.now()) {
-    issues.push(err('clientSecret', `Client secret: it expired on ${cred.expiresOn.slice(0, 10)}. Create a new one under Certificates & secrets.`));
+    issues.push(
+      err(
+        'clientSecret',
+        `Client secret: it expired on ${cred.expiresOn.slice(0, 10)}. Create a new one under Certificates & secrets.`,
+      ),
+    );
   }
   if (draft.flow === 'app-only' && cred?.kind === 'none') {
     issues.push(err('credential', 'Credential: app-only sign-in needs a client secret or a certificate.'));
   }
   if (secrets.pfxBase64 !== undefined && !secrets.pfxPassword) {
-    issues.push(warn('pfxPassword', 'PFX password: most PFX files are protected by a password; enter it if the file has one.'));
+    issues.push(
+      warn('pfxPassword', 'PFX password: most PFX files are protected by a password; enter it if the file has one.'),
+    );
   }
   return issues;
 }
 
 export function validateRedirectUri(value: string): FieldIssue[] {
   const raw = value.trim();
-  if (!raw) return [err('redirectUri', 'Redirect URI: enter the redirect URI registered under Authentication, for example http://localhost.')];
+  if (!raw)
+    return [
+      err(
+        'redirectUri',
+        'Redirect URI: enter the redirect URI registered under Authentication, for example http://localhost.',
+      ),
+    ];
   const issues: FieldIssue[] = [];
-  if (raw.length > 256) issues.push(err('redirectUri', `Redirect URI: it has ${raw.length} characters; Entra accepts at most 256.`));
+  if (raw.length > 256)
+    issues.push(err('redirectUri', `Redirect URI: it has ${raw.length} characters; Entra accepts at most 256.`));
   const bad = FORBIDDEN_REDIRECT_CHARS.filter((ch) => raw.includes(ch));
-  if (bad.length) issues.push(err('redirectUri', `Redirect URI: Entra does not support the characters ${bad.join(' ')} in redirect URIs.`));
+  if (bad.length)
+    issues.push(
+      err('redirectUri', `Redirect URI: Entra does not support the characters ${bad.join(' ')} in redirect URIs.`),
+    );
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return [...issues, err('redirectUri', 'Redirect URI: this is not a complete URL; it should look like http://localhost or https://example.com/callback.')];
+    return [
+      ...issues,
+      err(
+        'redirectUri',
+        'Redirect URI: this is not a complete URL; it should look like http://localhost or https://example.com/callback.',
+      ),
+    ];
   }
   const host = url.hostname.toLowerCase();
-  if (host === '[::1]') issues.push(err('redirectUri', 'Redirect URI: the IPv6 loopback [::1] is not supported by Entra; use http://localhost.'));
+  if (host === '[::1]')
+    issues.push(
+      err('redirectUri', 'Redirect URI: the IPv6 loopback [::1] is not supported by Entra; use http://localhost.'),
+    );
   if (url.protocol === 'http:' && host !== 'localhost' && host !== '127.0.0.1' && host !== '[::1]') {
     issues.push(err('redirectUri', 'Redirect URI: http is allowed only for localhost; use https for any other host.'));
   }
   if (url.protocol === 'http:' && host === '127.0.0.1') {
-    issues.push(warn('redirectUri', 'Redirect URI: the portal does not accept http://127.0.0.1 (only the manifest does), and it does not match a registered http://localhost.'));
+    issues.push(
+      warn(
+        'redirectUri',
+        'Redirect URI: the portal does not accept http://127.0.0.1 (only the manifest does), and it does not match a registered http://localhost.',
+      ),
+    );
   }
-  if (raw.includes('*')) issues.push(err('redirectUri', 'Redirect URI: wildcards are not allowed here; use the exact URI registered on the app.'));
+  if (raw.includes('*'))
+    issues.push(
+      err('redirectUri', 'Redirect URI: wildcards are not allowed here; use the exact URI registered on the app.'),
+    );
   if (url.hash) issues.push(err('redirectUri', 'Redirect URI: remove the #fragment; Entra does not allow one.'));
   return issues;
 }
@@ -164,45 +264,101 @@ export function tokenResourceFor(scopes: readonly string[]): string | null {
 export function validateScopes(scopes: readonly string[], flow: Flow, cloud: CloudId): FieldIssue[] {
   const facts = clouds[cloud];
   const list = scopes.map((s) => s.trim()).filter(Boolean);
-  if (!list.length) return [err('scopes', 'Scopes: at least one scope is needed, for example https://outlook.office.com/SMTP.Send.')];
+  if (!list.length)
+    return [err('scopes', 'Scopes: at least one scope is needed, for example https://outlook.office.com/SMTP.Send.')];
   const resource = tokenResourceFor(list);
   const exchange = facts.exchangeAudiences.map((a) => a.toLowerCase());
   if (flow === 'app-only') {
     const want = `${facts.appOnlyResource}/.default`;
     if (list.length !== 1 || list[0]?.toLowerCase() !== want.toLowerCase()) {
-      return [err('scopes', `Scopes: app-only (client credentials) takes exactly one scope, ${want}; permissions such as SMTP.SendAsApp are granted on the app, not requested.`)];
+      return [
+        err(
+          'scopes',
+          `Scopes: app-only (client credentials) takes exactly one scope, ${want}; permissions such as SMTP.SendAsApp are granted on the app, not requested.`,
+        ),
+      ];
     }
     return [];
   }
   const issues: FieldIssue[] = [];
   if (list.some((s) => /\/SMTP\.SendAsApp$/i.test(s))) {
-    issues.push(err('scopes', 'Scopes: SMTP.SendAsApp is an application permission and cannot be requested when a user signs in; use …/SMTP.Send.'));
+    issues.push(
+      err(
+        'scopes',
+        'Scopes: SMTP.SendAsApp is an application permission and cannot be requested when a user signs in; use …/SMTP.Send.',
+      ),
+    );
   }
   if (resource === null) {
-    issues.push(err('scopes', `Scopes: only sign-in scopes are listed, so the token would not be for Exchange; add ${facts.delegatedResource}/SMTP.Send.`));
+    issues.push(
+      err(
+        'scopes',
+        `Scopes: only sign-in scopes are listed, so the token would not be for Exchange; add ${facts.delegatedResource}/SMTP.Send.`,
+      ),
+    );
   } else if (!exchange.includes(resource)) {
     const first = list.find((s) => scopeResource(s) === resource) ?? '';
-    issues.push(err('scopes', `Scopes: the first scope "${first}" belongs to ${resource}, so Entra would issue a token for that resource and SMTP would refuse it (535 5.7.3). Put ${facts.delegatedResource}/SMTP.Send first, or remove the other scopes.`));
-  } else if (list.some((s) => { const r = scopeResource(s); return r !== null && r !== resource; })) {
-    issues.push(warn('scopes', 'Scopes: they name more than one resource; the token is for the first one only. The others are consented but not in this token.'));
+    issues.push(
+      err(
+        'scopes',
+        `Scopes: the first scope "${first}" belongs to ${resource}, so Entra would issue a token for that resource and SMTP would refuse it (535 5.7.3). Put ${facts.delegatedResource}/SMTP.Send first, or remove the other scopes.`,
+      ),
+    );
+  } else if (
+    list.some((s) => {
+      const r = scopeResource(s);
+      return r !== null && r !== resource;
+    })
+  ) {
+    issues.push(
+      warn(
+        'scopes',
+        'Scopes: they name more than one resource; the token is for the first one only. The others are consented but not in this token.',
+      ),
+    );
   }
   if (!list.some((s) => s.toLowerCase() === 'offline_access')) {
-    issues.push(warn('scopes', 'Scopes: without offline_access no refresh token comes back, and the mail system cannot renew its token.'));
+    issues.push(
+      warn(
+        'scopes',
+        'Scopes: without offline_access no refresh token comes back, and the mail system cannot renew its token.',
+      ),
+    );
   }
   return issues;
 }
 
 function validateAddresses(draft: DraftInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (draft.mailbox !== undefined && !looksLikeEmail(draft.mailbox)) issues.push(err('mailbox', 'Mailbox: enter the mailbox address that signs in to SMTP, such as noreply@contoso.com.'));
-  if (draft.fromAddress !== undefined && draft.fromAddress.trim() && !looksLikeEmail(draft.fromAddress)) issues.push(err('fromAddress', 'From address: enter an email address.'));
-  if (draft.smtpPort === 465) issues.push(err('smtpPort', 'SMTP port: Exchange Online does not offer SMTPS on 465; use 587 (STARTTLS).'));
-  else if (draft.smtpPort !== undefined && draft.smtpPort !== 587 && draft.smtpPort !== 25) issues.push(warn('smtpPort', 'SMTP port: Exchange Online listens on 587 (recommended) and 25.'));
-  if (draft.tenant?.trim().toLowerCase() === 'consumers' && draft.smtpHost && draft.smtpHost !== 'smtp-mail.outlook.com') {
-    issues.push(warn('smtpHost', 'SMTP host: personal Microsoft accounts (outlook.com, hotmail.com) send through smtp-mail.outlook.com.'));
+  if (draft.mailbox !== undefined && !looksLikeEmail(draft.mailbox))
+    issues.push(
+      err('mailbox', 'Mailbox: enter the mailbox address that signs in to SMTP, such as noreply@contoso.com.'),
+    );
+  if (draft.fromAddress !== undefined && draft.fromAddress.trim() && !looksLikeEmail(draft.fromAddress))
+    issues.push(err('fromAddress', 'From address: enter an email address.'));
+  if (draft.smtpPort === 465)
+    issues.push(err('smtpPort', 'SMTP port: Exchange Online does not offer SMTPS on 465; use 587 (STARTTLS).'));
+  else if (draft.smtpPort !== undefined && draft.smtpPort !== 587 && draft.smtpPort !== 25)
+    issues.push(warn('smtpPort', 'SMTP port: Exchange Online listens on 587 (recommended) and 25.'));
+  if (
+    draft.tenant?.trim().toLowerCase() === 'consumers' &&
+    draft.smtpHost &&
+    draft.smtpHost !== 'smtp-mail.outlook.com'
+  ) {
+    issues.push(
+      warn(
+        'smtpHost',
+        'SMTP host: personal Microsoft accounts (outlook.com, hotmail.com) send through smtp-mail.outlook.com.',
+      ),
+    );
   }
   if (draft.flow === 'app-only' && draft.tenant && TENANT_KEYWORDS.includes(draft.tenant.trim().toLowerCase())) {
-    issues.push(err('tenant', 'Tenant: app-only tokens need a specific tenant (its ID or domain), not organizations, common or consumers.'));
+    issues.push(
+      err(
+        'tenant',
+        'Tenant: app-only tokens need a specific tenant (its ID or domain), not organizations, common or consumers.',
+      ),
+    );
   }
   return issues;
 }
@@ -212,9 +368,17 @@ function validateCustomAuthority(draft: DraftInput): FieldIssue[] {
   const v = (draft.customAuthorityHost ?? '').trim();
   try {
     const u = new URL(v);
-    if (u.protocol !== 'https:') return [err('customAuthorityHost', 'Authority host: it must use https; sign-in libraries refuse http authorities.')];
+    if (u.protocol !== 'https:')
+      return [
+        err('customAuthorityHost', 'Authority host: it must use https; sign-in libraries refuse http authorities.'),
+      ];
     return [];
   } catch {
-    return [err('customAuthorityHost', 'Authority host: enter the https address of the sign-in service, such as https://login.example.com.')];
+    return [
+      err(
+        'customAuthorityHost',
+        'Authority host: enter the https address of the sign-in service, such as https://login.example.com.',
+      ),
+    ];
   }
 }

@@ -171,9 +171,14 @@ const onit: TargetPreset = {
 const emailEngine: TargetPreset = {
   id: 'emailengine',
   label: 'EmailEngine',
-  summary: 'EmailEngine Outlook OAuth2 application ("IMAP and SMTP" base scope) and an account that carries the refresh token.',
+  summary:
+    'EmailEngine Outlook OAuth2 application ("IMAP and SMTP" base scope) and an account that carries the refresh token.',
   flow: 'delegated',
-  defaultScopes: ['https://outlook.office.com/IMAP.AccessAsUser.All', 'https://outlook.office.com/SMTP.Send', 'offline_access'],
+  defaultScopes: [
+    'https://outlook.office.com/IMAP.AccessAsUser.All',
+    'https://outlook.office.com/SMTP.Send',
+    'offline_access',
+  ],
   permissions: ['IMAP.AccessAsUser.All', 'SMTP.Send', 'offline_access'].map(graphDelegated),
   redirect: {
     platform: 'Web',
@@ -187,7 +192,11 @@ const emailEngine: TargetPreset = {
   checklist: [
     register,
     webRedirect(["<EmailEngine's URL>/oauth"]),
-    delegatedPermissions(['IMAP.AccessAsUser.All', 'SMTP.Send', 'offline_access (for the "MS Graph API" base scope: Mail.ReadWrite, Mail.Send, offline_access instead)']),
+    delegatedPermissions([
+      'IMAP.AccessAsUser.All',
+      'SMTP.Send',
+      'offline_access (for the "MS Graph API" base scope: Mail.ReadWrite, Mail.Send, offline_access instead)',
+    ]),
     newSecret,
     copyIds,
     userConsent,
@@ -226,11 +235,18 @@ const akumina: TargetPreset = {
 const appOnly: TargetPreset = {
   id: 'app-only',
   label: 'App-only mailer (client credentials)',
-  summary: 'A service that sends as a mailbox with its own identity: SMTP.SendAsApp, an Exchange service principal and mailbox permission.',
+  summary:
+    'A service that sends as a mailbox with its own identity: SMTP.SendAsApp, an Exchange service principal and mailbox permission.',
   flow: 'app-only',
   defaultScopes: ['https://outlook.office365.com/.default'],
   permissions: [
-    { api: 'Office 365 Exchange Online', apiTab: 'APIs my organization uses', type: 'Application', permission: 'SMTP.SendAsApp', adminConsentRequired: true },
+    {
+      api: 'Office 365 Exchange Online',
+      apiTab: 'APIs my organization uses',
+      type: 'Application',
+      permission: 'SMTP.SendAsApp',
+      adminConsentRequired: true,
+    },
   ],
   redirect: { platform: 'none', uris: [], defaultRedirectUri: '', note: 'App-only sign-in uses no redirect URI.' },
   credential: 'client-secret-or-certificate',
@@ -243,7 +259,8 @@ const appOnly: TargetPreset = {
     },
     {
       title: 'Give it the mailbox',
-      detail: 'Add-MailboxPermission -Identity <mailbox> -User <service principal id> -AccessRights FullAccess. Changes can take up to an hour to apply.',
+      detail:
+        'Add-MailboxPermission -Identity <mailbox> -User <service principal id> -AccessRights FullAccess. Changes can take up to an hour to apply.',
     },
     {
       title: 'Or: application RBAC',
@@ -271,7 +288,8 @@ const appOnly: TargetPreset = {
     copyIds,
     {
       title: 'Copy the Enterprise application object ID',
-      detail: 'Entra ID > Enterprise applications > your app > Overview > Object ID. New-ServicePrincipal needs this one.',
+      detail:
+        'Entra ID > Enterprise applications > your app > Overview > Object ID. New-ServicePrincipal needs this one.',
     },
   ],
 };
@@ -279,7 +297,8 @@ const appOnly: TargetPreset = {
 const generic: TargetPreset = {
   id: 'generic',
   label: 'Generic SMTP XOAUTH2',
-  summary: 'Any mailer that speaks XOAUTH2: .env, JSON, a curl token script and snippets for nodemailer, Python and MailKit.',
+  summary:
+    'Any mailer that speaks XOAUTH2: .env, JSON, a curl token script and snippets for nodemailer, Python and MailKit.',
   flow: 'delegated',
   defaultScopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
   permissions: [graphDelegated('SMTP.Send'), graphDelegated('offline_access')],
@@ -292,7 +311,15 @@ const generic: TargetPreset = {
   credential: 'client-secret',
   smtp: globalSmtp,
   exchangeAdminSteps: delegatedExchangeSteps,
-  checklist: [register, webRedirect(['http://localhost']), delegatedPermissions(['SMTP.Send', 'offline_access']), newSecret, publicClientAlternative, copyIds, userConsent],
+  checklist: [
+    register,
+    webRedirect(['http://localhost']),
+    delegatedPermissions(['SMTP.Send', 'offline_access']),
+    newSecret,
+    publicClientAlternative,
+    copyIds,
+    userConsent,
+  ],
 };
 
 export const targetPresets: Readonly<Record<TargetId, TargetPreset>> = {

@@ -86,13 +86,18 @@ export function inspectAccessToken(token: string, expect: TokenExpectations): To
       kind: 'opaque',
       verdict: {
         fit: 'unknown',
-        summary: 'This token cannot be read (personal Microsoft accounts get encrypted tokens). Only the SMTP login can tell whether it works.',
+        summary:
+          'This token cannot be read (personal Microsoft accounts get encrypted tokens). Only the SMTP login can tell whether it works.',
         checks: [{ name: 'format', ok: true, message: 'Opaque token: its claims are not visible to the app.' }],
       },
     };
   }
   const claims = readClaims(payload);
-  const checks = [audienceCheck(claims, expect.cloud), permissionCheck(claims, expect.flow), expiryCheck(claims, expect.now ?? Date.now())];
+  const checks = [
+    audienceCheck(claims, expect.cloud),
+    permissionCheck(claims, expect.flow),
+    expiryCheck(claims, expect.now ?? Date.now()),
+  ];
   if (expect.flow === 'delegated' && expect.mailbox) checks.push(userCheck(claims, expect.mailbox));
   const failed = checks.filter((c) => !c.ok && c.name !== 'user');
   const userMismatch = checks.some((c) => c.name === 'user' && !c.ok);
@@ -102,7 +107,12 @@ export function inspectAccessToken(token: string, expect: TokenExpectations): To
     : userMismatch
       ? 'Fit for SMTP, if the signed-in user has Send As or Full Access rights on the mailbox.'
       : 'Fit for SMTP.';
-  return { kind: 'jwt', claims, expiresAt: claims.exp ? new Date(claims.exp * 1000).toISOString() : undefined, verdict: { fit, summary, checks } };
+  return {
+    kind: 'jwt',
+    claims,
+    expiresAt: claims.exp ? new Date(claims.exp * 1000).toISOString() : undefined,
+    verdict: { fit, summary, checks },
+  };
 }
 
 function audienceCheck(c: TokenClaims, cloud: CloudId): VerdictCheck {
@@ -120,11 +130,19 @@ function permissionCheck(c: TokenClaims, flow: Flow): VerdictCheck {
   if (flow === 'app-only') {
     return c.roles.includes('SMTP.SendAsApp')
       ? { name: 'permission', ok: true, message: 'Role SMTP.SendAsApp is present.' }
-      : { name: 'permission', ok: false, message: 'The token has no SMTP.SendAsApp role: add that application permission and grant admin consent.' };
+      : {
+          name: 'permission',
+          ok: false,
+          message: 'The token has no SMTP.SendAsApp role: add that application permission and grant admin consent.',
+        };
   }
   return c.scp.includes('SMTP.Send')
     ? { name: 'permission', ok: true, message: 'Scope SMTP.Send is present.' }
-    : { name: 'permission', ok: false, message: `The token has no SMTP.Send scope (it has: ${c.scp.join(' ') || 'none'}).` };
+    : {
+        name: 'permission',
+        ok: false,
+        message: `The token has no SMTP.Send scope (it has: ${c.scp.join(' ') || 'none'}).`,
+      };
 }
 
 function expiryCheck(c: TokenClaims, now: number): VerdictCheck {
@@ -139,5 +157,9 @@ function userCheck(c: TokenClaims, mailbox: string): VerdictCheck {
   const same = (c.user ?? '').toLowerCase() === mailbox.trim().toLowerCase();
   return same
     ? { name: 'user', ok: true, message: `Signed in as ${c.user}, the mailbox itself.` }
-    : { name: 'user', ok: false, message: `Signed in as ${c.user ?? 'an unknown user'}, not ${mailbox}; SMTP works only if that user has rights on the mailbox.` };
+    : {
+        name: 'user',
+        ok: false,
+        message: `Signed in as ${c.user ?? 'an unknown user'}, not ${mailbox}; SMTP works only if that user has rights on the mailbox.`,
+      };
 }

@@ -13,7 +13,8 @@ import { startRendererHarness } from '../support/renderer-harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
 async function main(): Promise<void> {
   await ensureRendererBuilt();
@@ -27,14 +28,19 @@ async function main(): Promise<void> {
   const interactive: number[] = [];
   const fcp: number[] = [];
   try {
-    const ports = createBrowserTestPorts({ secrets: new MemorySecretStore(), profilesFile: join(dir, 'profiles.json') });
+    const ports = createBrowserTestPorts({
+      secrets: new MemorySecretStore(),
+      profilesFile: join(dir, 'profiles.json'),
+    });
     for (let i = 0; i < RUNS + 1; i++) {
       const view = await harness.open(createHandlers(ports));
       // "Interactive": the start screen's first action is rendered, enabled and focusable,
       // which needs the bundle, React's first render and two IPC round trips (app:info, profiles:list).
       await view.page.getByRole('button', { name: 'New set-up' }).waitFor({ state: 'visible' });
       const t = (await view.page.evaluate('performance.now()')) as number;
-      const paint = (await view.page.evaluate("(performance.getEntriesByName('first-contentful-paint')[0] || { startTime: NaN }).startTime")) as number;
+      const paint = (await view.page.evaluate(
+        "(performance.getEntriesByName('first-contentful-paint')[0] || { startTime: NaN }).startTime",
+      )) as number;
       await view.close();
       if (i === 0) continue; // the first run warms the OS file cache and Chromium's
       interactive.push(t);
@@ -48,9 +54,13 @@ async function main(): Promise<void> {
   fcp.sort((a, b) => a - b);
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   console.log(`renderer benchmark (${RUNS} runs, headless Chromium, 900x640)`);
-  console.log(`  navigation -> first screen interactive: median ${ms(percentile(interactive, 0.5))}, p95 ${ms(percentile(interactive, 0.95))}, min ${ms(interactive[0] ?? NaN)}`);
+  console.log(
+    `  navigation -> first screen interactive: median ${ms(percentile(interactive, 0.5))}, p95 ${ms(percentile(interactive, 0.95))}, min ${ms(interactive[0] ?? NaN)}`,
+  );
   console.log(`  navigation -> first contentful paint:   median ${ms(percentile(fcp, 0.5))}`);
-  console.log(`  renderer JavaScript: ${js.length} file(s), ${(raw / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzipped`);
+  console.log(
+    `  renderer JavaScript: ${js.length} file(s), ${(raw / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzipped`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -36,7 +36,12 @@ describe('journey: AEM, delegated, to the exported files', () => {
     login = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
     currentLogin = login;
     harness = await startRendererHarness();
-    ports = createBrowserTestPorts({ secrets: keychain.store, profilesFile: join(dir, 'profiles.json'), loginWindow, now: () => emu.clock.now() });
+    ports = createBrowserTestPorts({
+      secrets: keychain.store,
+      profilesFile: join(dir, 'profiles.json'),
+      loginWindow,
+      now: () => emu.clock.now(),
+    });
     view = await harness.open(createHandlers(ports));
   });
   afterAll(async () => {
@@ -51,7 +56,14 @@ describe('journey: AEM, delegated, to the exported files', () => {
   it('walks target, checklist, details, sign-in, verify and export, showing what each step should', async () => {
     const ui = driver(view.page);
     const violations: string[] = [];
-    const audit = async (name: string) => { if (process.env.SOW_DEBUG) console.log('audit', name, Date.now()); return violations.push(...(await auditStep(view.page, name)).map((v) => `${name}: ${v.id} (${v.help}) at ${v.targets.join(', ')}: ${v.html}`)); };
+    const audit = async (name: string) => {
+      if (process.env.SOW_DEBUG) console.log('audit', name, Date.now());
+      return violations.push(
+        ...(await auditStep(view.page, name)).map(
+          (v) => `${name}: ${v.id} (${v.help}) at ${v.targets.join(', ')}: ${v.html}`,
+        ),
+      );
+    };
 
     await ui.button('New set-up').click();
     await ui.expectStep('Target system');
@@ -93,7 +105,9 @@ describe('journey: AEM, delegated, to the exported files', () => {
     await ui.fill('SMTP port', String(emu.smtp.port));
     await ui.button(/Network settings/).click();
     await ui.fill('Extra trusted CA (PEM)', emu.caPem);
-    expect(await view.page.getByTestId('admin-consent-link').textContent()).toContain(`${emu.authorityHost}/${CONTOSO}/v2.0/adminconsent?client_id=${AEM_APP}`);
+    expect(await view.page.getByTestId('admin-consent-link').textContent()).toContain(
+      `${emu.authorityHost}/${CONTOSO}/v2.0/adminconsent?client_id=${AEM_APP}`,
+    );
     await audit('step-3-details');
     await ui.next();
 
@@ -130,9 +144,17 @@ describe('journey: AEM, delegated, to the exported files', () => {
     ports.nextExportFolder = exportsDir;
     await ui.button('Save all to a folder…').click();
     await view.page.getByTestId('export-saved').waitFor();
-    const osgi = JSON.parse(readFileSync(join(exportsDir, 'com.day.cq.mailer.oauth.impl.OAuthConfigurationProviderImpl.cfg.json'), 'utf8')) as Record<string, unknown>;
-    expect(osgi).toMatchObject({ clientId: AEM_APP, clientSecret: '$[secret:SECRET_SMTP_OAUTH_CLIENT_SECRET]', refreshToken: '$[secret:SECRET_SMTP_OAUTH_REFRESH_TOKEN]' });
-    const mail = JSON.parse(readFileSync(join(exportsDir, 'com.day.cq.mailer.impl.DefaultMailService.cfg.json'), 'utf8')) as Record<string, unknown>;
+    const osgi = JSON.parse(
+      readFileSync(join(exportsDir, 'com.day.cq.mailer.oauth.impl.OAuthConfigurationProviderImpl.cfg.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(osgi).toMatchObject({
+      clientId: AEM_APP,
+      clientSecret: '$[secret:SECRET_SMTP_OAUTH_CLIENT_SECRET]',
+      refreshToken: '$[secret:SECRET_SMTP_OAUTH_REFRESH_TOKEN]',
+    });
+    const mail = JSON.parse(
+      readFileSync(join(exportsDir, 'com.day.cq.mailer.impl.DefaultMailService.cfg.json'), 'utf8'),
+    ) as Record<string, unknown>;
     expect(mail).toMatchObject({ 'smtp.host': emu.smtp.host, 'smtp.user': USERS.alice.upn, 'oauth.flow': true });
     // Secrets never reach the window unless typed or asked for.
     const rotated = await keychain.store.get(secretKeys.refreshToken((await ports.profiles.list())[0]?.id ?? ''));
@@ -162,14 +184,22 @@ describe('journey: AEM, delegated, to the exported files', () => {
   }, 120_000);
 
   it('shows what the sign-in is waiting for and stops it on Cancel', async () => {
-    currentLogin = { open: (req) => new Promise<string>((_resolve, reject) => req.signal?.addEventListener('abort', () => reject(signInCancelled()), { once: true })) };
+    currentLogin = {
+      open: (req) =>
+        new Promise<string>((_resolve, reject) =>
+          req.signal?.addEventListener('abort', () => reject(signInCancelled()), { once: true }),
+        ),
+    };
     const { page } = view;
     await page.getByRole('button', { name: 'Open Contoso AEM' }).click();
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: 'Sign in' }).waitFor();
     await page.locator('[data-step]').getByRole('button', { name: 'Sign in again' }).click();
     // Slower than 300 ms: a labelled progress indicator saying what it waits for.
-    await page.getByRole('status').filter({ hasText: 'Sign in in the window that opened' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Sign in in the window that opened' })
+      .waitFor({ timeout: 30_000 });
     await page.getByTestId('operation-progress').getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('problem').filter({ hasText: 'Sign-in cancelled' }).waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-step]').getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
@@ -188,7 +218,8 @@ describe('journey: AEM, delegated, to the exported files', () => {
     expect(redirectUri).toMatch(/^http:\/\/localhost:\d+\/$/);
     // The user's browser signs in on the emulator's page and follows the redirect to the app's
     // listener. (Should the test window catch the redirect itself, hand it on as the browser would.)
-    void login.open({ url: authorize.href, redirectUri, timeoutMs: 20_000 })
+    void login
+      .open({ url: authorize.href, redirectUri, timeoutMs: 20_000 })
       .then((landed) => fetch(landed.replace('//localhost:', '//127.0.0.1:')))
       .catch(() => undefined);
     await page.getByTestId('sign-in-done').waitFor({ timeout: 20_000 });

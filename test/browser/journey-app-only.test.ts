@@ -28,7 +28,11 @@ describe('journey: app-only mailer with a certificate', () => {
   beforeAll(async () => {
     emu = await startEmulator();
     harness = await startRendererHarness();
-    ports = createBrowserTestPorts({ secrets: keychain.store, profilesFile: join(dir, 'profiles.json'), now: () => emu.clock.now() });
+    ports = createBrowserTestPorts({
+      secrets: keychain.store,
+      profilesFile: join(dir, 'profiles.json'),
+      now: () => emu.clock.now(),
+    });
     view = await harness.open(createHandlers(ports));
   });
   afterAll(async () => {
@@ -43,7 +47,10 @@ describe('journey: app-only mailer with a certificate', () => {
     const { page } = view;
     const cert = emu.certificates.app2;
     const violations: string[] = [];
-    const audit = async (name: string) => violations.push(...(await auditStep(page, name)).map((v) => `${name}: ${v.id} at ${v.targets.join(', ')}: ${v.html}`));
+    const audit = async (name: string) =>
+      violations.push(
+        ...(await auditStep(page, name)).map((v) => `${name}: ${v.id} at ${v.targets.join(', ')}: ${v.html}`),
+      );
 
     // Keyboard only: arrows move through the targets, Tab reaches Next, Enter activates it.
     await ui.button('New set-up').click();
@@ -82,7 +89,10 @@ describe('journey: app-only mailer with a certificate', () => {
     expect(await ui.heading()).toBe('Get an app-only token');
     const profileId = (await ports.profiles.list())[0]?.id ?? '';
     const saved = await ports.profiles.get(profileId);
-    expect(saved?.credential).toMatchObject({ kind: 'certificate', thumbprintSha1: expect.stringMatching(new RegExp(cert.thumbprintSha1Hex, 'i')) });
+    expect(saved?.credential).toMatchObject({
+      kind: 'certificate',
+      thumbprintSha1: expect.stringMatching(new RegExp(cert.thumbprintSha1Hex, 'i')),
+    });
     expect(await keychain.store.get(secretKeys.certificateKey(profileId))).toContain('PRIVATE KEY');
     await ui.button('Get token').click();
     await page.getByTestId('sign-in-done').waitFor({ timeout: 20_000 });

@@ -32,7 +32,11 @@ describe('journey: public client with device code sign-in', () => {
     emu = await startEmulator({ behaviour: { deviceCodeIntervalSeconds: 1 } });
     owner = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
     harness = await startRendererHarness();
-    ports = createBrowserTestPorts({ secrets: keychain.store, profilesFile: join(dir, 'profiles.json'), now: () => emu.clock.now() });
+    ports = createBrowserTestPorts({
+      secrets: keychain.store,
+      profilesFile: join(dir, 'profiles.json'),
+      now: () => emu.clock.now(),
+    });
     view = await harness.open(createHandlers(ports));
   });
   afterAll(async () => {
@@ -48,7 +52,10 @@ describe('journey: public client with device code sign-in', () => {
     const ui = driver(view.page);
     const { page } = view;
     const violations: string[] = [];
-    const audit = async (name: string) => violations.push(...(await auditStep(page, name)).map((v) => `${name}: ${v.id} at ${v.targets.join(', ')}: ${v.html}`));
+    const audit = async (name: string) =>
+      violations.push(
+        ...(await auditStep(page, name)).map((v) => `${name}: ${v.id} at ${v.targets.join(', ')}: ${v.html}`),
+      );
     const none = page.getByRole('radio', { name: /None — public client/ });
 
     await ui.button('New set-up').click();
@@ -90,11 +97,13 @@ describe('journey: public client with device code sign-in', () => {
     expect(view.errors).toEqual([]);
   }, 90_000);
 
-  it('signs in with a device code entered on the owner\'s own device, then Verify redeems without a secret', async () => {
+  it("signs in with a device code entered on the owner's own device, then Verify redeems without a secret", async () => {
     const ui = driver(view.page);
     const { page } = view;
     await page.getByRole('radio', { name: /With a code, on another device/ }).check();
-    expect(await page.getByTestId('device-code-limits').innerText()).toContain('Conditional Access may block device code sign-in');
+    expect(await page.getByTestId('device-code-limits').innerText()).toContain(
+      'Conditional Access may block device code sign-in',
+    );
     await page.locator('[data-step]').getByRole('button', { name: 'Sign in' }).click();
 
     // The code arrives through the progress event: large, with Copy and Open.
@@ -102,7 +111,9 @@ describe('journey: public client with device code sign-in', () => {
     expect(code).toMatch(/^[A-Z2-9]{9}$/);
     const url = (await page.getByTestId('device-code-url').textContent()) ?? '';
     expect(url).toBe(`${emu.authorityHost}/devicelogin`);
-    expect(await page.getByTestId('device-code').innerText()).toContain('The mailbox owner can do this on their own device');
+    expect(await page.getByTestId('device-code').innerText()).toContain(
+      'The mailbox owner can do this on their own device',
+    );
     await page.getByRole('status').filter({ hasText: 'Waiting for the sign-in on the other device' }).waitFor();
     await ui.button('Copy sign-in code').click();
     await expect.poll(() => ports.copied.at(-1)).toBe(code);
@@ -134,11 +145,15 @@ describe('journey: public client with device code sign-in', () => {
     await page.locator('[data-step]').getByRole('button', { name: 'Sign in again' }).click();
     await page.getByTestId('device-code-value').waitFor({ timeout: 20_000 });
     // Let a poll or two happen, then cancel mid-poll.
-    await expect.poll(() => emu.requestLog.filter((e) => e.grantType === 'device_code').length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => emu.requestLog.filter((e) => e.grantType === 'device_code').length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
     // Without the cancel, polling would go on until the code expires (15 minutes).
     await page.getByTestId('device-code').getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('problem').filter({ hasText: 'Sign-in cancelled' }).waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('problem').innerText()).toContain('while waiting for the code to be entered on the other device');
+    expect(await page.getByTestId('problem').innerText()).toContain(
+      'while waiting for the code to be entered on the other device',
+    );
     expect(await page.getByTestId('device-code').count()).toBe(0);
     // No more polling after the cancel (MSAL checks the flag before its next poll).
     await new Promise((r) => setTimeout(r, 2_500));
@@ -157,7 +172,10 @@ describe('journey: public client with device code sign-in', () => {
     emu.faults.set({ slowMs: 60_000, pathIncludes: '/token' });
     try {
       await ui.button('Check SMTP login').click();
-      await page.getByRole('status').filter({ hasText: 'Redeeming the stored refresh token' }).waitFor({ timeout: 30_000 });
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Redeeming the stored refresh token' })
+        .waitFor({ timeout: 30_000 });
       await page.getByTestId('operation-progress').getByRole('button', { name: 'Cancel' }).click();
       await page.getByTestId('problem').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('verify-ok').count()).toBe(0);

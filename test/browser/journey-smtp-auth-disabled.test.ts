@@ -30,9 +30,18 @@ describe('journey: mailbox with SMTP AUTH disabled ends on the diagnosis', () =>
 
   beforeAll(async () => {
     emu = await startEmulator();
-    login = await createPlaywrightLoginWindow(emu, { username: USERS.dave.upn, password: USERS.dave.password, closeWindow: true });
+    login = await createPlaywrightLoginWindow(emu, {
+      username: USERS.dave.upn,
+      password: USERS.dave.password,
+      closeWindow: true,
+    });
     harness = await startRendererHarness();
-    ports = createBrowserTestPorts({ secrets: keychain.store, profilesFile: join(dir, 'profiles.json'), loginWindow: login, now: () => emu.clock.now() });
+    ports = createBrowserTestPorts({
+      secrets: keychain.store,
+      profilesFile: join(dir, 'profiles.json'),
+      loginWindow: login,
+      now: () => emu.clock.now(),
+    });
     view = await harness.open(createHandlers(ports));
   });
   afterAll(async () => {
@@ -47,7 +56,10 @@ describe('journey: mailbox with SMTP AUTH disabled ends on the diagnosis', () =>
     const ui = driver(view.page);
     const { page } = view;
     const violations: string[] = [];
-    const audit = async (name: string) => violations.push(...(await auditStep(page, name)).map((v) => `${name}: ${v.id} at ${v.targets.join(', ')}: ${v.html}`));
+    const audit = async (name: string) =>
+      violations.push(
+        ...(await auditStep(page, name)).map((v) => `${name}: ${v.id} at ${v.targets.join(', ')}: ${v.html}`),
+      );
 
     await ui.button('New set-up').click();
     await page.getByRole('radio', { name: /Generic SMTP XOAUTH2/ }).check();

@@ -53,13 +53,15 @@ describe('the first wizard screen, over the real handler map', () => {
     const failing = {
       ...createHandlers(p),
       'app:info': async () => {
-        throw new ProblemError(problem({
-          code: 'KEYCHAIN_LOCKED',
-          title: 'The keychain is locked',
-          explanation: 'The app could not read the keychain.',
-          fixSteps: ['Unlock the keychain.'],
-          commands: ['gnome-keyring-daemon --unlock'],
-        }));
+        throw new ProblemError(
+          problem({
+            code: 'KEYCHAIN_LOCKED',
+            title: 'The keychain is locked',
+            explanation: 'The app could not read the keychain.',
+            fixSteps: ['Unlock the keychain.'],
+            commands: ['gnome-keyring-daemon --unlock'],
+          }),
+        );
       },
     };
     const view = await harness.open(failing);
@@ -81,16 +83,29 @@ describe('the first wizard screen, over the real handler map', () => {
     const p = ports();
     const day = 86_400_000;
     const draft: ProfileDraft = {
-      name: 'Fabrikam notifications', targetId: 'aem', flow: 'delegated', cloud: 'global', customAuthorityHost: '',
-      tenant: 'fabrikam.com', clientId: 'aaaaaaaa-0000-4000-8000-000000000001',
+      name: 'Fabrikam notifications',
+      targetId: 'aem',
+      flow: 'delegated',
+      cloud: 'global',
+      customAuthorityHost: '',
+      tenant: 'fabrikam.com',
+      clientId: 'aaaaaaaa-0000-4000-8000-000000000001',
       credential: { kind: 'secret', expiresOn: new Date(Date.now() + 10 * day).toISOString() },
-      redirectUri: 'http://localhost', scopes: ['https://outlook.office365.com/SMTP.Send', 'offline_access'],
-      mailbox: 'notify@fabrikam.com', fromAddress: 'notify@fabrikam.com', smtpHost: 'smtp.office365.com', smtpPort: 587,
+      redirectUri: 'http://localhost',
+      scopes: ['https://outlook.office365.com/SMTP.Send', 'offline_access'],
+      mailbox: 'notify@fabrikam.com',
+      fromAddress: 'notify@fabrikam.com',
+      smtpHost: 'smtp.office365.com',
+      smtpPort: 587,
       network: { proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 },
     };
     const created = await p.profiles.create(draft, { clientSecret: 'Zz9~a-long-enough-secret-value-0001' });
     const lastUsed = new Date(Date.now() - 80 * day).toISOString();
-    await p.profiles.recordTokenState(created.id, { refreshTokenStoredAt: lastUsed, refreshTokenLastUsedAt: lastUsed, account: 'notify@fabrikam.com' });
+    await p.profiles.recordTokenState(created.id, {
+      refreshTokenStoredAt: lastUsed,
+      refreshTokenLastUsedAt: lastUsed,
+      account: 'notify@fabrikam.com',
+    });
 
     const view = await harness.open(createHandlers(p));
     const { page } = view;
@@ -112,7 +127,9 @@ describe('the first wizard screen, over the real handler map', () => {
     await page.getByRole('button', { name: 'Open Fabrikam notifications (copy)' }).waitFor();
     const copy = (await p.profiles.list()).find((x) => x.name === 'Fabrikam notifications (copy)');
     expect(copy).toBeDefined();
-    expect(await keychain.store.get(secretKeys.clientSecret(copy?.id ?? ''))).toBe('Zz9~a-long-enough-secret-value-0001');
+    expect(await keychain.store.get(secretKeys.clientSecret(copy?.id ?? ''))).toBe(
+      'Zz9~a-long-enough-secret-value-0001',
+    );
 
     // Delete asks first; "Keep it" keeps it.
     await page.getByRole('button', { name: 'Delete Fabrikam notifications (copy)' }).click();
@@ -134,10 +151,20 @@ describe('the first wizard screen, over the real handler map', () => {
     const p = createBrowserTestPorts({ secrets: keychain.store, profilesFile: join(dir, 'many.json') });
     for (let i = 0; i < 200; i++) {
       await p.profiles.create({
-        name: `Client ${i}`, targetId: i % 2 ? 'generic' : 'onit', flow: 'delegated', cloud: 'global', customAuthorityHost: '',
-        tenant: `client${i}.example.com`, clientId: 'aaaaaaaa-0000-4000-8000-000000000001', credential: { kind: 'secret' },
-        redirectUri: 'http://localhost', scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
-        mailbox: `mailer${i}@client${i}.example.com`, fromAddress: '', smtpHost: 'smtp.office365.com', smtpPort: 587,
+        name: `Client ${i}`,
+        targetId: i % 2 ? 'generic' : 'onit',
+        flow: 'delegated',
+        cloud: 'global',
+        customAuthorityHost: '',
+        tenant: `client${i}.example.com`,
+        clientId: 'aaaaaaaa-0000-4000-8000-000000000001',
+        credential: { kind: 'secret' },
+        redirectUri: 'http://localhost',
+        scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
+        mailbox: `mailer${i}@client${i}.example.com`,
+        fromAddress: '',
+        smtpHost: 'smtp.office365.com',
+        smtpPort: 587,
         network: { proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 },
       });
     }

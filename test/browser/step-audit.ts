@@ -24,10 +24,21 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
   // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent)
   // only forward focus; a documented false positive of aria-hidden-focus (microsoft/tabster#288).
-  const result = (await page.evaluate('window.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] })')) as AxeResultShape;
+  const result = (await page.evaluate(
+    'window.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] })',
+  )) as AxeResultShape;
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, html: v.nodes.map((n) => n.html).join(' | ').slice(0, 600), impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
+    .map((v) => ({
+      id: v.id,
+      html: v.nodes
+        .map((n) => n.html)
+        .join(' | ')
+        .slice(0, 600),
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+    }));
 }
 
 /**
@@ -44,8 +55,17 @@ export async function auditStep(page: Page, name: string): Promise<AxeViolation[
     await page.waitForTimeout(250);
     found.push(...(await seriousAxeViolations(page)).map((v) => ({ ...v, help: `${scheme}: ${v.help}` })));
     // Works at the smallest window (900 x 640): nothing wider than the window.
-    const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
-    if (overflow > 0) found.push({ id: 'horizontal-overflow', impact: 'serious', help: `${scheme}: the page is ${overflow}px wider than the window`, targets: [], html: '' });
+    const overflow = (await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    )) as number;
+    if (overflow > 0)
+      found.push({
+        id: 'horizontal-overflow',
+        impact: 'serious',
+        help: `${scheme}: the page is ${overflow}px wider than the window`,
+        targets: [],
+        html: '',
+      });
     if (process.env.SOW_SCREENSHOTS === '1') {
       mkdirSync(shotsDir, { recursive: true });
       // A window as tall as the content, so the sticky Back/Next bar sits at the bottom of the picture.

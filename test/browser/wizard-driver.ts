@@ -11,7 +11,10 @@ export function driver(page: Page) {
     page,
     button,
     /** The step the stepper marks as current. */
-    currentStep: async () => (await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]').textContent())?.replace(/^\d/, '').trim(),
+    currentStep: async () =>
+      (await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]').textContent())
+        ?.replace(/^\d/, '')
+        .trim(),
     heading: async () => page.locator('#step-title').textContent(),
     next: async () => button(/^(Next|Save and continue|Finish)$/).click(),
     fill: async (label: string, value: string) => page.getByLabel(label, { exact: false }).first().fill(value),
@@ -21,10 +24,15 @@ export function driver(page: Page) {
       await page.getByText(text).first().waitFor({ timeout });
     },
     expectStep: async (title: string) => {
-      await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: title }).waitFor({ timeout: 30_000 });
+      await page
+        .locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: title })
+        .waitFor({ timeout: 30_000 });
     },
     /** Points the profile at the emulator, as a user on a custom cloud behind TLS inspection would. */
-    connectTo: async (emu: { authorityHost: string; caPem: string; smtp: { host: string; port: number } }, tenant: string) => {
+    connectTo: async (
+      emu: { authorityHost: string; caPem: string; smtp: { host: string; port: number } },
+      tenant: string,
+    ) => {
       await page.getByLabel('Microsoft cloud').selectOption('custom');
       await page.getByLabel('Authority host', { exact: false }).fill(emu.authorityHost);
       await page.getByLabel('Directory (tenant) ID', { exact: false }).fill(tenant);
@@ -34,7 +42,13 @@ export function driver(page: Page) {
       await page.getByLabel('Extra trusted CA (PEM)', { exact: false }).fill(emu.caPem);
     },
     /** The message a field shows under it (validation as you type). */
-    fieldMessage: async (field: string) => page.locator(`[data-field="${field}"] [id$="__validationMessage"], [data-field="${field}"] .fui-Field__validationMessage`).first().textContent({ timeout: 20_000 }),
+    fieldMessage: async (field: string) =>
+      page
+        .locator(
+          `[data-field="${field}"] [id$="__validationMessage"], [data-field="${field}"] .fui-Field__validationMessage`,
+        )
+        .first()
+        .textContent({ timeout: 20_000 }),
   };
 }
 

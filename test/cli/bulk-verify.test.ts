@@ -55,7 +55,11 @@ describe('bulk-verify over 1,000 mailboxes (real CLI process, emulator, real key
       expect(row.status, row.mailbox).toBe(want ? 'failed' : 'ok');
     });
     const invalid = rows.filter((row) => row.status === 'invalid');
-    expect(invalid.map((row) => [row.line, row.code])).toEqual([['102', 'CSV_MALFORMED_ROW'], ['502', 'INVALID_MAILBOX'], ['802', 'MISSING_MAILBOX']]);
+    expect(invalid.map((row) => [row.line, row.code])).toEqual([
+      ['102', 'CSV_MALFORMED_ROW'],
+      ['502', 'INVALID_MAILBOX'],
+      ['802', 'MISSING_MAILBOX'],
+    ]);
     // Input order kept: line numbers only grow.
     const lineNumbers = rows.map((row) => Number(row.line));
     expect(lineNumbers).toEqual([...lineNumbers].sort((a, b) => a - b));
@@ -73,14 +77,30 @@ describe('bulk-verify over 1,000 mailboxes (real CLI process, emulator, real key
   }, 60_000);
 
   it('exits 1 when every row is readable but a mailbox fails, and 0 when all work; JSON on request', async () => {
-    const failing = await list('some-fail.csv', `${world.mailboxes.slice(0, 7).map((m) => m.address).join('\n')}\n`);
+    const failing = await list(
+      'some-fail.csv',
+      `${world.mailboxes
+        .slice(0, 7)
+        .map((m) => m.address)
+        .join('\n')}\n`,
+    );
     const r1 = await cli.run(['bulk-verify', daemon.id, failing, '--json']);
     expect(r1.code).toBe(1);
-    const doc = JSON.parse(r1.stdout) as { results: { mailbox: string; status: string; code?: string }[]; summary: { ok: number; failed: number } };
+    const doc = JSON.parse(r1.stdout) as {
+      results: { mailbox: string; status: string; code?: string }[];
+      summary: { ok: number; failed: number };
+    };
     expect(doc.results.map((x) => x.code)).toEqual(world.mailboxes.slice(0, 7).map((m) => expectedCode[m.kind]));
     expect(doc.summary).toMatchObject({ ok: 4, failed: 3, invalid: 0 });
 
-    const fine = await list('all-ok.csv', `mailbox\n${world.mailboxes.filter((m) => m.kind === 'ok').slice(0, 5).map((m) => m.address).join('\n')}\n`);
+    const fine = await list(
+      'all-ok.csv',
+      `mailbox\n${world.mailboxes
+        .filter((m) => m.kind === 'ok')
+        .slice(0, 5)
+        .map((m) => m.address)
+        .join('\n')}\n`,
+    );
     const r0 = await cli.run(['bulk-verify', daemon.id, fine]);
     expect(r0.code).toBe(0);
     expect(resultRows(r0.stdout).map((x) => x.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);

@@ -33,7 +33,10 @@ export function bulkWorld(n: number, kindOf: (i: number) => MailboxKind = () => 
     mailboxes.push({ address, kind });
     if (kind === 'missing') continue;
     const mailbox: Mailbox = {
-      address, owner: null, smtpAuth: kind === 'smtp-disabled' ? 'disabled' : 'enabled', sendAs: [],
+      address,
+      owner: null,
+      smtpAuth: kind === 'smtp-disabled' ? 'disabled' : 'enabled',
+      sendAs: [],
       fullAccessServicePrincipals: kind === 'no-access' ? [] : [DAEMON_SP],
     };
     contoso.mailboxes.push(mailbox);
@@ -42,18 +45,35 @@ export function bulkWorld(n: number, kindOf: (i: number) => MailboxKind = () => 
 }
 
 /** The Daemon Mailer (client secret, SMTP.SendAsApp) as an app-only profile against the emulator. */
-export function daemonDraft(emu: Pick<Emulator, 'authorityHost' | 'smtp' | 'caPem'>, over: Partial<ProfileDraft> = {}): ProfileDraft {
+export function daemonDraft(
+  emu: Pick<Emulator, 'authorityHost' | 'smtp' | 'caPem'>,
+  over: Partial<ProfileDraft> = {},
+): ProfileDraft {
   return {
-    name: 'Daemon bulk', targetId: 'app-only', flow: 'app-only', cloud: 'custom', customAuthorityHost: emu.authorityHost,
-    tenant: CONTOSO, clientId: DAEMON_APP, credential: { kind: 'secret' }, redirectUri: '',
-    scopes: ['https://outlook.office365.com/.default'], mailbox: 'noreply@contoso.com', fromAddress: 'noreply@contoso.com',
-    smtpHost: emu.smtp.host, smtpPort: emu.smtp.port, network: { proxyUrl: '', extraCaPem: emu.caPem, timeoutMs: 15_000 },
+    name: 'Daemon bulk',
+    targetId: 'app-only',
+    flow: 'app-only',
+    cloud: 'custom',
+    customAuthorityHost: emu.authorityHost,
+    tenant: CONTOSO,
+    clientId: DAEMON_APP,
+    credential: { kind: 'secret' },
+    redirectUri: '',
+    scopes: ['https://outlook.office365.com/.default'],
+    mailbox: 'noreply@contoso.com',
+    fromAddress: 'noreply@contoso.com',
+    smtpHost: emu.smtp.host,
+    smtpPort: emu.smtp.port,
+    network: { proxyUrl: '', extraCaPem: emu.caPem, timeoutMs: 15_000 },
     ...over,
   };
 }
 
 /** The same as a full profile, for core calls that take no store. */
-export function daemonProfile(emu: Pick<Emulator, 'authorityHost' | 'smtp' | 'caPem'>, over: Partial<ProfileDraft> = {}): Profile {
+export function daemonProfile(
+  emu: Pick<Emulator, 'authorityHost' | 'smtp' | 'caPem'>,
+  over: Partial<ProfileDraft> = {},
+): Profile {
   const at = new Date().toISOString();
   return { ...daemonDraft(emu, over), id: randomUUID(), tokenState: {}, createdAt: at, updatedAt: at };
 }

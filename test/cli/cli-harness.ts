@@ -39,18 +39,19 @@ export async function cliSandbox(label: string): Promise<CliSandbox> {
     secrets,
     store: createProfileStore({ file: profilesFileIn(dataDir), secrets }),
     // Asynchronous on purpose: the emulator serves from this very process meanwhile.
-    run: (args, env = {}) => new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
-        env: { ...process.env, SMTP_OAUTH_WIZARD_HOME: dataDir, SMTP_OAUTH_WIZARD_KEYCHAIN_SERVICE: service, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    }),
+    run: (args, env = {}) =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+          env: { ...process.env, SMTP_OAUTH_WIZARD_HOME: dataDir, SMTP_OAUTH_WIZARD_KEYCHAIN_SERVICE: service, ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      }),
     async writeList(name, text) {
       const file = join(dataDir, name);
       await writeFile(file, text);
@@ -65,4 +66,10 @@ export async function cliSandbox(label: string): Promise<CliSandbox> {
 
 /** stderr without the keyring daemon's harmless noise. */
 export const errorLines = (stderr: string): string[] =>
-  stderr.split('\n').filter((l) => l.trim() && !/fd limit|SystemPrompter|gcr-prompter|cannot open display|ExperimentalWarning|--trace-warnings/.test(l));
+  stderr
+    .split('\n')
+    .filter(
+      (l) =>
+        l.trim() &&
+        !/fd limit|SystemPrompter|gcr-prompter|cannot open display|ExperimentalWarning|--trace-warnings/.test(l),
+    );

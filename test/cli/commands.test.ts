@@ -21,12 +21,26 @@ beforeAll(async () => {
   emu = await startEmulator();
   cli = await cliSandbox('commands');
   daemon = await cli.store.create(daemonDraft(emu, { name: 'Daemon' }), { clientSecret: DAEMON_SECRET });
-  aem = await cli.store.create(daemonDraft(emu, {
-    name: 'AEM Alice', targetId: 'aem', flow: 'delegated', clientId: AEM_APP, redirectUri: 'http://localhost:5000',
-    scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'], mailbox: USERS.alice.upn, fromAddress: USERS.alice.upn,
-  }), { clientSecret: AEM_SECRET });
+  aem = await cli.store.create(
+    daemonDraft(emu, {
+      name: 'AEM Alice',
+      targetId: 'aem',
+      flow: 'delegated',
+      clientId: AEM_APP,
+      redirectUri: 'http://localhost:5000',
+      scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
+      mailbox: USERS.alice.upn,
+      fromAddress: USERS.alice.upn,
+    }),
+    { clientSecret: AEM_SECRET },
+  );
   // The refresh token a sign-in in the app would have stored (signed in over raw HTTPS here).
-  const tokens = await delegatedTokens(emu, { clientId: AEM_APP, secret: AEM_SECRET, scope: 'https://outlook.office.com/SMTP.Send offline_access', user: USERS.alice });
+  const tokens = await delegatedTokens(emu, {
+    clientId: AEM_APP,
+    secret: AEM_SECRET,
+    scope: 'https://outlook.office.com/SMTP.Send offline_access',
+    user: USERS.alice,
+  });
   refreshToken = String(tokens.refresh_token);
   await cli.secrets.set(secretKeys.refreshToken(aem.id), refreshToken);
 });
@@ -41,8 +55,13 @@ describe('the command over the app profile file and keychain', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^NAME\s+ID\s+FLOW/);
     expect(table.stdout).toContain(daemon.id);
-    const doc = JSON.parse((await cli.run(['profiles', 'list', '--json'])).stdout) as { profiles: { name: string; flow: string }[] };
-    expect(doc.profiles.map((p) => [p.name, p.flow])).toEqual([['Daemon', 'app-only'], ['AEM Alice', 'delegated']]);
+    const doc = JSON.parse((await cli.run(['profiles', 'list', '--json'])).stdout) as {
+      profiles: { name: string; flow: string }[];
+    };
+    expect(doc.profiles.map((p) => [p.name, p.flow])).toEqual([
+      ['Daemon', 'app-only'],
+      ['AEM Alice', 'delegated'],
+    ]);
     expect(table.stdout + JSON.stringify(doc)).not.toContain(DAEMON_SECRET);
   });
 
@@ -53,7 +72,11 @@ describe('the command over the app profile file and keychain', () => {
     expect(r.stdout).toContain('Verdict:      ✓ Fit for SMTP.');
     expect(r.stdout).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
     const shown = await cli.run(['token', daemon.id, '--show-token', '--json']);
-    const doc = JSON.parse(shown.stdout) as { ok: boolean; accessToken?: string; inspection: { claims: { roles: string[] } } };
+    const doc = JSON.parse(shown.stdout) as {
+      ok: boolean;
+      accessToken?: string;
+      inspection: { claims: { roles: string[] } };
+    };
     expect(doc.ok).toBe(true);
     expect(doc.accessToken).toMatch(/^eyJ/);
     expect(doc.inspection.claims.roles).toEqual(['SMTP.SendAsApp']);
@@ -81,7 +104,14 @@ describe('the command over the app profile file and keychain', () => {
   });
 
   it('explains a failed login and exits 1', async () => {
-    const bad = await cli.store.create(daemonDraft(emu, { name: 'Daemon unpermitted', mailbox: MAILBOXES.unpermitted, fromAddress: MAILBOXES.unpermitted }), { clientSecret: DAEMON_SECRET });
+    const bad = await cli.store.create(
+      daemonDraft(emu, {
+        name: 'Daemon unpermitted',
+        mailbox: MAILBOXES.unpermitted,
+        fromAddress: MAILBOXES.unpermitted,
+      }),
+      { clientSecret: DAEMON_SECRET },
+    );
     const r = await cli.run(['verify', bad.id]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[SMTP_430_4.2.0]');
@@ -92,7 +122,9 @@ describe('the command over the app profile file and keychain', () => {
   });
 
   it('a wrong client secret is a failed check (exit 1) with the full diagnosis on stderr', async () => {
-    const wrong = await cli.store.create(daemonDraft(emu, { name: 'Daemon wrong secret' }), { clientSecret: 'not-the-secret' });
+    const wrong = await cli.store.create(daemonDraft(emu, { name: 'Daemon wrong secret' }), {
+      clientSecret: 'not-the-secret',
+    });
     const r = await cli.run(['bulk-verify', wrong.id, join(cli.dataDir, 'unused.csv')]);
     // The list is read first: a missing file is bad input whatever the secret.
     expect(r.code).toBe(2);

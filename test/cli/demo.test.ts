@@ -7,7 +7,10 @@ const ROOT = join(__dirname, '..', '..');
 describe('npm run demo', () => {
   it('runs acquire -> verify -> export for an app-only and a delegated profile on the sandbox tenant and exits 0', async () => {
     const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'demo.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'demo.ts')], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let text = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (text += d));
       child.stderr.setEncoding('utf8').on('data', (d: string) => (text += d));

@@ -20,10 +20,17 @@ beforeAll(async () => {
   emu = await startEmulator();
   proxy = await startProxy({ requireAuth: `bob:${PASSWORD}` });
   cli = await cliSandbox('proxy-password');
-  daemon = await cli.store.create(daemonDraft(emu, {
-    name: 'Daemon behind the proxy',
-    network: { proxyUrl: proxy.url.replace('http://', `http://bob:${PASSWORD}@`), extraCaPem: emu.caPem, timeoutMs: 15_000 },
-  }), { clientSecret: DAEMON_SECRET });
+  daemon = await cli.store.create(
+    daemonDraft(emu, {
+      name: 'Daemon behind the proxy',
+      network: {
+        proxyUrl: proxy.url.replace('http://', `http://bob:${PASSWORD}@`),
+        extraCaPem: emu.caPem,
+        timeoutMs: 15_000,
+      },
+    }),
+    { clientSecret: DAEMON_SECRET },
+  );
 });
 afterAll(async () => {
   await proxy?.close();

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   }
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   const max = Math.max(...times);
-  console.log(`import ${importMs.toFixed(0)} ms; startEmulator()+close(): first ${firstMs.toFixed(1)} ms, then mean ${mean.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${runs} runs`);
+  console.log(
+    `import ${importMs.toFixed(0)} ms; startEmulator()+close(): first ${firstMs.toFixed(1)} ms, then mean ${mean.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${runs} runs`,
+  );
 }
 
 void main();

@@ -10,7 +10,11 @@ export function createClock(): Clock {
   let offset = 0;
   return {
     now: () => Date.now() + offset,
-    advance: (ms) => { offset += ms; },
-    set: (ms) => { offset = ms - Date.now(); },
+    advance: (ms) => {
+      offset += ms;
+    },
+    set: (ms) => {
+      offset = ms - Date.now();
+    },
   };
 }

@@ -11,11 +11,15 @@ const { USERS } = ids;
 const SCOPE = 'https://outlook.office.com/SMTP.Send offline_access openid profile';
 const GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 let emu: Emulator;
-beforeAll(async () => { emu = await startEmulator({ behaviour: { deviceCodeIntervalSeconds: 1 } }); });
+beforeAll(async () => {
+  emu = await startEmulator({ behaviour: { deviceCodeIntervalSeconds: 1 } });
+});
 afterAll(() => emu.close());
 
 async function deviceCode(clientId = ids.PUBLIC_APP): Promise<Record<string, unknown>> {
-  const res = await httpsRequest(`${emu.authority()}/oauth2/v2.0/devicecode`, emu.caPem, { body: new URLSearchParams({ client_id: clientId, scope: SCOPE }).toString() });
+  const res = await httpsRequest(`${emu.authority()}/oauth2/v2.0/devicecode`, emu.caPem, {
+    body: new URLSearchParams({ client_id: clientId, scope: SCOPE }).toString(),
+  });
   return JSON.parse(res.body) as Record<string, unknown>;
 }
 
@@ -23,26 +27,37 @@ async function deviceCode(clientId = ids.PUBLIC_APP): Promise<Record<string, unk
 async function enterCode(verificationUri: string, userCode: string, user: SignInOptions): Promise<string> {
   const page = await httpsRequest(verificationUri, emu.caPem);
   expect(page.body).toContain('name="otc"');
-  const afterCode = await httpsRequest(verificationUri, emu.caPem, { body: new URLSearchParams({ step: 'code', otc: userCode }).toString() });
+  const afterCode = await httpsRequest(verificationUri, emu.caPem, {
+    body: new URLSearchParams({ step: 'code', otc: userCode }).toString(),
+  });
   const end = await continueSignIn(emu.authorityHost, afterCode, emu.caPem, user);
   return end.kind === 'page' ? end.text : end.kind;
 }
 
-const poll = (device: string, clientId = ids.PUBLIC_APP) => postToken(emu, undefined, { grant_type: GRANT, client_id: clientId, device_code: device });
+const poll = (device: string, clientId = ids.PUBLIC_APP) =>
+  postToken(emu, undefined, { grant_type: GRANT, client_id: clientId, device_code: device });
 
 describe('raw HTTPS', () => {
   it('§3 returns user_code, device_code, verification_uri, expires_in, interval and message', async () => {
     const d = await deviceCode();
     expect(d).toMatchObject({ verification_uri: `${emu.authorityHost}/devicelogin`, expires_in: 900, interval: 1 });
     expect(String(d.user_code)).toMatch(/^[A-Z0-9]{9}$/);
-    expect(d.message).toBe(`To sign in, use a web browser to open the page ${emu.authorityHost}/devicelogin and enter the code ${String(d.user_code)} to authenticate.`);
+    expect(d.message).toBe(
+      `To sign in, use a web browser to open the page ${emu.authorityHost}/devicelogin and enter the code ${String(d.user_code)} to authenticate.`,
+    );
   });
 
   it('§3 polling: authorization_pending until the person signs in, then tokens once', async () => {
     const d = await deviceCode();
     const pending = await poll(String(d.device_code));
-    expect([pending.status, pending.json.error, pending.json.error_codes]).toEqual([400, 'authorization_pending', [70016]]);
-    expect(await enterCode(String(d.verification_uri), String(d.user_code), { ...USERS.alice, consent: 'accept' })).toContain('You have signed in');
+    expect([pending.status, pending.json.error, pending.json.error_codes]).toEqual([
+      400,
+      'authorization_pending',
+      [70016],
+    ]);
+    expect(
+      await enterCode(String(d.verification_uri), String(d.user_code), { ...USERS.alice, consent: 'accept' }),
+    ).toContain('You have signed in');
     const ok = await poll(String(d.device_code));
     expect(ok.status).toBe(200);
     expect(claims(ok.json.access_token)).toMatchObject({ upn: USERS.alice.upn, aud: 'https://outlook.office.com' });
@@ -81,7 +96,9 @@ describe('MSAL PublicClientApplication.acquireTokenByDeviceCode', () => {
     const r = await pca.acquireTokenByDeviceCode({
       scopes: ['https://outlook.office.com/SMTP.Send'],
       deviceCodeCallback: (resp) => {
-        setTimeout(() => { void enterCode(resp.verificationUri, resp.userCode, { ...USERS.erin, consent: 'accept' }); }, 200);
+        setTimeout(() => {
+          void enterCode(resp.verificationUri, resp.userCode, { ...USERS.erin, consent: 'accept' });
+        }, 200);
       },
     });
     expect(r?.account?.username).toBe(USERS.erin.upn);
@@ -93,12 +110,19 @@ describe('MSAL PublicClientApplication.acquireTokenByDeviceCode', () => {
 
   it('declined on the page -> MSAL stops polling with post_request_failed naming authorization_declined', async () => {
     const pca = new PublicClientApplication(msalConfig(emu, { clientId: ids.PUBLIC_APP }));
-    const err = await pca.acquireTokenByDeviceCode({
-      scopes: ['https://outlook.office.com/Mail.Read'],
-      deviceCodeCallback: (resp) => {
-        setTimeout(() => { void enterCode(resp.verificationUri, resp.userCode, { ...USERS.dave, consent: 'cancel' }); }, 200);
-      },
-    }).then(() => undefined, (e: unknown) => e as { errorCode?: string; message?: string });
+    const err = await pca
+      .acquireTokenByDeviceCode({
+        scopes: ['https://outlook.office.com/Mail.Read'],
+        deviceCodeCallback: (resp) => {
+          setTimeout(() => {
+            void enterCode(resp.verificationUri, resp.userCode, { ...USERS.dave, consent: 'cancel' });
+          }, 200);
+        },
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e as { errorCode?: string; message?: string },
+      );
     // msal-node's DeviceCodeClient turns any polling error but authorization_pending into this AuthError.
     expect(err?.errorCode).toBe('post_request_failed');
     expect(err?.message).toContain('authorization_declined');

@@ -7,10 +7,18 @@
 import sampleWorld from './fixtures/directory.json';
 
 export type Platform = 'web' | 'publicClient' | 'spa';
-export type SignInAudience = 'AzureADMyOrg' | 'AzureADMultipleOrgs' | 'AzureADandPersonalMicrosoftAccount' | 'PersonalMicrosoftAccount';
+export type SignInAudience =
+  'AzureADMyOrg' | 'AzureADMultipleOrgs' | 'AzureADandPersonalMicrosoftAccount' | 'PersonalMicrosoftAccount';
 
-export interface AppSecret { id: string; value: string; expiresOn: string }
-export interface AppCertificate { certPem: string; expiresOn?: string }
+export interface AppSecret {
+  id: string;
+  value: string;
+  expiresOn: string;
+}
+export interface AppCertificate {
+  certPem: string;
+  expiresOn?: string;
+}
 
 export interface AppRegistration {
   clientId: string;
@@ -69,7 +77,12 @@ export interface Tenant {
   mailboxes: Mailbox[];
 }
 
-export interface ConsumerUser { upn: string; objectId: string; displayName: string; password: string }
+export interface ConsumerUser {
+  upn: string;
+  objectId: string;
+  displayName: string;
+  password: string;
+}
 
 export interface Directory {
   securityDefaults: boolean;

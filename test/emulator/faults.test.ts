@@ -7,11 +7,18 @@ import { httpsRequest } from './sign-in-driver';
 import * as ids from './fixtures/ids';
 
 let emu: Emulator;
-beforeAll(async () => { emu = await startEmulator(); });
+beforeAll(async () => {
+  emu = await startEmulator();
+});
 afterEach(() => emu.faults.clear());
 afterAll(() => emu.close());
 
-const ccBody = new URLSearchParams({ grant_type: 'client_credentials', client_id: ids.DAEMON_APP, client_secret: ids.DAEMON_SECRET, scope: 'https://outlook.office365.com/.default' }).toString();
+const ccBody = new URLSearchParams({
+  grant_type: 'client_credentials',
+  client_id: ids.DAEMON_APP,
+  client_secret: ids.DAEMON_SECRET,
+  scope: 'https://outlook.office365.com/.default',
+}).toString();
 const token = () => httpsRequest(emu.tokenEndpoint(), emu.caPem, { body: ccBody });
 
 describe('raw HTTPS', () => {
@@ -43,7 +50,9 @@ describe('raw HTTPS', () => {
 
   it('count limits a fault to the next N requests; pathIncludes to some endpoints', async () => {
     emu.faults.set({ http503: true, count: 2, pathIncludes: '/token' });
-    expect((await httpsRequest(`${emu.authority()}/v2.0/.well-known/openid-configuration`, emu.caPem)).status).toBe(200);
+    expect((await httpsRequest(`${emu.authority()}/v2.0/.well-known/openid-configuration`, emu.caPem)).status).toBe(
+      200,
+    );
     expect([(await token()).status, (await token()).status, (await token()).status]).toEqual([503, 503, 200]);
   });
 
@@ -52,7 +61,12 @@ describe('raw HTTPS', () => {
     await token();
     await httpsRequest(`${emu.authority()}/discovery/v2.0/keys?x=1`, emu.caPem);
     const [a, b] = emu.requestLog.slice(before);
-    expect(a).toMatchObject({ method: 'POST', path: `/${ids.CONTOSO}/oauth2/v2.0/token`, grantType: 'client_credentials', status: 200 });
+    expect(a).toMatchObject({
+      method: 'POST',
+      path: `/${ids.CONTOSO}/oauth2/v2.0/token`,
+      grantType: 'client_credentials',
+      status: 200,
+    });
     expect(b).toMatchObject({ method: 'GET', path: `/${ids.CONTOSO}/discovery/v2.0/keys`, status: 200 });
     expect(Math.abs((a?.at ?? 0) - emu.clock.now())).toBeLessThan(5000);
   });
@@ -60,7 +74,8 @@ describe('raw HTTPS', () => {
 
 describe('MSAL under faults', () => {
   const scopes = ['https://outlook.office365.com/.default'];
-  const cca = () => new ConfidentialClientApplication(msalConfig(emu, { clientId: ids.DAEMON_APP, clientSecret: ids.DAEMON_SECRET }));
+  const cca = () =>
+    new ConfidentialClientApplication(msalConfig(emu, { clientId: ids.DAEMON_APP, clientSecret: ids.DAEMON_SECRET }));
 
   it('HTTP 503 on /token surfaces as an error, and MSAL then throttles itself for Retry-After (no new request)', async () => {
     const app = cca();

@@ -21,8 +21,15 @@ export interface Faults {
 }
 
 export const noFaults: Faults = {
-  http500: false, http503: false, http429: false, retryAfter: null, slowMs: 0,
-  malformedJson: false, dropSmtpMidAuth: false, pathIncludes: null, count: null,
+  http500: false,
+  http503: false,
+  http429: false,
+  retryAfter: null,
+  slowMs: 0,
+  malformedJson: false,
+  dropSmtpMidAuth: false,
+  pathIncludes: null,
+  count: null,
 };
 
 export interface FaultSwitch {
@@ -36,18 +43,32 @@ export interface FaultSwitch {
 export function createFaults(): FaultSwitch {
   let faults: Faults = { ...noFaults };
   return {
-    set: (f) => { faults = { ...faults, ...f }; },
-    clear: () => { faults = { ...noFaults }; },
+    set: (f) => {
+      faults = { ...faults, ...f };
+    },
+    clear: () => {
+      faults = { ...noFaults };
+    },
     current: () => faults,
     forRequest(path) {
       if (faults.pathIncludes !== null && !path.includes(faults.pathIncludes)) return noFaults;
       const applied = faults;
-      const httpActive = applied.http500 || applied.http503 || applied.http429 || applied.malformedJson || applied.slowMs > 0;
+      const httpActive =
+        applied.http500 || applied.http503 || applied.http429 || applied.malformedJson || applied.slowMs > 0;
       if (httpActive && applied.count !== null) {
         const left = applied.count - 1;
-        faults = left <= 0
-          ? { ...faults, http500: false, http503: false, http429: false, malformedJson: false, slowMs: 0, count: null }
-          : { ...faults, count: left };
+        faults =
+          left <= 0
+            ? {
+                ...faults,
+                http500: false,
+                http503: false,
+                http429: false,
+                malformedJson: false,
+                slowMs: 0,
+                count: null,
+              }
+            : { ...faults, count: left };
       }
       return applied;
     },

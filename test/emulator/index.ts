@@ -74,9 +74,17 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   ctx.authorityHost = `https://127.0.0.1:${idp.port}`;
   const messages: StoredMessage[] = [];
   const smtp = await startSmtpServer({
-    limits: { concurrentPerMailbox: behaviour.smtpConcurrentSessionsPerMailbox, recipientsPerDay: behaviour.smtpRecipientsPerDay },
-    directory: () => directory, clock, faults, signingCertPem: keys.signingCertPem,
-    tls: { key: keys.serverKeyPem, cert: keys.serverCertPem }, messages, sendAsDeniedReply: behaviour.sendAsDeniedReply,
+    limits: {
+      concurrentPerMailbox: behaviour.smtpConcurrentSessionsPerMailbox,
+      recipientsPerDay: behaviour.smtpRecipientsPerDay,
+    },
+    directory: () => directory,
+    clock,
+    faults,
+    signingCertPem: keys.signingCertPem,
+    tls: { key: keys.serverKeyPem, cert: keys.serverCertPem },
+    messages,
+    sendAsDeniedReply: behaviour.sendAsDeniedReply,
   });
   const host = `127.0.0.1:${idp.port}`;
   const authority = (tenant = CONTOSO_TENANT_ID): string => `${ctx.authorityHost}/${tenant}`;

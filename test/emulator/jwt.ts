@@ -46,7 +46,12 @@ export function verifyJwtSignature(jwt: DecodedJwt, keyPem: string | KeyObject):
   try {
     if (jwt.header.alg === 'RS256') return verify('sha256', data, key, jwt.signature);
     if (jwt.header.alg === 'PS256') {
-      return verify('sha256', data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO }, jwt.signature);
+      return verify(
+        'sha256',
+        data,
+        { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO },
+        jwt.signature,
+      );
     }
   } catch {
     return false;

@@ -18,7 +18,9 @@ export interface KeyMaterial {
 }
 
 function rsaKeyPem(): string {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
 }
 
 type Attr = { name: string; value: string };
@@ -49,30 +51,54 @@ export function makeKeyMaterial(): KeyMaterial {
   const caKeyPem = rsaKeyPem();
   const caName = [{ name: 'commonName', value: 'smtp-oauth-wizard Emulator Test CA' }];
   const caCertPem = makeCert({
-    subject: caName, issuer: caName, keyPem: caKeyPem, signerKeyPem: caKeyPem,
-    extensions: [{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }],
+    subject: caName,
+    issuer: caName,
+    keyPem: caKeyPem,
+    signerKeyPem: caKeyPem,
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    ],
   });
   const serverKeyPem = rsaKeyPem();
   const serverCertPem = makeCert({
-    subject: [{ name: 'commonName', value: 'localhost' }], issuer: caName, keyPem: serverKeyPem, signerKeyPem: caKeyPem,
+    subject: [{ name: 'commonName', value: 'localhost' }],
+    issuer: caName,
+    keyPem: serverKeyPem,
+    signerKeyPem: caKeyPem,
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
     ],
   });
   const signingKeyPem = rsaKeyPem();
   const signingName = [{ name: 'commonName', value: 'accounts.accesscontrol.windows.net (emulator)' }];
   const signingCertPem = makeCert({
-    subject: signingName, issuer: signingName, keyPem: signingKeyPem, signerKeyPem: signingKeyPem,
+    subject: signingName,
+    issuer: signingName,
+    keyPem: signingKeyPem,
+    signerKeyPem: signingKeyPem,
     extensions: [{ name: 'basicConstraints', cA: false }],
   });
   const app2KeyPem = rsaKeyPem();
   const app2Name = [{ name: 'commonName', value: 'Daemon Mailer client certificate' }];
   const app2CertPem = makeCert({
-    subject: app2Name, issuer: app2Name, keyPem: app2KeyPem, signerKeyPem: app2KeyPem,
-    extensions: [{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true }],
+    subject: app2Name,
+    issuer: app2Name,
+    keyPem: app2KeyPem,
+    signerKeyPem: app2KeyPem,
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true },
+    ],
   });
   const app2PfxPassword = 'emulator-pfx-pw';
   const p12 = forge.pkcs12.toPkcs12Asn1(
@@ -82,7 +108,18 @@ export function makeKeyMaterial(): KeyMaterial {
     { algorithm: '3des' },
   );
   const app2PfxBase64 = forge.util.encode64(forge.asn1.toDer(p12).getBytes());
-  return { caCertPem, caKeyPem, serverCertPem, serverKeyPem, signingCertPem, signingKeyPem, app2CertPem, app2KeyPem, app2PfxBase64, app2PfxPassword };
+  return {
+    caCertPem,
+    caKeyPem,
+    serverCertPem,
+    serverKeyPem,
+    signingCertPem,
+    signingKeyPem,
+    app2CertPem,
+    app2KeyPem,
+    app2PfxBase64,
+    app2PfxPassword,
+  };
 }
 
 /** DER bytes of a PEM certificate (for thumbprints and x5c). */

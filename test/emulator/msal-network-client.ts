@@ -4,7 +4,13 @@ import { request } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 
-function send<T>(method: 'GET' | 'POST', url: string, ca: readonly string[], options?: NetworkRequestOptions, timeoutMs?: number): Promise<NetworkResponse<T>> {
+function send<T>(
+  method: 'GET' | 'POST',
+  url: string,
+  ca: readonly string[],
+  options?: NetworkRequestOptions,
+  timeoutMs?: number,
+): Promise<NetworkResponse<T>> {
   return new Promise((resolve, reject) => {
     const body = options?.body;
     const headers: Record<string, string | number> = { ...(options?.headers ?? {}) };
@@ -15,7 +21,8 @@ function send<T>(method: 'GET' | 'POST', url: string, ca: readonly string[], opt
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         const outHeaders: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) outHeaders[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) outHeaders[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
         let parsed: unknown;
         try {
           parsed = JSON.parse(text);
@@ -38,7 +45,8 @@ function send<T>(method: 'GET' | 'POST', url: string, ca: readonly string[], opt
 export function msalNetworkClient(extraCaPems: readonly string[]): INetworkModule {
   const ca = [...rootCertificates, ...extraCaPems];
   return {
-    sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) => send<T>('GET', url, ca, options, timeout),
+    sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) =>
+      send<T>('GET', url, ca, options, timeout),
     sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) => send<T>('POST', url, ca, options),
   };
 }

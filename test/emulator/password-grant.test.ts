@@ -18,7 +18,13 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 const ropc = (user: { upn: string; password: string }, clientId = ids.PUBLIC_APP) =>
-  postToken(emu, undefined, { grant_type: 'password', client_id: clientId, username: user.upn, password: user.password, scope: SCOPE });
+  postToken(emu, undefined, {
+    grant_type: 'password',
+    client_id: clientId,
+    username: user.upn,
+    password: user.password,
+    scope: SCOPE,
+  });
 
 describe('raw HTTPS', () => {
   it('a plain user gets tokens', async () => {
@@ -32,7 +38,12 @@ describe('raw HTTPS', () => {
     ['Conditional Access block', USERS.carol, 'interaction_required', 'message_only', 53003],
   ] as const)('%s -> %s / %s AADSTS%s', async (_n, user, error, suberror, code) => {
     const res = await ropc(user);
-    expect([res.status, res.json.error, res.json.suberror, res.json.error_codes]).toEqual([400, error, suberror, [code]]);
+    expect([res.status, res.json.error, res.json.suberror, res.json.error_codes]).toEqual([
+      400,
+      error,
+      suberror,
+      [code],
+    ]);
   });
 
   it('wrong password -> AADSTS50126; unknown user -> AADSTS50034', async () => {
@@ -50,12 +61,24 @@ describe('MSAL acquireTokenByUsernamePassword', () => {
   const pca = () => new PublicClientApplication(msalConfig(emu, { clientId: ids.PUBLIC_APP }));
 
   it('succeeds for a plain user', async () => {
-    const r = await pca().acquireTokenByUsernamePassword({ scopes, username: USERS.alice.upn, password: USERS.alice.password });
+    const r = await pca().acquireTokenByUsernamePassword({
+      scopes,
+      username: USERS.alice.upn,
+      password: USERS.alice.password,
+    });
     expect(r?.account?.username).toBe(USERS.alice.upn);
   });
 
-  it.each([[USERS.bob, 50076], [USERS.carol, 53003]] as const)('%o -> InteractionRequiredAuthError AADSTS%s', async (user, code) => {
-    const err = await pca().acquireTokenByUsernamePassword({ scopes, username: user.upn, password: user.password }).then(() => undefined, (e: unknown) => e);
+  it.each([
+    [USERS.bob, 50076],
+    [USERS.carol, 53003],
+  ] as const)('%o -> InteractionRequiredAuthError AADSTS%s', async (user, code) => {
+    const err = await pca()
+      .acquireTokenByUsernamePassword({ scopes, username: user.upn, password: user.password })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(InteractionRequiredAuthError);
     expect(aadstsOf(err)).toBe(code);
   });
@@ -64,7 +87,9 @@ describe('MSAL acquireTokenByUsernamePassword', () => {
 describe('Daemon Mailer client certificate', () => {
   it('the PFX opens with its password in node:tls', () => {
     const c = emu.certificates.app2;
-    expect(() => createSecureContext({ pfx: Buffer.from(c.pfxBase64, 'base64'), passphrase: c.pfxPassword })).not.toThrow();
+    expect(() =>
+      createSecureContext({ pfx: Buffer.from(c.pfxBase64, 'base64'), passphrase: c.pfxPassword }),
+    ).not.toThrow();
     expect(c.thumbprintSha1Hex).toMatch(/^[0-9A-F]{40}$/);
     expect(c.thumbprintSha256Hex).toMatch(/^[0-9A-F]{64}$/);
   });

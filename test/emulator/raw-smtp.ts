@@ -7,7 +7,10 @@ export class RawSmtp {
   private waiters: Array<() => void> = [];
   private closed = false;
 
-  private constructor(private socket: Socket | TLSSocket, private readonly ca: string) {
+  private constructor(
+    private socket: Socket | TLSSocket,
+    private readonly ca: string,
+  ) {
     this.attach(socket);
   }
 
@@ -29,9 +32,18 @@ export class RawSmtp {
 
   private attach(socket: Socket | TLSSocket): void {
     socket.setEncoding('utf8');
-    socket.on('data', (d: string) => { this.buffer += d; this.wake(); });
-    socket.on('close', () => { this.closed = true; this.wake(); });
-    socket.on('error', () => { this.closed = true; this.wake(); });
+    socket.on('data', (d: string) => {
+      this.buffer += d;
+      this.wake();
+    });
+    socket.on('close', () => {
+      this.closed = true;
+      this.wake();
+    });
+    socket.on('error', () => {
+      this.closed = true;
+      this.wake();
+    });
   }
 
   private wake(): void {
@@ -71,7 +83,10 @@ export class RawSmtp {
     const plain = this.socket;
     plain.removeAllListeners('data');
     const secure = tlsConnect({ socket: plain, ca: this.ca, servername: 'localhost' });
-    await new Promise<void>((resolve, reject) => { secure.once('secureConnect', resolve); secure.once('error', reject); });
+    await new Promise<void>((resolve, reject) => {
+      secure.once('secureConnect', resolve);
+      secure.once('error', reject);
+    });
     this.socket = secure;
     this.attach(secure);
     return answer;

@@ -11,15 +11,35 @@ const { USERS } = ids;
 const DAY = 86_400_000;
 const SMTP = 'https://outlook.office.com/SMTP.Send openid profile offline_access';
 let emu: Emulator;
-beforeAll(async () => { emu = await startEmulator(); });
+beforeAll(async () => {
+  emu = await startEmulator();
+});
 afterAll(() => emu.close());
 
 async function aliceRt(user: { upn: string; password: string } = USERS.alice): Promise<string> {
   const t = await delegatedTokens(emu, { clientId: ids.AEM_APP, secret: ids.AEM_SECRET, scope: SMTP, user });
   return String(t.refresh_token);
 }
-const refresh = (rt: string, extra: Record<string, string> = {}, clientId = ids.AEM_APP, secret: string | null = ids.AEM_SECRET, headers: Record<string, string> = {}) =>
-  postToken(emu, undefined, { grant_type: 'refresh_token', client_id: clientId, refresh_token: rt, scope: SMTP, ...(secret ? { client_secret: secret } : {}), ...extra }, headers);
+const refresh = (
+  rt: string,
+  extra: Record<string, string> = {},
+  clientId = ids.AEM_APP,
+  secret: string | null = ids.AEM_SECRET,
+  headers: Record<string, string> = {},
+) =>
+  postToken(
+    emu,
+    undefined,
+    {
+      grant_type: 'refresh_token',
+      client_id: clientId,
+      refresh_token: rt,
+      scope: SMTP,
+      ...(secret ? { client_secret: secret } : {}),
+      ...extra,
+    },
+    headers,
+  );
 
 describe('raw HTTPS', () => {
   it('§1.5 rotates: a new opaque refresh token each time, and the old one still works', async () => {
@@ -38,7 +58,12 @@ describe('raw HTTPS', () => {
     expect(kept.status).toBe(200);
     emu.clock.advance(91 * DAY);
     const res = await refresh(String(kept.json.refresh_token));
-    expect([res.status, res.json.error, res.json.suberror, res.json.error_codes]).toEqual([400, 'invalid_grant', 'bad_token', [700082]]);
+    expect([res.status, res.json.error, res.json.suberror, res.json.error_codes]).toEqual([
+      400,
+      'invalid_grant',
+      'bad_token',
+      [700082],
+    ]);
     expect(String(res.json.error_description)).toContain('was inactive for 90.00:00:00');
   });
 
@@ -66,7 +91,11 @@ describe('raw HTTPS', () => {
     alice.mfaRequired = true;
     try {
       const res = await refresh(rt);
-      expect([res.json.error, res.json.suberror, res.json.error_codes]).toEqual(['invalid_grant', 'basic_action', [50076]]);
+      expect([res.json.error, res.json.suberror, res.json.error_codes]).toEqual([
+        'invalid_grant',
+        'basic_action',
+        [50076],
+      ]);
       expect(String(res.json.error_description)).toContain("access '00000002-0000-0ff1-ce00-000000000000'");
     } finally {
       alice.mfaRequired = false;
@@ -79,7 +108,12 @@ describe('raw HTTPS', () => {
     alice.blockedByConditionalAccess = true;
     try {
       const res = await refresh(rt);
-      expect([res.status, res.json.error, res.json.suberror, res.json.error_codes]).toEqual([400, 'interaction_required', 'message_only', [53003]]);
+      expect([res.status, res.json.error, res.json.suberror, res.json.error_codes]).toEqual([
+        400,
+        'interaction_required',
+        'message_only',
+        [53003],
+      ]);
     } finally {
       alice.blockedByConditionalAccess = false;
     }
@@ -88,7 +122,11 @@ describe('raw HTTPS', () => {
   it('§5.1 a scope nobody consented to -> AADSTS65001 consent_required; an unknown scope -> AADSTS70011', async () => {
     const rt = await aliceRt();
     const res = await refresh(rt, { scope: 'https://outlook.office.com/IMAP.AccessAsUser.All offline_access' });
-    expect([res.json.error, res.json.suberror, res.json.error_codes]).toEqual(['invalid_grant', 'consent_required', [65001]]);
+    expect([res.json.error, res.json.suberror, res.json.error_codes]).toEqual([
+      'invalid_grant',
+      'consent_required',
+      [65001],
+    ]);
     const bad = await refresh(rt, { scope: 'https://outlook.office.com/Nope offline_access' });
     expect([bad.json.error, bad.json.error_codes]).toEqual(['invalid_scope', [70011]]);
   });
@@ -104,12 +142,17 @@ describe('raw HTTPS', () => {
     }
   });
 
-  it('§1.5 the token is for the first scope\'s resource; any consented resource can be asked for', async () => {
+  it("§1.5 the token is for the first scope's resource; any consented resource can be asked for", async () => {
     const rt = await aliceRt();
-    const graph = await refresh(rt, { scope: 'https://graph.microsoft.com/User.Read https://outlook.office.com/SMTP.Send' });
+    const graph = await refresh(rt, {
+      scope: 'https://graph.microsoft.com/User.Read https://outlook.office.com/SMTP.Send',
+    });
     expect(claims(graph.json.access_token).aud).toBe('https://graph.microsoft.com');
     const o365 = await refresh(rt, { scope: 'https://outlook.office365.com/SMTP.Send offline_access' });
-    expect(claims(o365.json.access_token)).toMatchObject({ aud: 'https://outlook.office365.com', scp: 'SMTP.Send Mail.Send Mail.Read' });
+    expect(claims(o365.json.access_token)).toMatchObject({
+      aud: 'https://outlook.office365.com',
+      scp: 'SMTP.Send Mail.Send Mail.Read',
+    });
   });
 
   it('§5.1 a garbled refresh token -> AADSTS9002313; a wrong secret -> AADSTS7000215', async () => {
@@ -121,7 +164,18 @@ describe('raw HTTPS', () => {
   it('§6 SPA refresh tokens have a fixed 24 h lifetime -> AADSTS700084', async () => {
     const code = await authorizationCode(emu, { clientId: ids.SPA_APP, scope: SMTP }, USERS.alice);
     const origin = { Origin: 'http://localhost:5000' };
-    const t = await postToken(emu, undefined, { grant_type: 'authorization_code', client_id: ids.SPA_APP, code, redirect_uri: 'http://localhost:5000', scope: SMTP }, origin);
+    const t = await postToken(
+      emu,
+      undefined,
+      {
+        grant_type: 'authorization_code',
+        client_id: ids.SPA_APP,
+        code,
+        redirect_uri: 'http://localhost:5000',
+        scope: SMTP,
+      },
+      origin,
+    );
     const rt = String(t.json.refresh_token);
     expect((await refresh(rt, {}, ids.SPA_APP, null, origin)).status).toBe(200);
     emu.clock.advance(DAY + 60_000);
@@ -134,7 +188,9 @@ describe('MSAL acquireTokenByRefreshToken', () => {
 
   it('ConfidentialClientApplication with forceCache caches the rotated refresh token', async () => {
     const rt = await aliceRt();
-    const cca = new ConfidentialClientApplication(msalConfig(emu, { clientId: ids.AEM_APP, clientSecret: ids.AEM_SECRET }));
+    const cca = new ConfidentialClientApplication(
+      msalConfig(emu, { clientId: ids.AEM_APP, clientSecret: ids.AEM_SECRET }),
+    );
     const r = await cca.acquireTokenByRefreshToken({ refreshToken: rt, scopes, forceCache: true });
     expect(r?.account?.username).toBe(USERS.alice.upn);
     const cache = JSON.parse(cca.getTokenCache().serialize()) as { RefreshToken: Record<string, { secret: string }> };
@@ -144,10 +200,24 @@ describe('MSAL acquireTokenByRefreshToken', () => {
   });
 
   it('PublicClientApplication refresh for the public app', async () => {
-    const code = await authorizationCode(emu, { clientId: ids.PUBLIC_APP, scope: SMTP }, { ...USERS.erin, consent: 'accept' });
-    const t = await postToken(emu, undefined, { grant_type: 'authorization_code', client_id: ids.PUBLIC_APP, code, redirect_uri: 'http://localhost:5000', scope: SMTP });
+    const code = await authorizationCode(
+      emu,
+      { clientId: ids.PUBLIC_APP, scope: SMTP },
+      { ...USERS.erin, consent: 'accept' },
+    );
+    const t = await postToken(emu, undefined, {
+      grant_type: 'authorization_code',
+      client_id: ids.PUBLIC_APP,
+      code,
+      redirect_uri: 'http://localhost:5000',
+      scope: SMTP,
+    });
     const pca = new PublicClientApplication(msalConfig(emu, { clientId: ids.PUBLIC_APP }));
-    const r = await pca.acquireTokenByRefreshToken({ refreshToken: String(t.json.refresh_token), scopes, forceCache: true });
+    const r = await pca.acquireTokenByRefreshToken({
+      refreshToken: String(t.json.refresh_token),
+      scopes,
+      forceCache: true,
+    });
     expect(claims(r?.accessToken).upn).toBe(USERS.erin.upn);
   });
 
@@ -165,8 +235,13 @@ describe('MSAL acquireTokenByRefreshToken', () => {
     if (name.startsWith('Conditional')) alice.blockedByConditionalAccess = true;
     if (name.startsWith('consent')) app.adminConsent = false;
     try {
-      const cca = new ConfidentialClientApplication(msalConfig(emu, { clientId: ids.AEM_APP, clientSecret: ids.AEM_SECRET }));
-      const err = await cca.acquireTokenByRefreshToken({ refreshToken: rt, scopes, forceCache: true }).then(() => undefined, (e: unknown) => e);
+      const cca = new ConfidentialClientApplication(
+        msalConfig(emu, { clientId: ids.AEM_APP, clientSecret: ids.AEM_SECRET }),
+      );
+      const err = await cca.acquireTokenByRefreshToken({ refreshToken: rt, scopes, forceCache: true }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(InteractionRequiredAuthError);
       expect(aadstsOf(err)).toBe(code);
     } finally {

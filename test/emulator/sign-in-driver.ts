@@ -8,19 +8,29 @@ export interface HttpResult {
   readonly body: string;
 }
 
-export function httpsRequest(url: string, ca: string, opts: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+export function httpsRequest(
+  url: string,
+  ca: string,
+  opts: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...(opts.headers ?? {}) };
     if (opts.body !== undefined) {
       headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
       headers['Content-Length'] = Buffer.byteLength(opts.body);
     }
-    const req = request(url, { method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'), headers, ca }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'), headers, ca },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (opts.body !== undefined) req.write(opts.body);
     req.end();
@@ -28,11 +38,17 @@ export function httpsRequest(url: string, ca: string, opts: { method?: string; b
 }
 
 const decodeEntities = (s: string): string =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export function hiddenFields(html: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) out[decodeEntities(m[1]!)] = decodeEntities(m[2]!);
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g))
+    out[decodeEntities(m[1]!)] = decodeEntities(m[2]!);
   return out;
 }
 
@@ -58,7 +74,9 @@ export interface SignInOptions {
 }
 
 function pageText(html: string): string {
-  return decodeEntities(html.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(html.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function end(res: HttpResult): SignInEnd | undefined {
@@ -68,7 +86,8 @@ function end(res: HttpResult): SignInEnd | undefined {
     const params = Object.fromEntries(new URLSearchParams(u.hash ? u.hash.slice(1) : u.search));
     return { kind: 'redirect', location, params };
   }
-  if (res.body.includes('name="hiddenform"')) return { kind: 'form_post', action: formAction(res.body) ?? '', params: hiddenFields(res.body) };
+  if (res.body.includes('name="hiddenform"'))
+    return { kind: 'form_post', action: formAction(res.body) ?? '', params: hiddenFields(res.body) };
   return undefined;
 }
 
@@ -78,7 +97,12 @@ export async function signInOverHttp(startUrl: string, ca: string, o: SignInOpti
   return continueSignIn(new URL(startUrl).origin, res, ca, o);
 }
 
-export async function continueSignIn(origin: string, first: HttpResult, ca: string, o: SignInOptions): Promise<SignInEnd> {
+export async function continueSignIn(
+  origin: string,
+  first: HttpResult,
+  ca: string,
+  o: SignInOptions,
+): Promise<SignInEnd> {
   let res = first;
   for (let step = 0; step < 6; step++) {
     const done = end(res);
@@ -88,7 +112,8 @@ export async function continueSignIn(origin: string, first: HttpResult, ca: stri
     if (!action || !fields.ctx) return { kind: 'page', status: res.status, html: res.body, text: pageText(res.body) };
     let form: Record<string, string>;
     if (fields.step === 'signin') {
-      if (step > 0 && res.body.includes('role="alert"')) return { kind: 'page', status: res.status, html: res.body, text: pageText(res.body) };
+      if (step > 0 && res.body.includes('role="alert"'))
+        return { kind: 'page', status: res.status, html: res.body, text: pageText(res.body) };
       form = { ...fields, username: o.username ?? o.upn ?? '', password: o.password };
     } else if (fields.step === 'mfa') {
       if (o.approveMfa === false) return { kind: 'page', status: res.status, html: res.body, text: pageText(res.body) };

@@ -11,12 +11,18 @@ import { findApp, findTenant, findUser } from './directory';
 const { USERS, MAILBOXES } = ids;
 let emu: Emulator;
 
-beforeAll(async () => { emu = await startEmulator(); });
+beforeAll(async () => {
+  emu = await startEmulator();
+});
 afterAll(() => emu.close());
 
 function transport(user: string, accessToken: string) {
   return nodemailer.createTransport({
-    host: emu.smtp.host, port: emu.smtp.port, secure: false, requireTLS: true, tls: { ca: emu.caPem },
+    host: emu.smtp.host,
+    port: emu.smtp.port,
+    secure: false,
+    requireTLS: true,
+    tls: { ca: emu.caPem },
     auth: { type: 'OAuth2', user, accessToken },
   });
 }
@@ -38,10 +44,20 @@ describe('accepted logins', () => {
   it('§7.3 delegated SMTP.Send: verify() logs in and sendMail() stores the message with parsed headers', async () => {
     const t = transport(USERS.alice.upn, await aemToken(USERS.alice));
     await expect(t.verify()).resolves.toBe(true);
-    const info = await t.sendMail({ from: USERS.alice.upn, to: 'someone@example.com', subject: 'Wizard test ✓', text: 'hello' });
+    const info = await t.sendMail({
+      from: USERS.alice.upn,
+      to: 'someone@example.com',
+      subject: 'Wizard test ✓',
+      text: 'hello',
+    });
     expect(info.response).toMatch(/^250 2\.0\.0 OK </);
     const [msg] = emu.messages('someone@example.com');
-    expect(msg).toMatchObject({ from: USERS.alice.upn, to: ['someone@example.com'], subject: 'Wizard test ✓', authUser: USERS.alice.upn });
+    expect(msg).toMatchObject({
+      from: USERS.alice.upn,
+      to: ['someone@example.com'],
+      subject: 'Wizard test ✓',
+      authUser: USERS.alice.upn,
+    });
   });
 
   it('§7.4 app-only SMTP.SendAsApp on a mailbox the service principal has FullAccess to', async () => {
@@ -53,7 +69,11 @@ describe('accepted logins', () => {
   it('§7.3 shared mailbox: a delegate with FullAccess + Send As logs in as the shared address and sends as it', async () => {
     const t = transport(MAILBOXES.shared, await aemToken(USERS.alice));
     await t.sendMail({ from: MAILBOXES.shared, to: USERS.bob.upn, subject: 'from shared', text: 'x' });
-    expect(emu.messages(USERS.bob.upn).some((m) => m.subject === 'from shared' && m.from === MAILBOXES.shared && m.authUser === MAILBOXES.shared)).toBe(true);
+    expect(
+      emu
+        .messages(USERS.bob.upn)
+        .some((m) => m.subject === 'from shared' && m.from === MAILBOXES.shared && m.authUser === MAILBOXES.shared),
+    ).toBe(true);
     expect(emu.messages(MAILBOXES.shared)).toEqual([]);
   });
 });
@@ -63,11 +83,16 @@ describe('Exchange replies nodemailer reports', () => {
     const t = transport(MAILBOXES.shared, await aemToken(USERS.erin));
     const err = await rejection(t.sendMail({ from: MAILBOXES.shared, to: USERS.bob.upn, subject: 'x', text: 'x' }));
     expect(err.responseCode).toBe(554);
-    expect(err.response).toMatch(/^554 5\.2\.252 SendAsDenied; shared@contoso\.com not allowed to send as shared@contoso\.com; STOREDRV\.Submission\.Exception:SendAsDeniedException\.MapiExceptionSendAsDenied;/);
+    expect(err.response).toMatch(
+      /^554 5\.2\.252 SendAsDenied; shared@contoso\.com not allowed to send as shared@contoso\.com; STOREDRV\.Submission\.Exception:SendAsDeniedException\.MapiExceptionSendAsDenied;/,
+    );
   });
 
   it('§6 audience rule: Graph scope first gives a Graph token, and SMTP answers 535 5.7.3', async () => {
-    const token = await aemToken(USERS.alice, 'https://graph.microsoft.com/User.Read https://outlook.office.com/SMTP.Send offline_access');
+    const token = await aemToken(
+      USERS.alice,
+      'https://graph.microsoft.com/User.Read https://outlook.office.com/SMTP.Send offline_access',
+    );
     const err = await rejection(transport(USERS.alice.upn, token).verify());
     expect(err.code).toBe('EAUTH');
     expect(err.response).toBe('535 5.7.3 Authentication unsuccessful [EMU01.outlook.office365.com]');
@@ -98,7 +123,9 @@ describe('Exchange replies nodemailer reports', () => {
   });
 
   it('§7.4 app-only without FullAccess on the mailbox: 430 4.2.0 STOREDRV; mailbox logon failure', async () => {
-    const err = await rejection(transport(MAILBOXES.unpermitted, await appOnlyToken(emu, ids.DAEMON_APP, ids.DAEMON_SECRET)).verify());
+    const err = await rejection(
+      transport(MAILBOXES.unpermitted, await appOnlyToken(emu, ids.DAEMON_APP, ids.DAEMON_SECRET)).verify(),
+    );
     expect(err.responseCode).toBe(430);
     expect(err.response).toBe('430 4.2.0 STOREDRV; mailbox logon failure');
   });
@@ -116,7 +143,9 @@ describe('Exchange replies nodemailer reports', () => {
 
   it('§7.6 mailbox SMTP AUTH disabled: 535 5.7.139 ... disabled for the Mailbox', async () => {
     const err = await rejection(transport(USERS.dave.upn, await aemToken(USERS.dave)).verify());
-    expect(err.response).toBe('535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. [EMU01.outlook.office365.com]');
+    expect(err.response).toBe(
+      '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. [EMU01.outlook.office365.com]',
+    );
   });
 
   it('§7.5/§7.6 mailbox "inherit" follows the tenant switch: 535 5.7.139 ... disabled for the Tenant', async () => {
@@ -125,7 +154,9 @@ describe('Exchange replies nodemailer reports', () => {
     contoso.smtpAuthDisabled = true;
     try {
       const err = await rejection(transport(USERS.bob.upn, token).verify());
-      expect(err.response).toBe('535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [EMU01.outlook.office365.com]');
+      expect(err.response).toBe(
+        '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [EMU01.outlook.office365.com]',
+      );
       // An explicitly enabled mailbox overrides the tenant switch.
       await expect(transport(USERS.alice.upn, await aemToken(USERS.alice)).verify()).resolves.toBe(true);
     } finally {
@@ -133,10 +164,22 @@ describe('Exchange replies nodemailer reports', () => {
     }
   });
 
-  it('§7.5 security defaults: 535 5.7.139 ... locked by your organization\'s security defaults policy', async () => {
-    const token = String((await delegatedTokens(emu, { clientId: ids.FABRIKAM_APP, secret: ids.FABRIKAM_SECRET, scope: SMTP_SEND, user: USERS.frank, tenant: ids.FABRIKAM })).access_token);
+  it("§7.5 security defaults: 535 5.7.139 ... locked by your organization's security defaults policy", async () => {
+    const token = String(
+      (
+        await delegatedTokens(emu, {
+          clientId: ids.FABRIKAM_APP,
+          secret: ids.FABRIKAM_SECRET,
+          scope: SMTP_SEND,
+          user: USERS.frank,
+          tenant: ids.FABRIKAM,
+        })
+      ).access_token,
+    );
     const err = await rejection(transport(USERS.frank.upn, token).verify());
-    expect(err.response).toBe("535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.");
+    expect(err.response).toBe(
+      "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
+    );
   });
 
   it('§7.6 Conditional Access block after issuance: 535 5.7.139 ... did not meet the criteria', async () => {
@@ -145,7 +188,9 @@ describe('Exchange replies nodemailer reports', () => {
     alice.blockedByConditionalAccess = true;
     try {
       const err = await rejection(transport(USERS.alice.upn, token).verify());
-      expect(err.response).toBe('535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.');
+      expect(err.response).toBe(
+        '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.',
+      );
     } finally {
       alice.blockedByConditionalAccess = false;
     }
@@ -170,26 +215,55 @@ describe('Exchange replies nodemailer reports', () => {
   it('§7.7 recipient rate limit (lowered to 3/day by a behaviour knob): 554 5.2.0 STOREDRV...', async () => {
     const e = await startEmulator({ behaviour: { smtpRecipientsPerDay: 3 } });
     try {
-      const daemon = async () => nodemailer.createTransport({ host: e.smtp.host, port: e.smtp.port, secure: false, requireTLS: true, tls: { ca: e.caPem }, auth: { type: 'OAuth2', user: MAILBOXES.noreply, accessToken: await appOnlyToken(e, ids.DAEMON_APP, ids.DAEMON_SECRET) } });
+      const daemon = async () =>
+        nodemailer.createTransport({
+          host: e.smtp.host,
+          port: e.smtp.port,
+          secure: false,
+          requireTLS: true,
+          tls: { ca: e.caPem },
+          auth: {
+            type: 'OAuth2',
+            user: MAILBOXES.noreply,
+            accessToken: await appOnlyToken(e, ids.DAEMON_APP, ids.DAEMON_SECRET),
+          },
+        });
       const t = await daemon();
       await t.sendMail({ from: MAILBOXES.noreply, to: ['a@example.com', 'b@example.com'], subject: 'two', text: 'x' });
-      const err = await rejection(t.sendMail({ from: MAILBOXES.noreply, to: ['c@example.com', 'd@example.com'], subject: 'two more', text: 'x' }));
+      const err = await rejection(
+        t.sendMail({ from: MAILBOXES.noreply, to: ['c@example.com', 'd@example.com'], subject: 'two more', text: 'x' }),
+      );
       expect(err.response).toMatch(/^554 5\.2\.0 STOREDRV\.Submission\.Exception:SubmissionQuotaExceededException/);
       e.clock.advance(86_400_000);
-      await expect((await daemon()).sendMail({ from: MAILBOXES.noreply, to: 'c@example.com', subject: 'next day', text: 'x' })).resolves.toBeTruthy();
+      await expect(
+        (await daemon()).sendMail({ from: MAILBOXES.noreply, to: 'c@example.com', subject: 'next day', text: 'x' }),
+      ).resolves.toBeTruthy();
     } finally {
       await e.close();
     }
   });
 
   it('§7.6 sending without logging in: 530 5.7.57 Client not authenticated to send mail', async () => {
-    const t = nodemailer.createTransport({ host: emu.smtp.host, port: emu.smtp.port, secure: false, requireTLS: true, tls: { ca: emu.caPem } });
+    const t = nodemailer.createTransport({
+      host: emu.smtp.host,
+      port: emu.smtp.port,
+      secure: false,
+      requireTLS: true,
+      tls: { ca: emu.caPem },
+    });
     const err = await rejection(t.sendMail({ from: USERS.alice.upn, to: USERS.bob.upn, subject: 'x', text: 'x' }));
     expect(err.response).toBe('530 5.7.57 Client not authenticated to send mail');
   });
 
   it('§7.6 Basic auth (user + password -> AUTH LOGIN): 550 5.7.30', async () => {
-    const t = nodemailer.createTransport({ host: emu.smtp.host, port: emu.smtp.port, secure: false, requireTLS: true, tls: { ca: emu.caPem }, auth: { user: USERS.alice.upn, pass: USERS.alice.password } });
+    const t = nodemailer.createTransport({
+      host: emu.smtp.host,
+      port: emu.smtp.port,
+      secure: false,
+      requireTLS: true,
+      tls: { ca: emu.caPem },
+      auth: { user: USERS.alice.upn, pass: USERS.alice.password },
+    });
     const err = await rejection(t.verify());
     expect(err.response).toBe('550 5.7.30 Basic authentication is not supported for Client Submission.');
   });

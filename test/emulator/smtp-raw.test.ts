@@ -11,7 +11,12 @@ let daemonToken: string;
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const t = await delegatedTokens(emu, { clientId: AEM_APP, secret: AEM_SECRET, scope: 'https://outlook.office.com/SMTP.Send offline_access openid', user: USERS.alice });
+  const t = await delegatedTokens(emu, {
+    clientId: AEM_APP,
+    secret: AEM_SECRET,
+    scope: 'https://outlook.office.com/SMTP.Send offline_access openid',
+    user: USERS.alice,
+  });
   aliceToken = String(t.access_token);
   daemonToken = await appOnlyToken(emu, DAEMON_APP, DAEMON_SECRET);
 });
@@ -42,12 +47,14 @@ describe('§7.2 session shape', () => {
     client.close();
   });
 
-  it('answers unknown commands and AUTH before TLS in Exchange\'s words; QUIT with 221 2.0.0', async () => {
+  it("answers unknown commands and AUTH before TLS in Exchange's words; QUIT with 221 2.0.0", async () => {
     const { client } = await RawSmtp.open(emu.smtp.port, emu.caPem);
     const ehlo = await client.command('EHLO client.example');
     expect(ehlo.split('\n')[0]).toBe('250-EMU01.outlook.office365.com Hello [127.0.0.1]');
     expect(await client.command('FOO bar')).toBe("500 5.3.3 Unrecognized command 'foo' [EMU01.outlook.office365.com]");
-    expect(await client.command(`AUTH XOAUTH2 ${xoauth2(USERS.alice.upn, aliceToken)}`)).toBe('504 5.7.4 Unrecognized authentication type [EMU01.outlook.office365.com]');
+    expect(await client.command(`AUTH XOAUTH2 ${xoauth2(USERS.alice.upn, aliceToken)}`)).toBe(
+      '504 5.7.4 Unrecognized authentication type [EMU01.outlook.office365.com]',
+    );
     expect(await client.command('QUIT')).toBe('221 2.0.0 Service closing transmission channel');
     client.close();
   });
@@ -55,7 +62,9 @@ describe('§7.2 session shape', () => {
   it('refuses MAIL before AUTH with 530 5.7.57 (before and after TLS)', async () => {
     const { client } = await RawSmtp.open(emu.smtp.port, emu.caPem);
     await client.command('EHLO client.example');
-    expect(await client.command('MAIL FROM:<alice@contoso.com>')).toBe('530 5.7.57 Client not authenticated to send mail');
+    expect(await client.command('MAIL FROM:<alice@contoso.com>')).toBe(
+      '530 5.7.57 Client not authenticated to send mail',
+    );
     client.close();
     const tls = await secured();
     expect(await tls.command('MAIL FROM:<alice@contoso.com>')).toBe('530 5.7.57 Client not authenticated to send mail');
@@ -66,14 +75,20 @@ describe('§7.2 session shape', () => {
 describe('§7.3 XOAUTH2', () => {
   it('accepts a delegated SMTP.Send token as a one-line AUTH and sends with Exchange replies', async () => {
     const c = await secured();
-    expect(await c.command(`AUTH XOAUTH2 ${xoauth2(USERS.alice.upn, aliceToken)}`)).toBe('235 2.7.0 Authentication successful');
+    expect(await c.command(`AUTH XOAUTH2 ${xoauth2(USERS.alice.upn, aliceToken)}`)).toBe(
+      '235 2.7.0 Authentication successful',
+    );
     expect(await c.command('MAIL FROM:<alice@contoso.com>')).toBe('250 2.1.0 Sender OK');
     expect(await c.command('RCPT TO:<bob@contoso.com>')).toBe('250 2.1.5 Recipient OK');
     expect(await c.command('DATA')).toBe('354 Start mail input; end with <CRLF>.<CRLF>');
-    const done = await c.command('From: alice@contoso.com\r\nTo: bob@contoso.com\r\nSubject: raw hello\r\n\r\nbody\r\n.');
+    const done = await c.command(
+      'From: alice@contoso.com\r\nTo: bob@contoso.com\r\nSubject: raw hello\r\n\r\nbody\r\n.',
+    );
     expect(done).toMatch(/^250 2\.0\.0 OK <[^>]+> \[Hostname=[^\]]+\]$/);
     c.close();
-    expect(emu.messages('bob@contoso.com').some((m) => m.subject === 'raw hello' && m.authUser === 'alice@contoso.com')).toBe(true);
+    expect(
+      emu.messages('bob@contoso.com').some((m) => m.subject === 'raw hello' && m.authUser === 'alice@contoso.com'),
+    ).toBe(true);
   });
 
   it('accepts the two-step form (AUTH XOAUTH2, 334, then the base64 string)', async () => {
@@ -86,7 +101,9 @@ describe('§7.3 XOAUTH2', () => {
   it('rejects a tampered token with 535 5.7.3 Authentication unsuccessful [host]', async () => {
     const c = await secured();
     const tampered = aliceToken.slice(0, -4) + (aliceToken.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-    expect(await c.command(`AUTH XOAUTH2 ${xoauth2(USERS.alice.upn, tampered)}`)).toMatch(/^535 5\.7\.3 Authentication unsuccessful \[[^\]]+\]$/);
+    expect(await c.command(`AUTH XOAUTH2 ${xoauth2(USERS.alice.upn, tampered)}`)).toMatch(
+      /^535 5\.7\.3 Authentication unsuccessful \[[^\]]+\]$/,
+    );
     c.close();
   });
 
@@ -105,7 +122,9 @@ describe('§7.3 XOAUTH2', () => {
     const c = await secured();
     expect(await c.command('AUTH LOGIN')).toMatch(/^334/);
     expect(await c.command(Buffer.from(USERS.alice.upn).toString('base64'))).toMatch(/^334/);
-    expect(await c.command(Buffer.from(USERS.alice.password).toString('base64'))).toBe('550 5.7.30 Basic authentication is not supported for Client Submission.');
+    expect(await c.command(Buffer.from(USERS.alice.password).toString('base64'))).toBe(
+      '550 5.7.30 Basic authentication is not supported for Client Submission.',
+    );
     c.close();
   });
 
@@ -113,22 +132,30 @@ describe('§7.3 XOAUTH2', () => {
     const open: RawSmtp[] = [];
     for (let i = 0; i < 3; i++) {
       const c = await secured();
-      expect(await c.command(`AUTH XOAUTH2 ${xoauth2(MAILBOXES.noreply, daemonToken)}`)).toBe('235 2.7.0 Authentication successful');
+      expect(await c.command(`AUTH XOAUTH2 ${xoauth2(MAILBOXES.noreply, daemonToken)}`)).toBe(
+        '235 2.7.0 Authentication successful',
+      );
       open.push(c);
     }
     const fourth = await secured();
-    expect(await fourth.command(`AUTH XOAUTH2 ${xoauth2(MAILBOXES.noreply, daemonToken)}`)).toBe('432 4.3.2 Concurrent connections limit exceeded.');
+    expect(await fourth.command(`AUTH XOAUTH2 ${xoauth2(MAILBOXES.noreply, daemonToken)}`)).toBe(
+      '432 4.3.2 Concurrent connections limit exceeded.',
+    );
     fourth.close();
     open.forEach((c) => c.close());
     await expect.poll(() => emu.smtp.sessionsFor(MAILBOXES.noreply)).toBe(0);
     const again = await secured();
-    expect(await again.command(`AUTH XOAUTH2 ${xoauth2(MAILBOXES.noreply, daemonToken)}`)).toBe('235 2.7.0 Authentication successful');
+    expect(await again.command(`AUTH XOAUTH2 ${xoauth2(MAILBOXES.noreply, daemonToken)}`)).toBe(
+      '235 2.7.0 Authentication successful',
+    );
     again.close();
   });
 
   it('§7.4: app-only token on a mailbox without FullAccess gets 430 4.2.0 STOREDRV; mailbox logon failure', async () => {
     const c = await secured();
-    expect(await c.command(`AUTH XOAUTH2 ${xoauth2(MAILBOXES.unpermitted, daemonToken)}`)).toBe('430 4.2.0 STOREDRV; mailbox logon failure');
+    expect(await c.command(`AUTH XOAUTH2 ${xoauth2(MAILBOXES.unpermitted, daemonToken)}`)).toBe(
+      '430 4.2.0 STOREDRV; mailbox logon failure',
+    );
     c.close();
   });
 
@@ -139,7 +166,9 @@ describe('§7.3 XOAUTH2', () => {
     expect(await c.command('RCPT TO:<erin@contoso.com>')).toBe('250 2.1.5 Recipient OK');
     await c.command('DATA');
     const reply = await c.command('From: bob@contoso.com\r\nSubject: spoof\r\n\r\nx\r\n.');
-    expect(reply).toMatch(/^554 5\.2\.252 SendAsDenied; alice@contoso\.com not allowed to send as bob@contoso\.com; STOREDRV\.Submission\.Exception:SendAsDeniedException\.MapiExceptionSendAsDenied; /);
+    expect(reply).toMatch(
+      /^554 5\.2\.252 SendAsDenied; alice@contoso\.com not allowed to send as bob@contoso\.com; STOREDRV\.Submission\.Exception:SendAsDeniedException\.MapiExceptionSendAsDenied; /,
+    );
     c.close();
   });
 

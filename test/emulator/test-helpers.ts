@@ -13,8 +13,16 @@ export interface JsonResult {
   readonly json: Record<string, unknown>;
 }
 
-export async function postToken(emu: Emulator, tenant: string | undefined, form: Record<string, string>, headers: Record<string, string> = {}): Promise<JsonResult> {
-  const res = await httpsRequest(emu.tokenEndpoint(tenant), emu.caPem, { body: new URLSearchParams(form).toString(), headers });
+export async function postToken(
+  emu: Emulator,
+  tenant: string | undefined,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<JsonResult> {
+  const res = await httpsRequest(emu.tokenEndpoint(tenant), emu.caPem, {
+    body: new URLSearchParams(form).toString(),
+    headers,
+  });
   return { status: res.status, headers: res.headers, json: JSON.parse(res.body) as Record<string, unknown> };
 }
 
@@ -28,9 +36,17 @@ export function claims(jwt: unknown): Record<string, unknown> {
   return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-export function pkcePair(method: 'S256' | 'plain' = 'S256'): { verifier: string; challenge: string; method: 'S256' | 'plain' } {
+export function pkcePair(method: 'S256' | 'plain' = 'S256'): {
+  verifier: string;
+  challenge: string;
+  method: 'S256' | 'plain';
+} {
   const verifier = b64url(randomBytes(32));
-  return { verifier, challenge: method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier, method };
+  return {
+    verifier,
+    challenge: method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier,
+    method,
+  };
 }
 
 export interface AuthorizeParams {
@@ -45,8 +61,14 @@ export interface AuthorizeParams {
 
 export function authorizeUrl(emu: Emulator, p: AuthorizeParams): string {
   const q = new URLSearchParams({
-    client_id: p.clientId, response_type: 'code', redirect_uri: p.redirectUri ?? 'http://localhost:5000', scope: p.scope,
-    state: 'state-123', nonce: 'nonce-456', client_info: '1', 'client-request-id': randomUUID(),
+    client_id: p.clientId,
+    response_type: 'code',
+    redirect_uri: p.redirectUri ?? 'http://localhost:5000',
+    scope: p.scope,
+    state: 'state-123',
+    nonce: 'nonce-456',
+    client_info: '1',
+    'client-request-id': randomUUID(),
     ...(p.responseMode ? { response_mode: p.responseMode } : {}),
     ...(p.pkce ? { code_challenge: p.pkce.challenge, code_challenge_method: p.pkce.method } : {}),
     ...(p.extra ?? {}),
@@ -63,12 +85,24 @@ export async function authorizationCode(emu: Emulator, p: AuthorizeParams, user:
 }
 
 /** A delegated token set for a confidential web app, all over raw HTTPS. */
-export async function delegatedTokens(emu: Emulator, o: { clientId: string; secret?: string; scope: string; user: SignInOptions; tenant?: string }): Promise<Record<string, unknown>> {
+export async function delegatedTokens(
+  emu: Emulator,
+  o: { clientId: string; secret?: string; scope: string; user: SignInOptions; tenant?: string },
+): Promise<Record<string, unknown>> {
   const pkce = pkcePair();
   const redirectUri = 'http://localhost:5000';
-  const code = await authorizationCode(emu, { clientId: o.clientId, scope: o.scope, pkce, redirectUri, tenant: o.tenant }, o.user);
+  const code = await authorizationCode(
+    emu,
+    { clientId: o.clientId, scope: o.scope, pkce, redirectUri, tenant: o.tenant },
+    o.user,
+  );
   const res = await postToken(emu, o.tenant, {
-    client_id: o.clientId, grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: pkce.verifier, scope: o.scope,
+    client_id: o.clientId,
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri,
+    code_verifier: pkce.verifier,
+    scope: o.scope,
     ...(o.secret ? { client_secret: o.secret } : {}),
   });
   if (res.status !== 200) throw new Error(`token: ${JSON.stringify(res.json)}`);
@@ -76,25 +110,54 @@ export async function delegatedTokens(emu: Emulator, o: { clientId: string; secr
 }
 
 export async function appOnlyToken(emu: Emulator, clientId: string, secret: string, tenant?: string): Promise<string> {
-  const res = await postToken(emu, tenant, { client_id: clientId, client_secret: secret, grant_type: 'client_credentials', scope: 'https://outlook.office365.com/.default' });
+  const res = await postToken(emu, tenant, {
+    client_id: clientId,
+    client_secret: secret,
+    grant_type: 'client_credentials',
+    scope: 'https://outlook.office365.com/.default',
+  });
   if (res.status !== 200) throw new Error(`token: ${JSON.stringify(res.json)}`);
   return String(res.json.access_token);
 }
 
 /** A client assertion as msal-node builds it (§2): RS256 + x5t, or PS256 + x5t#S256. */
-export function clientAssertion(o: { clientId: string; aud: string; keyPem: string; certThumbSha1: Buffer; certThumbSha256: Buffer; alg: 'RS256' | 'PS256'; exp?: number }): string {
+export function clientAssertion(o: {
+  clientId: string;
+  aud: string;
+  keyPem: string;
+  certThumbSha1: Buffer;
+  certThumbSha256: Buffer;
+  alg: 'RS256' | 'PS256';
+  exp?: number;
+}): string {
   const now = Math.floor(Date.now() / 1000);
-  const header = o.alg === 'PS256' ? { alg: 'PS256', typ: 'JWT', 'x5t#S256': b64url(o.certThumbSha256) } : { alg: 'RS256', typ: 'JWT', x5t: b64url(o.certThumbSha1) };
-  const payload = { aud: o.aud, iss: o.clientId, sub: o.clientId, jti: randomUUID(), nbf: now, iat: now, exp: o.exp ?? now + 600 };
+  const header =
+    o.alg === 'PS256'
+      ? { alg: 'PS256', typ: 'JWT', 'x5t#S256': b64url(o.certThumbSha256) }
+      : { alg: 'RS256', typ: 'JWT', x5t: b64url(o.certThumbSha1) };
+  const payload = {
+    aud: o.aud,
+    iss: o.clientId,
+    sub: o.clientId,
+    jti: randomUUID(),
+    nbf: now,
+    iat: now,
+    exp: o.exp ?? now + 600,
+  };
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
-  const sig = o.alg === 'PS256'
-    ? sign('sha256', Buffer.from(input), { key: o.keyPem, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 })
-    : sign('sha256', Buffer.from(input), o.keyPem);
+  const sig =
+    o.alg === 'PS256'
+      ? sign('sha256', Buffer.from(input), { key: o.keyPem, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 })
+      : sign('sha256', Buffer.from(input), o.keyPem);
   return `${input}.${b64url(sig)}`;
 }
 
 /** MSAL configured with nothing but the authority, knownAuthorities and trust of the emulator's CA. */
-export function msalConfig(emu: Emulator, auth: Omit<Configuration['auth'], 'authority' | 'knownAuthorities'>, tenant?: string): Configuration {
+export function msalConfig(
+  emu: Emulator,
+  auth: Omit<Configuration['auth'], 'authority' | 'knownAuthorities'>,
+  tenant?: string,
+): Configuration {
   return {
     auth: { ...auth, authority: emu.authority(tenant), knownAuthorities: [emu.host] },
     system: { networkClient: msalNetworkClient([emu.caPem]) },

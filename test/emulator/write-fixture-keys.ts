@@ -5,5 +5,12 @@ import { join } from 'node:path';
 import { makeKeyMaterial } from './make-keys';
 
 const target = join(process.cwd(), 'test/emulator/fixtures/keys.json');
-writeFileSync(target, JSON.stringify({ $comment: 'TEST-ONLY keys for the local emulator; never trust this CA outside tests.', ...makeKeyMaterial() }, null, 2) + '\n');
+writeFileSync(
+  target,
+  JSON.stringify(
+    { $comment: 'TEST-ONLY keys for the local emulator; never trust this CA outside tests.', ...makeKeyMaterial() },
+    null,
+    2,
+  ) + '\n',
+);
 console.log(`wrote ${target}`);

@@ -7,7 +7,9 @@ const fixture = (name: string) => readFileSync(`test/fixtures/lint/${name}`, 'ut
 
 async function restrictedImportErrors(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === '@typescript-eslint/no-restricted-imports')
+    .map((m) => m.message);
 }
 
 describe('lint rules hold the layer boundaries', () => {
@@ -17,15 +19,23 @@ describe('lint rules hold the layer boundaries', () => {
   });
 
   it('allows electron in the Electron glue files only', async () => {
-    expect(await restrictedImportErrors(fixture('core-imports-electron.ts'), 'src/main/electron/window.ts')).toEqual([]);
+    expect(await restrictedImportErrors(fixture('core-imports-electron.ts'), 'src/main/electron/window.ts')).toEqual(
+      [],
+    );
     expect(await restrictedImportErrors(fixture('core-imports-electron.ts'), 'src/preload/index.ts')).toEqual([]);
     expect(await restrictedImportErrors(fixture('core-imports-electron.ts'), 'src/main/handlers/x.ts')).not.toEqual([]);
   });
 
   it('allows keytar only in the keychain module', async () => {
-    expect(await restrictedImportErrors(fixture('imports-keytar.ts'), 'src/core/secrets/keytar-backend.ts')).toEqual([]);
-    expect((await restrictedImportErrors(fixture('imports-keytar.ts'), 'src/core/profiles/store.ts')).join()).toMatch(/keytar/);
-    expect((await restrictedImportErrors(fixture('imports-keytar.ts'), 'src/main/electron/index.ts')).join()).toMatch(/keytar/);
+    expect(await restrictedImportErrors(fixture('imports-keytar.ts'), 'src/core/secrets/keytar-backend.ts')).toEqual(
+      [],
+    );
+    expect((await restrictedImportErrors(fixture('imports-keytar.ts'), 'src/core/profiles/store.ts')).join()).toMatch(
+      /keytar/,
+    );
+    expect((await restrictedImportErrors(fixture('imports-keytar.ts'), 'src/main/electron/index.ts')).join()).toMatch(
+      /keytar/,
+    );
   });
 
   it('keeps Node built-ins and core out of the renderer', async () => {

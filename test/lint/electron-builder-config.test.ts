@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 // electron-builder cannot package here (it downloads Electron), so its config is checked
 // for the promises the README makes instead.
 const yml = readFileSync('electron-builder.yml', 'utf8');
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+};
 
 describe('packaging config', () => {
   it('installs per user on Windows without admin rights', () => {

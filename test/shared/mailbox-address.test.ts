@@ -3,7 +3,14 @@ import { isPlausibleMailbox } from '../../src/shared/mailbox-address';
 import { looksLikeEmail, validateProfileDraft } from '../../src/shared/profile-validation';
 
 describe('one mailbox-address check for the window, the CLI and bulk runs', () => {
-  const pasted = ['alice@contoso.com;', 'alice@contoso.com, bob@contoso.com', 'Alice <alice@contoso.com>', '<alice@contoso.com>', 'alice@contoso..com', 'alice@contoso'];
+  const pasted = [
+    'alice@contoso.com;',
+    'alice@contoso.com, bob@contoso.com',
+    'Alice <alice@contoso.com>',
+    '<alice@contoso.com>',
+    'alice@contoso..com',
+    'alice@contoso',
+  ];
 
   it('refuses a mailbox pasted with a list separator or angle brackets, which would fail the SMTP login later', () => {
     for (const mailbox of pasted) {

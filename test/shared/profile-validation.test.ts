@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { scopeResource, tokenResourceFor, validateProfileDraft, validateRedirectUri, validateScopes } from '../../src/shared/profile-validation';
+import {
+  scopeResource,
+  tokenResourceFor,
+  validateProfileDraft,
+  validateRedirectUri,
+  validateScopes,
+} from '../../src/shared/profile-validation';
 import type { ProfileDraft } from '../../src/shared/profile';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -38,7 +44,10 @@ describe('validateProfileDraft', () => {
   });
 
   it('recognises the secret ID the user also entered even when it is not a GUID', () => {
-    const issues = validateProfileDraft({ ...good, credential: { kind: 'secret', secretId: 'abc-123-not-a-guid' } }, { clientSecret: 'abc-123-not-a-guid' });
+    const issues = validateProfileDraft(
+      { ...good, credential: { kind: 'secret', secretId: 'abc-123-not-a-guid' } },
+      { clientSecret: 'abc-123-not-a-guid' },
+    );
     expect(issues[0]?.message).toMatch(/paste its Value/);
   });
 
@@ -58,12 +67,18 @@ describe('validateProfileDraft', () => {
   it('spots the same GUID in both fields and a client id equal to a known tenant', () => {
     expect(validateProfileDraft({ ...good, clientId: TENANT })[0]?.message).toMatch(/same GUID as the tenant/);
     const other = '33333333-3333-4333-8333-333333333333';
-    expect(validateProfileDraft({ ...good, clientId: other }, {}, { knownTenantIds: [other] })[0]?.message).toMatch(/swapped/);
+    expect(validateProfileDraft({ ...good, clientId: other }, {}, { knownTenantIds: [other] })[0]?.message).toMatch(
+      /swapped/,
+    );
   });
 
   it('reports malformed GUIDs as incomplete ids', () => {
-    expect(validateProfileDraft({ ...good, clientId: 'aaaaaaaa-0000-4000-8000-00000000001' })[0]?.message).toMatch(/not a complete ID/);
-    expect(validateProfileDraft({ ...good, tenant: '1111111-1111-4111-8111-111111111111' })[0]?.message).toMatch(/Tenant: this is not a complete ID/);
+    expect(validateProfileDraft({ ...good, clientId: 'aaaaaaaa-0000-4000-8000-00000000001' })[0]?.message).toMatch(
+      /not a complete ID/,
+    );
+    expect(validateProfileDraft({ ...good, tenant: '1111111-1111-4111-8111-111111111111' })[0]?.message).toMatch(
+      /Tenant: this is not a complete ID/,
+    );
   });
 
   it('accepts domains and the tenant keywords', () => {
@@ -73,12 +88,21 @@ describe('validateProfileDraft', () => {
   });
 
   it('needs a credential and a specific tenant for app-only', () => {
-    const issues = validateProfileDraft({ ...good, flow: 'app-only', tenant: 'common', credential: { kind: 'none' }, scopes: ['https://outlook.office365.com/.default'] });
+    const issues = validateProfileDraft({
+      ...good,
+      flow: 'app-only',
+      tenant: 'common',
+      credential: { kind: 'none' },
+      scopes: ['https://outlook.office365.com/.default'],
+    });
     expect(fields(issues).sort()).toEqual(['credential', 'tenant']);
   });
 
   it('flags an expired secret from the date the user copied', () => {
-    const issues = validateProfileDraft({ ...good, credential: { kind: 'secret', expiresOn: '2020-01-01' } }, { clientSecret: 'Xy8Q~good-secret-value-aem-0001' });
+    const issues = validateProfileDraft(
+      { ...good, credential: { kind: 'secret', expiresOn: '2020-01-01' } },
+      { clientSecret: 'Xy8Q~good-secret-value-aem-0001' },
+    );
     expect(issues[0]?.message).toMatch(/expired on 2020-01-01/);
   });
 });
@@ -88,13 +112,15 @@ describe('validateRedirectUri', () => {
     expect(validateRedirectUri('http://localhost')).toEqual([]);
     expect(validateRedirectUri('http://localhost/myapp/')).toEqual([]);
     expect(validateRedirectUri('https://example.com/callback')).toEqual([]);
-    expect(validateRedirectUri('http://example.com/callback')[0]?.message).toMatch(/http is allowed only for localhost/);
+    expect(validateRedirectUri('http://example.com/callback')[0]?.message).toMatch(
+      /http is allowed only for localhost/,
+    );
   });
 
   it('refuses [::1], long URIs and the characters Entra does not support', () => {
     expect(validateRedirectUri('http://[::1]:8080/')[0]?.message).toMatch(/\[::1\]/);
     expect(validateRedirectUri(`https://example.com/${'a'.repeat(250)}`)[0]?.message).toMatch(/at most 256/);
-    expect(validateRedirectUri("https://example.com/cb;x")[0]?.message).toMatch(/characters ;/);
+    expect(validateRedirectUri('https://example.com/cb;x')[0]?.message).toMatch(/characters ;/);
     expect(validateRedirectUri('https://example.com/(x)')[0]?.message).toMatch(/\( \)/);
   });
 
@@ -108,27 +134,44 @@ describe('scopes', () => {
     expect(scopeResource('https://outlook.office.com/SMTP.Send')).toBe('https://outlook.office.com');
     expect(scopeResource('User.Read')).toBe('https://graph.microsoft.com');
     expect(scopeResource('offline_access')).toBeNull();
-    expect(tokenResourceFor(['openid', 'User.Read', 'https://outlook.office.com/SMTP.Send'])).toBe('https://graph.microsoft.com');
+    expect(tokenResourceFor(['openid', 'User.Read', 'https://outlook.office.com/SMTP.Send'])).toBe(
+      'https://graph.microsoft.com',
+    );
   });
 
   it('warns that Graph-first scopes give a Graph token, which SMTP refuses', () => {
-    const issues = validateScopes(['User.Read', 'https://outlook.office.com/SMTP.Send', 'offline_access'], 'delegated', 'global');
+    const issues = validateScopes(
+      ['User.Read', 'https://outlook.office.com/SMTP.Send', 'offline_access'],
+      'delegated',
+      'global',
+    );
     expect(issues[0]).toMatchObject({ field: 'scopes', severity: 'error' });
     expect(issues[0]?.message).toMatch(/token for that resource.*535 5\.7\.3/);
   });
 
   it('accepts Exchange first with a Graph scope after it, with a warning only', () => {
-    const issues = validateScopes(['https://outlook.office.com/SMTP.Send', 'User.Read', 'offline_access'], 'delegated', 'global');
+    const issues = validateScopes(
+      ['https://outlook.office.com/SMTP.Send', 'User.Read', 'offline_access'],
+      'delegated',
+      'global',
+    );
     expect(issues.map((i) => i.severity)).toEqual(['warning']);
   });
 
   it('refuses SMTP.SendAsApp as a delegated scope and anything but /.default for app-only', () => {
-    expect(validateScopes(['https://outlook.office.com/SMTP.SendAsApp', 'offline_access'], 'delegated', 'global')[0]?.message).toMatch(/application permission/);
-    expect(validateScopes(['https://outlook.office.com/SMTP.Send'], 'app-only', 'global')[0]?.message).toMatch(/https:\/\/outlook\.office365\.com\/\.default/);
+    expect(
+      validateScopes(['https://outlook.office.com/SMTP.SendAsApp', 'offline_access'], 'delegated', 'global')[0]
+        ?.message,
+    ).toMatch(/application permission/);
+    expect(validateScopes(['https://outlook.office.com/SMTP.Send'], 'app-only', 'global')[0]?.message).toMatch(
+      /https:\/\/outlook\.office365\.com\/\.default/,
+    );
     expect(validateScopes(['https://outlook.office365.us/.default'], 'app-only', 'gcc-high')).toEqual([]);
   });
 
   it('warns when offline_access is missing', () => {
-    expect(validateScopes(['https://outlook.office.com/SMTP.Send'], 'delegated', 'global')[0]?.message).toMatch(/offline_access/);
+    expect(validateScopes(['https://outlook.office.com/SMTP.Send'], 'delegated', 'global')[0]?.message).toMatch(
+      /offline_access/,
+    );
   });
 });

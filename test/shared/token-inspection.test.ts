@@ -8,32 +8,59 @@ const exp = NOW / 1000 + 3600;
 
 describe('inspectAccessToken', () => {
   it('calls a delegated Exchange token with SMTP.Send for the mailbox fit for SMTP', () => {
-    const r = inspectAccessToken(jwt({ aud: 'https://outlook.office.com', scp: 'SMTP.Send', upn: 'alice@contoso.com', tid: 't', appid: 'a', exp }), { flow: 'delegated', cloud: 'global', mailbox: 'Alice@contoso.com', now: NOW });
+    const r = inspectAccessToken(
+      jwt({ aud: 'https://outlook.office.com', scp: 'SMTP.Send', upn: 'alice@contoso.com', tid: 't', appid: 'a', exp }),
+      { flow: 'delegated', cloud: 'global', mailbox: 'Alice@contoso.com', now: NOW },
+    );
     expect(r.kind).toBe('jwt');
     expect(r.verdict.fit).toBe('yes');
     expect(r.verdict.summary).toBe('Fit for SMTP.');
-    if (r.kind === 'jwt') expect(r.claims).toMatchObject({ scp: ['SMTP.Send'], user: 'alice@contoso.com', tid: 't', appId: 'a' });
+    if (r.kind === 'jwt')
+      expect(r.claims).toMatchObject({ scp: ['SMTP.Send'], user: 'alice@contoso.com', tid: 't', appId: 'a' });
   });
 
   it('rejects a Graph token and says the first scope decides', () => {
-    const r = inspectAccessToken(jwt({ aud: 'https://graph.microsoft.com', scp: 'User.Read SMTP.Send', exp }), { flow: 'delegated', cloud: 'global', now: NOW });
+    const r = inspectAccessToken(jwt({ aud: 'https://graph.microsoft.com', scp: 'User.Read SMTP.Send', exp }), {
+      flow: 'delegated',
+      cloud: 'global',
+      now: NOW,
+    });
     expect(r.verdict.fit).toBe('no');
     expect(r.verdict.summary).toMatch(/graph\.microsoft\.com.*first scope/);
   });
 
   it('needs SMTP.SendAsApp in roles for app-only and reads array audiences', () => {
-    expect(inspectAccessToken(jwt({ aud: ['https://outlook.office365.com'], roles: ['SMTP.SendAsApp'], exp }), { flow: 'app-only', cloud: 'global', now: NOW }).verdict.fit).toBe('yes');
-    expect(inspectAccessToken(jwt({ aud: 'https://outlook.office365.com', roles: [], exp }), { flow: 'app-only', cloud: 'global', now: NOW }).verdict.summary).toMatch(/SMTP\.SendAsApp/);
+    expect(
+      inspectAccessToken(jwt({ aud: ['https://outlook.office365.com'], roles: ['SMTP.SendAsApp'], exp }), {
+        flow: 'app-only',
+        cloud: 'global',
+        now: NOW,
+      }).verdict.fit,
+    ).toBe('yes');
+    expect(
+      inspectAccessToken(jwt({ aud: 'https://outlook.office365.com', roles: [], exp }), {
+        flow: 'app-only',
+        cloud: 'global',
+        now: NOW,
+      }).verdict.summary,
+    ).toMatch(/SMTP\.SendAsApp/);
   });
 
   it('reports an expired token as not fit', () => {
-    const r = inspectAccessToken(jwt({ aud: 'https://outlook.office.com', scp: 'SMTP.Send', exp: NOW / 1000 - 10 }), { flow: 'delegated', cloud: 'global', now: NOW });
+    const r = inspectAccessToken(jwt({ aud: 'https://outlook.office.com', scp: 'SMTP.Send', exp: NOW / 1000 - 10 }), {
+      flow: 'delegated',
+      cloud: 'global',
+      now: NOW,
+    });
     expect(r.verdict.fit).toBe('no');
     expect(r.verdict.summary).toMatch(/expired/);
   });
 
   it('keeps a token for another user fit but says it needs rights on the mailbox', () => {
-    const r = inspectAccessToken(jwt({ aud: 'https://outlook.office.com', scp: 'SMTP.Send', upn: 'alice@contoso.com', exp }), { flow: 'delegated', cloud: 'global', mailbox: 'shared@contoso.com', now: NOW });
+    const r = inspectAccessToken(
+      jwt({ aud: 'https://outlook.office.com', scp: 'SMTP.Send', upn: 'alice@contoso.com', exp }),
+      { flow: 'delegated', cloud: 'global', mailbox: 'shared@contoso.com', now: NOW },
+    );
     expect(r.verdict.fit).toBe('yes');
     expect(r.verdict.summary).toMatch(/Send As or Full Access/);
   });

@@ -6,7 +6,10 @@ import { createProfileStore } from '../../src/core/profiles/profile-store';
 import type { SecretStore } from '../../src/core/secrets/secret-store';
 import { repoRoot } from './renderer-build';
 
-const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  productName: string;
+  version: string;
+};
 
 interface PickedFile {
   readonly fileName: string;
@@ -32,7 +35,11 @@ export interface TestPortsOptions {
   readonly now?: () => number;
 }
 
-const userClosesWindow: LoginWindowPort = { open: async () => { throw signInCancelled(); } };
+const userClosesWindow: LoginWindowPort = {
+  open: async () => {
+    throw signInCancelled();
+  },
+};
 
 /**
  * The ports a browser test gives the real handler map: the real keychain and profile
@@ -49,7 +56,11 @@ export function createBrowserTestPorts(opts: TestPortsOptions): TestPorts {
       versions: { chromium: 'test', node: process.versions.node },
     },
     secrets: opts.secrets,
-    profiles: createProfileStore({ file: opts.profilesFile, secrets: opts.secrets, ...(opts.now ? { now: () => new Date(opts.now?.() ?? Date.now()) } : {}) }),
+    profiles: createProfileStore({
+      file: opts.profilesFile,
+      secrets: opts.secrets,
+      ...(opts.now ? { now: () => new Date(opts.now?.() ?? Date.now()) } : {}),
+    }),
     loginWindow: opts.loginWindow ?? userClosesWindow,
     ...(opts.now ? { now: opts.now } : {}),
     copied,

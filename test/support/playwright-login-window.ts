@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import tls from 'node:tls';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { LoginPageError, signInCancelled, signInTimedOut, type LoginWindowPort, type LoginWindowRequest } from '../../src/core/oauth/login-ports';
+import {
+  LoginPageError,
+  signInCancelled,
+  signInTimedOut,
+  type LoginWindowPort,
+  type LoginWindowRequest,
+} from '../../src/core/oauth/login-ports';
 import { sameRedirectTarget } from '../../src/core/oauth/redirect-match';
 import type { Emulator } from '../emulator';
 
@@ -35,11 +41,16 @@ export interface PlaywrightLoginWindow extends LoginWindowPort {
 export async function emulatorSpkiHash(emu: Emulator): Promise<string> {
   const [host, port] = emu.host.split(':');
   const socket = tls.connect({ host, port: Number(port), ca: emu.caPem, servername: undefined });
-  await new Promise<void>((resolve, reject) => { socket.once('secureConnect', () => resolve()); socket.once('error', reject); });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('secureConnect', () => resolve());
+    socket.once('error', reject);
+  });
   const cert = socket.getPeerX509Certificate();
   socket.destroy();
   if (!cert) throw new Error('emulator sent no certificate');
-  return createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+  return createHash('sha256')
+    .update(cert.publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
 }
 
 export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedUser): Promise<PlaywrightLoginWindow> {
@@ -47,7 +58,16 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--ignore-certificate-errors-spki-list=${spki}`],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--ignore-certificate-errors-spki-list=${spki}`,
+    ],
   });
   const intercepted: string[] = [];
   const port: PlaywrightLoginWindow = {
@@ -74,18 +94,28 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
       try {
         return await new Promise<string>((resolve, reject) => {
           const timer = setTimeout(() => reject(signInTimedOut(Math.round(req.timeoutMs / 60_000))), req.timeoutMs);
-          const settle = (fn: () => void) => { clearTimeout(timer); fn(); };
+          const settle = (fn: () => void) => {
+            clearTimeout(timer);
+            fn();
+          };
           req.signal?.addEventListener('abort', () => settle(() => reject(signInCancelled())), { once: true });
           let caught = false;
-          void page.route((u) => sameRedirectTarget(u, registered), async (route) => {
-            caught = true;
-            intercepted.push(route.request().url());
-            settle(() => resolve(route.request().url()));
-            await route.abort();
-          }).then(() => playUser(page, req.url, port.user, () => caught)).then((outcome) => {
-            if (outcome.kind === 'closed') settle(() => reject(signInCancelled()));
-            if (outcome.kind === 'error-page') settle(() => reject(new LoginPageError(outcome.text)));
-          }).catch((e: unknown) => settle(() => reject(e)));
+          void page
+            .route(
+              (u) => sameRedirectTarget(u, registered),
+              async (route) => {
+                caught = true;
+                intercepted.push(route.request().url());
+                settle(() => resolve(route.request().url()));
+                await route.abort();
+              },
+            )
+            .then(() => playUser(page, req.url, port.user, () => caught))
+            .then((outcome) => {
+              if (outcome.kind === 'closed') settle(() => reject(signInCancelled()));
+              if (outcome.kind === 'error-page') settle(() => reject(new LoginPageError(outcome.text)));
+            })
+            .catch((e: unknown) => settle(() => reject(e)));
         });
       } finally {
         await context.close();
@@ -98,24 +128,50 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
 type PlayOutcome = { kind: 'redirected' } | { kind: 'closed' } | { kind: 'error-page'; text: string };
 
 /** Clicks through sign-in, MFA approval and consent the way a person would, until the redirect is caught. */
-async function playUser(page: Page, url: string | undefined, user: ScriptedUser, done: () => boolean = () => false): Promise<PlayOutcome> {
+async function playUser(
+  page: Page,
+  url: string | undefined,
+  user: ScriptedUser,
+  done: () => boolean = () => false,
+): Promise<PlayOutcome> {
   if (url) await page.goto(url).catch(() => undefined);
   // Each pass looks at what the page shows now; a page still loading is simply looked at again.
   // Bounded by time, not by passes: on a loaded 2-core CI machine a pass can take seconds.
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && !done() && !page.isClosed()) {
     const errorBox = page.locator('#error-message');
-    if (await errorBox.count().catch(() => 0)) return { kind: 'error-page', text: (await errorBox.textContent().catch(() => '')) ?? '' };
-    if (await page.locator('input[name=username]').count().catch(() => 0)) {
+    if (await errorBox.count().catch(() => 0))
+      return { kind: 'error-page', text: (await errorBox.textContent().catch(() => '')) ?? '' };
+    if (
+      await page
+        .locator('input[name=username]')
+        .count()
+        .catch(() => 0)
+    ) {
       if (user.closeWindow) return { kind: 'closed' };
       await page.fill('input[name=username]', user.username);
       await page.fill('input[name=password]', user.password);
       await clickAndSettle(page, 'Sign in');
-    } else if (await page.getByRole('button', { name: 'Approve' }).count().catch(() => 0)) {
+    } else if (
+      await page
+        .getByRole('button', { name: 'Approve' })
+        .count()
+        .catch(() => 0)
+    ) {
       await clickAndSettle(page, 'Approve');
-    } else if (await page.getByRole('button', { name: 'Accept' }).count().catch(() => 0)) {
+    } else if (
+      await page
+        .getByRole('button', { name: 'Accept' })
+        .count()
+        .catch(() => 0)
+    ) {
       await clickAndSettle(page, user.consent === 'cancel' ? 'Cancel' : 'Accept');
-    } else if (await page.locator('#message').count().catch(() => 0)) {
+    } else if (
+      await page
+        .locator('#message')
+        .count()
+        .catch(() => 0)
+    ) {
       return { kind: 'redirected' }; // the device login's final message page
     } else {
       await page.waitForTimeout(100).catch(() => undefined);
@@ -126,6 +182,9 @@ async function playUser(page: Page, url: string | undefined, user: ScriptedUser,
 
 async function clickAndSettle(page: Page, name: string): Promise<void> {
   // The redirect is aborted by the route, so navigation may "fail": that is the success path.
-  await Promise.all([page.waitForLoadState('domcontentloaded').catch(() => undefined), page.getByRole('button', { name }).click()]).catch(() => undefined);
+  await Promise.all([
+    page.waitForLoadState('domcontentloaded').catch(() => undefined),
+    page.getByRole('button', { name }).click(),
+  ]).catch(() => undefined);
   await page.waitForTimeout(50);
 }

@@ -1,7 +1,9 @@
 import type { CredentialBackend } from '../../src/core/secrets/credential-backend';
 
 /** Wraps a backend and remembers the size of every entry written, to check per-entry limits. */
-export function recording(backend: CredentialBackend): CredentialBackend & { readonly writes: { account: string; bytes: number }[] } {
+export function recording(
+  backend: CredentialBackend,
+): CredentialBackend & { readonly writes: { account: string; bytes: number }[] } {
   const writes: { account: string; bytes: number }[] = [];
   return {
     name: backend.name,

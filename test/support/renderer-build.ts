@@ -38,7 +38,10 @@ export async function ensureRendererBuilt(): Promise<void> {
   const fresh = () => mtimeOr0(index) >= Math.max(...sources.map(newestMtime));
   if (fresh()) return;
   // Outside out/: `npm run build` empties out/ and must not take the lock with it.
-  const lock = join(tmpdir(), `sow-renderer-build-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 12)}.lock`);
+  const lock = join(
+    tmpdir(),
+    `sow-renderer-build-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 12)}.lock`,
+  );
   for (let waited = 0; ; waited += 200) {
     try {
       mkdirSync(lock);
@@ -53,10 +56,14 @@ export async function ensureRendererBuilt(): Promise<void> {
     if (fresh()) return;
     // In its own process with NODE_ENV=production: Vite keeps an inherited NODE_ENV, and
     // Vitest's `test` would give a different bundle (Griffel drops static styles under it).
-    await execFileAsync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: repoRoot,
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    await execFileAsync(
+      process.execPath,
+      [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

@@ -60,7 +60,11 @@ export async function startRendererHarness(): Promise<RendererHarness> {
   await ensureRendererBuilt();
   const files = snapshotRenderer();
   const server = await serveDirectory(files.dir);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS], headless: true });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [...CHROMIUM_FLAGS],
+    headless: true,
+  });
   const pages: RendererPage[] = [];
 
   const open = async (handlers: HandlerMap, options: OpenOptions = {}): Promise<RendererPage> => {
@@ -81,7 +85,9 @@ export async function startRendererHarness(): Promise<RendererHarness> {
           const event: ProgressEvent = { ...p, operationId: p.operationId ?? operation };
           progress.push(event);
           // Same event name and shape the preload relays from ipcRenderer.
-          void source.page.evaluate(`window.__sowEmitProgress(${JSON.stringify(event)}) /* ${PROGRESS_EVENT} */`).catch(() => undefined);
+          void source.page
+            .evaluate(`window.__sowEmitProgress(${JSON.stringify(event)}) /* ${PROGRESS_EVENT} */`)
+            .catch(() => undefined);
         },
       });
     });

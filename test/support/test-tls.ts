@@ -35,7 +35,10 @@ export function makeTestTls(): TestTls {
   const caKey = newKey();
   const ca = baseCert(caKey.pub, 'Test CA', 2);
   ca.setIssuer(ca.subject.attributes);
-  ca.setExtensions([{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true }]);
+  ca.setExtensions([
+    { name: 'basicConstraints', cA: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true },
+  ]);
   ca.sign(caKey.priv as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
 
   const leafKey = newKey();
@@ -43,14 +46,23 @@ export function makeTestTls(): TestTls {
   leaf.setIssuer(ca.subject.attributes);
   leaf.setExtensions([
     { name: 'basicConstraints', cA: false },
-    { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        { type: 7, ip: '127.0.0.1' },
+        { type: 2, value: 'localhost' },
+      ],
+    },
   ]);
   leaf.sign(caKey.priv as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
   return { caPem: forge.pki.certificateToPem(ca), certPem: forge.pki.certificateToPem(leaf), keyPem: leafKey.pem };
 }
 
 /** A self-signed certificate plus key, as a user would export from a certificate tool. */
-export function makeSelfSignedCert(cn: string, days = 365): { certPem: string; keyPem: string; cert: forge.pki.Certificate; key: forge.pki.PrivateKey } {
+export function makeSelfSignedCert(
+  cn: string,
+  days = 365,
+): { certPem: string; keyPem: string; cert: forge.pki.Certificate; key: forge.pki.PrivateKey } {
   const k = newKey();
   const cert = baseCert(k.pub, cn, days);
   cert.setIssuer(cert.subject.attributes);

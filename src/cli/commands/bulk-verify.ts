@@ -23,19 +23,36 @@ export interface BulkFlags {
 /** At most this many bad-row lines on stderr; the rest are in the results. */
 const MAX_ROW_ERRORS = 20;
 
-export async function bulkVerifyCommand(ctx: CliContext, ref: string | undefined, file: string | undefined, flags: BulkFlags): Promise<ExitCode> {
-  if (!ref || !file) throw new UsageError('USAGE', 'bulk-verify needs a profile and a CSV file: bulk-verify <profile> MAILBOXES.csv');
+export async function bulkVerifyCommand(
+  ctx: CliContext,
+  ref: string | undefined,
+  file: string | undefined,
+  flags: BulkFlags,
+): Promise<ExitCode> {
+  if (!ref || !file)
+    throw new UsageError('USAGE', 'bulk-verify needs a profile and a CSV file: bulk-verify <profile> MAILBOXES.csv');
   const profile = await resolveProfile(ctx, ref);
   if (profile.flow !== 'app-only') {
-    throw new UsageError('BULK_NEEDS_APP_ONLY', `profile "${profile.name}" is delegated; bulk-verify needs an app-only profile (client credentials with SMTP.SendAsApp and Full Access on each mailbox)`);
+    throw new UsageError(
+      'BULK_NEEDS_APP_ONLY',
+      `profile "${profile.name}" is delegated; bulk-verify needs an app-only profile (client credentials with SMTP.SendAsApp and Full Access on each mailbox)`,
+    );
   }
   const { entries, column } = mailboxEntries(parseCsv(await readList(file)), basename(file), flags.column);
   const { stderr, stdout } = ctx.io;
   const bad = entries.filter((e) => 'invalid' in e);
   for (const e of bad.slice(0, MAX_ROW_ERRORS)) {
-    if ('invalid' in e) await line(stderr, `smtp-oauth-wizard: ${basename(file)} line ${e.line}: ${e.invalid.title}; row skipped, the other rows are checked`);
+    if ('invalid' in e)
+      await line(
+        stderr,
+        `smtp-oauth-wizard: ${basename(file)} line ${e.line}: ${e.invalid.title}; row skipped, the other rows are checked`,
+      );
   }
-  if (bad.length > MAX_ROW_ERRORS) await line(stderr, `smtp-oauth-wizard: ${basename(file)}: ${bad.length - MAX_ROW_ERRORS} more unreadable rows (see the results)`);
+  if (bad.length > MAX_ROW_ERRORS)
+    await line(
+      stderr,
+      `smtp-oauth-wizard: ${basename(file)}: ${bad.length - MAX_ROW_ERRORS} more unreadable rows (see the results)`,
+    );
 
   const writer = flags.format === 'json' ? jsonWriter(stdout, profileRef(profile)) : csvWriter(stdout);
   const bar = progressBar(entries.length, `${profile.name}: ${column}`, stderr);
@@ -44,7 +61,10 @@ export async function bulkVerifyCommand(ctx: CliContext, ref: string | undefined
   process.once('SIGINT', onSigint);
   try {
     const summary = await bulkVerify({
-      profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) }, entries, concurrency: flags.concurrency ?? DEFAULT_BULK_CONCURRENCY, signal: stop.signal,
+      profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) },
+      entries,
+      concurrency: flags.concurrency ?? DEFAULT_BULK_CONCURRENCY,
+      signal: stop.signal,
       tokens: createTokenSource({ acquire: () => acquireToken(ctx, profile) }),
       onResult: (r) => writer.row(r),
       onProgress: (p) => bar.update(p.done, p.failed + p.invalid),
@@ -64,13 +84,23 @@ async function readList(file: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? 'unreadable');
     throw new UsageError('FILE_NOT_FOUND', `cannot read mailbox list ${file}: ${why}`);
   }
 }
 
 function summaryLine(s: BulkSummary, aborted: boolean): string {
   const rate = s.durationMs > 0 ? ` (${Math.round((s.total / s.durationMs) * 1000)}/s)` : '';
-  const codes = Object.entries(s.byCode).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ×${n}`).join(', ');
+  const codes = Object.entries(s.byCode)
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${c} ×${n}`)
+    .join(', ');
   return `${aborted ? 'Stopped after' : 'Checked'} ${s.total} mailboxes in ${(s.durationMs / 1000).toFixed(1)} s${rate}: ${s.ok} ok, ${s.failed} failed, ${s.invalid} invalid rows${codes ? ` — ${codes}` : ''}; ${s.tokenAcquisitions} token${s.tokenAcquisitions === 1 ? '' : 's'} used.`;
 }

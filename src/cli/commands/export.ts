@@ -9,7 +9,12 @@ import { EXIT, UsageError, type ExitCode } from '../exit-codes';
  * `export <profile> --out DIR [--include-secrets]`: the files the target system needs.
  * Secrets go into the files only when asked, and those files are saved owner-only.
  */
-export async function exportCommand(ctx: CliContext, ref: string | undefined, outDir: string | undefined, includeSecrets: boolean): Promise<ExitCode> {
+export async function exportCommand(
+  ctx: CliContext,
+  ref: string | undefined,
+  outDir: string | undefined,
+  includeSecrets: boolean,
+): Promise<ExitCode> {
   if (!outDir) throw new UsageError('USAGE', 'export needs --out DIR (the folder to write the files to)');
   const profile = await resolveProfile(ctx, ref);
   if (includeSecrets) await requireKeychain(ctx);
@@ -21,7 +26,15 @@ export async function exportCommand(ctx: CliContext, ref: string | undefined, ou
     return EXIT.ok;
   }
   await line(ctx.io.stdout, `Wrote ${files.length} files for ${profile.name} (${profile.targetId}) to ${outDir}:`);
-  for (const f of files) await line(ctx.io.stdout, `  ${f.path}  ${f.title}${f.holdsSecret && includeSecrets ? '  [holds secrets, owner-only]' : ''}`);
-  if (!includeSecrets) await line(ctx.io.stdout, 'Secrets are placeholders; fill them in at the target, or export again with --include-secrets.');
+  for (const f of files)
+    await line(
+      ctx.io.stdout,
+      `  ${f.path}  ${f.title}${f.holdsSecret && includeSecrets ? '  [holds secrets, owner-only]' : ''}`,
+    );
+  if (!includeSecrets)
+    await line(
+      ctx.io.stdout,
+      'Secrets are placeholders; fill them in at the target, or export again with --include-secrets.',
+    );
   return EXIT.ok;
 }

@@ -6,8 +6,18 @@ import { EXIT, type ExitCode } from '../exit-codes';
 
 /** What a script needs to pick a profile; the extra CA and other bulky fields stay out. */
 const summary = (p: Profile) => ({
-  id: p.id, name: p.name, targetId: p.targetId, flow: p.flow, cloud: p.cloud, tenant: p.tenant, clientId: p.clientId,
-  credential: p.credential.kind, mailbox: p.mailbox, fromAddress: p.fromAddress, smtpHost: p.smtpHost, smtpPort: p.smtpPort,
+  id: p.id,
+  name: p.name,
+  targetId: p.targetId,
+  flow: p.flow,
+  cloud: p.cloud,
+  tenant: p.tenant,
+  clientId: p.clientId,
+  credential: p.credential.kind,
+  mailbox: p.mailbox,
+  fromAddress: p.fromAddress,
+  smtpHost: p.smtpHost,
+  smtpPort: p.smtpPort,
   tokenState: p.tokenState,
 });
 
@@ -25,7 +35,11 @@ export async function profilesList(ctx: CliContext): Promise<ExitCode> {
   const rows = all.map((p) => [p.name, p.id, p.flow, p.targetId, p.mailbox, lastVerify(p)]);
   const head = ['NAME', 'ID', 'FLOW', 'TARGET', 'MAILBOX', 'LAST VERIFY'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const fmt = (r: readonly string[]): string => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const fmt = (r: readonly string[]): string =>
+    r
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   await line(out, fmt(head));
   for (const r of rows) await line(out, fmt(r));
   return EXIT.ok;

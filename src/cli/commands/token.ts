@@ -13,8 +13,12 @@ export async function tokenCommand(ctx: CliContext, ref: string | undefined, sho
   const out = ctx.io.stdout;
   if (ctx.json) {
     await json(out, {
-      ok: fit, profile: profileRef(profile), flow: profile.flow, inspection: outcome.inspection,
-      ...(outcome.expiresOn ? { expiresOn: outcome.expiresOn } : {}), ...(outcome.account ? { account: outcome.account } : {}),
+      ok: fit,
+      profile: profileRef(profile),
+      flow: profile.flow,
+      inspection: outcome.inspection,
+      ...(outcome.expiresOn ? { expiresOn: outcome.expiresOn } : {}),
+      ...(outcome.account ? { account: outcome.account } : {}),
       // Only on request: the one place the CLI prints a secret.
       ...(showToken ? { accessToken: outcome.accessToken } : {}),
     });

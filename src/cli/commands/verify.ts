@@ -16,14 +16,30 @@ export interface VerifyFlags {
 
 /** `verify <profile> [--send-to ADDRESS]`: token, then SMTP XOAUTH2 login (and a test mail). */
 export async function verifyCommand(ctx: CliContext, ref: string | undefined, flags: VerifyFlags): Promise<ExitCode> {
-  if (flags.sendTo !== undefined && !isPlausibleMailbox(flags.sendTo.trim())) throw new UsageError('USAGE', `--send-to "${flags.sendTo}" is not an email address`);
+  if (flags.sendTo !== undefined && !isPlausibleMailbox(flags.sendTo.trim()))
+    throw new UsageError('USAGE', `--send-to "${flags.sendTo}" is not an email address`);
   const profile = await resolveProfile(ctx, ref);
   const outcome = await acquireToken(ctx, profile);
-  const report = await verifySmtp({ profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) }, accessToken: outcome.accessToken, tokenInspection: outcome.inspection, ...(flags.sendTo !== undefined ? { send: { to: flags.sendTo } } : {}) });
-  await ctx.profiles.recordTokenState(profile.id, {
-    lastVerify: { at: new Date().toISOString(), ok: report.ok, ...(report.problem ? { code: report.problem.code, title: report.problem.title } : {}) },
+  const report = await verifySmtp({
+    profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) },
+    accessToken: outcome.accessToken,
+    tokenInspection: outcome.inspection,
+    ...(flags.sendTo !== undefined ? { send: { to: flags.sendTo } } : {}),
   });
-  if (ctx.json) await json(ctx.io.stdout, { ok: report.ok, profile: profileRef(profile), verdict: outcome.inspection.verdict, report });
+  await ctx.profiles.recordTokenState(profile.id, {
+    lastVerify: {
+      at: new Date().toISOString(),
+      ok: report.ok,
+      ...(report.problem ? { code: report.problem.code, title: report.problem.title } : {}),
+    },
+  });
+  if (ctx.json)
+    await json(ctx.io.stdout, {
+      ok: report.ok,
+      profile: profileRef(profile),
+      verdict: outcome.inspection.verdict,
+      report,
+    });
   else for (const l of renderReport(profile.smtpHost, report, flags.verbose)) await line(ctx.io.stdout, l);
   return report.ok ? EXIT.ok : EXIT.checkFailed;
 }
@@ -31,7 +47,11 @@ export async function verifyCommand(ctx: CliContext, ref: string | undefined, fl
 function renderReport(host: string, r: VerifyReport, verbose: boolean): string[] {
   const out = [`SMTP login to ${host} as ${r.authUser}${r.signedInAs ? ` with a token for ${r.signedInAs}` : ''}`];
   if (r.ok) {
-    out.push(r.sentTo ? `✓ Logged in and sent a test message from ${r.fromAddress} to ${r.sentTo}${r.messageId ? ` (${r.messageId})` : ''}` : '✓ Logged in: this mailbox can send with this token');
+    out.push(
+      r.sentTo
+        ? `✓ Logged in and sent a test message from ${r.fromAddress} to ${r.sentTo}${r.messageId ? ` (${r.messageId})` : ''}`
+        : '✓ Logged in: this mailbox can send with this token',
+    );
   } else if (r.problem) {
     out.push(...renderProblem(r.problem));
   }

@@ -37,22 +37,29 @@ export function authorityFor(p: AuthorityInput, tenantOverride?: string): Author
   try {
     url = new URL(raw);
   } catch {
-    throw new ProblemError(problem({
-      code: 'AUTHORITY_INVALID',
-      title: 'The sign-in address is not valid',
-      explanation: `“${raw}” is not a complete https address, so the app does not know where to sign in.`,
-      fixSteps: ['Enter the authority host as https://host (for example https://login.microsoftonline.com), or pick one of Microsoft’s clouds.'],
-      field: 'customAuthorityHost',
-    }));
+    throw new ProblemError(
+      problem({
+        code: 'AUTHORITY_INVALID',
+        title: 'The sign-in address is not valid',
+        explanation: `“${raw}” is not a complete https address, so the app does not know where to sign in.`,
+        fixSteps: [
+          'Enter the authority host as https://host (for example https://login.microsoftonline.com), or pick one of Microsoft’s clouds.',
+        ],
+        field: 'customAuthorityHost',
+      }),
+    );
   }
   if (url.protocol !== 'https:') {
-    throw new ProblemError(problem({
-      code: 'AUTHORITY_INSECURE',
-      title: 'The sign-in address must use https',
-      explanation: 'Sign-in libraries refuse an authority reached over plain http, because tokens would travel unencrypted.',
-      fixSteps: ['Change the authority host to start with https://.'],
-      field: 'customAuthorityHost',
-    }));
+    throw new ProblemError(
+      problem({
+        code: 'AUTHORITY_INSECURE',
+        title: 'The sign-in address must use https',
+        explanation:
+          'Sign-in libraries refuse an authority reached over plain http, because tokens would travel unencrypted.',
+        fixSteps: ['Change the authority host to start with https://.'],
+        field: 'customAuthorityHost',
+      }),
+    );
   }
   const host = `https://${url.host}`;
   const tenant = encodeURIComponent((tenantOverride ?? p.tenant).trim());

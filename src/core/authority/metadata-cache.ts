@@ -25,8 +25,14 @@ export async function authorityMetadata(authority: string, http: HttpClient): Pr
   const err = idpErrorFromBody(body, res.status);
   if (err) throw new IdpErrorResponse(err);
   const doc = body as Record<string, unknown>;
-  if (res.status !== 200 || !['authorization_endpoint', 'token_endpoint', 'issuer', 'jwks_uri'].every((k) => typeof doc[k] === 'string')) {
-    throw new NetworkFailure('bad-response', new URL(url).host, { code: 'NOT_OPENID_CONFIGURATION', status: res.status });
+  if (
+    res.status !== 200 ||
+    !['authorization_endpoint', 'token_endpoint', 'issuer', 'jwks_uri'].every((k) => typeof doc[k] === 'string')
+  ) {
+    throw new NetworkFailure('bad-response', new URL(url).host, {
+      code: 'NOT_OPENID_CONFIGURATION',
+      status: res.status,
+    });
   }
   cache.set(key, res.body);
   return res.body;

@@ -7,7 +7,11 @@
 /** One mailbox to check, or an input row that could not be read (kept so it is reported in place). */
 export type BulkEntry =
   | { readonly line: number; readonly mailbox: string }
-  | { readonly line: number; readonly mailbox?: string; readonly invalid: { readonly code: string; readonly title: string } };
+  | {
+      readonly line: number;
+      readonly mailbox?: string;
+      readonly invalid: { readonly code: string; readonly title: string };
+    };
 
 export type BulkStatus = 'ok' | 'failed' | 'invalid';
 

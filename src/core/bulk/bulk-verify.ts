@@ -40,8 +40,11 @@ export function bulkNeedsAppOnly(profile: Profile): Problem {
   return problem({
     code: 'BULK_NEEDS_APP_ONLY',
     title: `Profile "${profile.name}" is delegated; bulk checks need an app-only profile`,
-    explanation: 'A delegated token belongs to one signed-in person and opens only the mailboxes that person may use. Checking many mailboxes needs an app (client credentials, SMTP.SendAsApp) with Full Access on each mailbox.',
-    fixSteps: ['Create an app-only profile (target "App-only mailer") with the app’s secret or certificate, and run the bulk check with it.'],
+    explanation:
+      'A delegated token belongs to one signed-in person and opens only the mailboxes that person may use. Checking many mailboxes needs an app (client credentials, SMTP.SendAsApp) with Full Access on each mailbox.',
+    fixSteps: [
+      'Create an app-only profile (target "App-only mailer") with the app’s secret or certificate, and run the bulk check with it.',
+    ],
   });
 }
 
@@ -51,8 +54,22 @@ function expiredAt(token: string, nowMs: number): boolean {
   return typeof exp === 'number' && exp * 1000 <= nowMs;
 }
 
-const toRow = (line: number, mailbox: string, p: Problem, status: 'failed' | 'invalid', attempts: number, durationMs: number): BulkRowResult => ({
-  line, mailbox, status, code: p.code, title: p.title, ...(p.fixSteps[0] ? { fix: p.fixSteps[0] } : {}), attempts, durationMs,
+const toRow = (
+  line: number,
+  mailbox: string,
+  p: Problem,
+  status: 'failed' | 'invalid',
+  attempts: number,
+  durationMs: number,
+): BulkRowResult => ({
+  line,
+  mailbox,
+  status,
+  code: p.code,
+  title: p.title,
+  ...(p.fixSteps[0] ? { fix: p.fixSteps[0] } : {}),
+  attempts,
+  durationMs,
 });
 
 export async function bulkVerify(input: BulkVerifyInput): Promise<BulkSummary> {
@@ -69,10 +86,30 @@ export async function bulkVerify(input: BulkVerifyInput): Promise<BulkSummary> {
   const ordered = orderedResults<BulkRowResult>(concurrency * 64, input.onResult);
 
   const check = async (entry: BulkEntry): Promise<BulkRowResult> => {
-    if ('invalid' in entry) return { line: entry.line, mailbox: entry.mailbox ?? '', status: 'invalid', ...entry.invalid, attempts: 0, durationMs: 0 };
+    if ('invalid' in entry)
+      return {
+        line: entry.line,
+        mailbox: entry.mailbox ?? '',
+        status: 'invalid',
+        ...entry.invalid,
+        attempts: 0,
+        durationMs: 0,
+      };
     const mailbox = entry.mailbox.trim();
     if (!isPlausibleMailbox(mailbox)) {
-      return toRow(entry.line, mailbox, problem({ code: 'INVALID_MAILBOX', title: `"${mailbox}" is not a mailbox address`, explanation: '', fixSteps: ['Put one address such as name@contoso.com in the mailbox column.'] }), 'invalid', 0, 0);
+      return toRow(
+        entry.line,
+        mailbox,
+        problem({
+          code: 'INVALID_MAILBOX',
+          title: `"${mailbox}" is not a mailbox address`,
+          explanation: '',
+          fixSteps: ['Put one address such as name@contoso.com in the mailbox column.'],
+        }),
+        'invalid',
+        0,
+        0,
+      );
     }
     const t0 = performance.now();
     for (let attempt = 1; ; attempt += 1) {
@@ -91,11 +128,21 @@ export async function bulkVerify(input: BulkVerifyInput): Promise<BulkSummary> {
         ...(input.backoff ? { backoff: input.backoff } : {}),
         ...(signal ? { signal } : {}),
       });
-      if (report.ok) return { line: entry.line, mailbox, status: 'ok', attempts: report.attempts, durationMs: Math.round(performance.now() - t0) };
+      if (report.ok)
+        return {
+          line: entry.line,
+          mailbox,
+          status: 'ok',
+          attempts: report.attempts,
+          durationMs: Math.round(performance.now() - t0),
+        };
       const p = report.problem ?? diagnose(new Error('verification failed without a diagnosis'));
       // The token expired while the login was under way, or Exchange's clock is ahead of
       // ours: fetch a new one and try this mailbox once more.
-      if (attempt === 1 && (p.code.endsWith('_TOKEN_EXPIRED') || (p.code.startsWith('SMTP_535_5.7.3') && expiredAt(token, now())))) {
+      if (
+        attempt === 1 &&
+        (p.code.endsWith('_TOKEN_EXPIRED') || (p.code.startsWith('SMTP_535_5.7.3') && expiredAt(token, now())))
+      ) {
         tokens.invalidate(token);
         continue;
       }
@@ -103,9 +150,10 @@ export async function bulkVerify(input: BulkVerifyInput): Promise<BulkSummary> {
     }
   };
 
-  const iterator = Symbol.asyncIterator in input.entries
-    ? input.entries[Symbol.asyncIterator]()
-    : (input.entries as Iterable<BulkEntry>)[Symbol.iterator]();
+  const iterator =
+    Symbol.asyncIterator in input.entries
+      ? input.entries[Symbol.asyncIterator]()
+      : (input.entries as Iterable<BulkEntry>)[Symbol.iterator]();
   let taken = 0;
   let pulling: Promise<unknown> = Promise.resolve();
   // One row at a time leaves the input; its index fixes its place in the output.
@@ -134,5 +182,10 @@ export async function bulkVerify(input: BulkVerifyInput): Promise<BulkSummary> {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   await ordered.drained();
-  return { ...counts, byCode, tokenAcquisitions: tokens.acquisitions, durationMs: Math.round(performance.now() - started) };
+  return {
+    ...counts,
+    byCode,
+    tokenAcquisitions: tokens.acquisitions,
+    durationMs: Math.round(performance.now() - started),
+  };
 }

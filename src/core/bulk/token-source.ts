@@ -41,7 +41,8 @@ export function createTokenSource(opts: TokenSourceOptions): TokenSource {
   let pending: Promise<CurrentToken> | undefined;
   let acquisitions = 0;
 
-  const fresh = (): boolean => current !== undefined && (current.expiresAt === undefined || current.expiresAt - margin > now());
+  const fresh = (): boolean =>
+    current !== undefined && (current.expiresAt === undefined || current.expiresAt - margin > now());
 
   return {
     get acquisitions() {

@@ -10,7 +10,13 @@ import type { IdpError } from './server-error';
 export const aadstsRules: Readonly<Record<number, AadstsRule>> = { ...appRules, ...userRules };
 
 /** Codes that share a meaning: older numbers and variants. */
-const ALIASES: Readonly<Record<number, number>> = { 50148: 501481, 90014: 900144, 7000112: 65001, 90072: 50020, 50178: 50173 };
+const ALIASES: Readonly<Record<number, number>> = {
+  50148: 501481,
+  90014: 900144,
+  7000112: 65001,
+  90072: 50020,
+  50178: 50173,
+};
 
 /** When no AADSTS number came back (redirect errors, other servers): by OAuth `error`. */
 const byError: Readonly<Record<string, AadstsRule>> = {
@@ -21,7 +27,11 @@ const byError: Readonly<Record<string, AadstsRule>> = {
     explanation: 'A policy (MFA, Conditional Access, consent) requires the user to sign in again interactively.',
     fixSteps: ['Sign in again in this app; if the embedded window cannot complete it, use the system browser.'],
   }),
-  login_required: () => ({ title: 'No one is signed in', explanation: 'A silent sign-in needed an existing session.', fixSteps: ['Sign in interactively.'] }),
+  login_required: () => ({
+    title: 'No one is signed in',
+    explanation: 'A silent sign-in needed an existing session.',
+    fixSteps: ['Sign in interactively.'],
+  }),
   invalid_client: (f) => ({
     title: 'Entra did not accept the app’s credential',
     explanation: 'The client secret or certificate was refused.',
@@ -48,7 +58,10 @@ const byError: Readonly<Record<string, AadstsRule>> = {
 export function diagnoseIdpError(e: IdpError, ctx: DiagnoseContext = {}): Problem {
   const f = fill(ctx);
   const num = e.aadsts !== undefined ? (ALIASES[e.aadsts] ?? e.aadsts) : undefined;
-  const rule = (num !== undefined ? aadstsRules[num] : undefined) ?? byError[e.error] ?? (e.status === 429 ? throttled : e.status && e.status >= 500 ? byError.server_error : undefined);
+  const rule =
+    (num !== undefined ? aadstsRules[num] : undefined) ??
+    byError[e.error] ??
+    (e.status === 429 ? throttled : e.status && e.status >= 500 ? byError.server_error : undefined);
   const detail = redactDetail(e.description || e.error);
   const code = e.aadsts !== undefined ? `AADSTS${e.aadsts}` : `OAUTH_${e.error.toUpperCase()}`;
   if (!rule) {

@@ -11,7 +11,21 @@ import type { SmtpDiagnosisContext } from './smtp';
 export type DiagnoseStage = 'discovery' | 'authorize' | 'token' | 'refresh' | 'app-only' | 'device-code' | 'smtp';
 
 export interface DiagnoseContext {
-  readonly profile?: Partial<Pick<Profile, 'clientId' | 'tenant' | 'cloud' | 'customAuthorityHost' | 'redirectUri' | 'mailbox' | 'flow' | 'credential' | 'scopes' | 'targetId'>>;
+  readonly profile?: Partial<
+    Pick<
+      Profile,
+      | 'clientId'
+      | 'tenant'
+      | 'cloud'
+      | 'customAuthorityHost'
+      | 'redirectUri'
+      | 'mailbox'
+      | 'flow'
+      | 'credential'
+      | 'scopes'
+      | 'targetId'
+    >
+  >;
   readonly stage?: DiagnoseStage;
   /** The secret the user typed looks like a secret ID (a GUID): changes the 7000215 advice. */
   readonly secretLooksLikeId?: boolean;

@@ -17,7 +17,13 @@ import { sameMailbox } from '../../shared/mailbox-address';
  * token that looks right points at the Exchange side (service principal, mailbox rights).
  */
 
-const GRAPH_AUDIENCES = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000', 'https://graph.microsoft.us', 'https://dod-graph.microsoft.us', 'https://microsoftgraph.chinacloudapi.cn'];
+const GRAPH_AUDIENCES = [
+  'https://graph.microsoft.com',
+  '00000003-0000-0000-c000-000000000000',
+  'https://graph.microsoft.us',
+  'https://dod-graph.microsoft.us',
+  'https://microsoftgraph.chinacloudapi.cn',
+];
 
 const norm = (s: string): string => s.trim().toLowerCase().replace(/\/+$/, '');
 
@@ -58,7 +64,9 @@ export function diagnoseAuth573(ctx: FactsContext, detail: string): Problem {
       code: `${CODE}_TOKEN_EXPIRED`,
       title: 'The access token has expired',
       explanation: 'Access tokens live about an hour. This one was past its expiry when it was sent to Exchange.',
-      fixSteps: ['Get a fresh access token (redeem the refresh token or request a new client-credentials token) and verify again.'],
+      fixSteps: [
+        'Get a fresh access token (redeem the refresh token or request a new client-credentials token) and verify again.',
+      ],
       retryable: true,
     });
   }
@@ -90,7 +98,10 @@ export function diagnoseAuth573(ctx: FactsContext, detail: string): Problem {
       code: `${CODE}_OTHER_CLOUD`,
       title: `The token is for another cloud's Exchange (${t.audience})`,
       explanation: `This profile is for ${cloud.label}, whose Exchange expects tokens for ${cloud.exchangeAudiences.filter((a) => a.startsWith('https://')).join(' or ')}${cloud.resourcesConfirmed ? '' : ' (commonly used; Microsoft does not document it)'}. Each national cloud has its own sign-in authority, Exchange resource and SMTP host.`,
-      fixSteps: [`Request the token from ${cloud.authorityHost || 'the cloud\'s authority'} with ${t.kind === 'app-only' ? `${cloud.appOnlyResource}/.default` : `${cloud.delegatedResource}/SMTP.Send`}.`, 'Or pick the cloud this tenant really lives in.'],
+      fixSteps: [
+        `Request the token from ${cloud.authorityHost || "the cloud's authority"} with ${t.kind === 'app-only' ? `${cloud.appOnlyResource}/.default` : `${cloud.delegatedResource}/SMTP.Send`}.`,
+        'Or pick the cloud this tenant really lives in.',
+      ],
       field: 'cloud',
     });
   }

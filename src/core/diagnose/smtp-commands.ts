@@ -22,9 +22,11 @@ export const grantFullAccess = (mailbox: string, user: string): string =>
 export const registerServicePrincipal = (appId: string, objectId: string): string =>
   `New-ServicePrincipal -AppId ${quote(appId)} -ObjectId ${quote(objectId)}`;
 
-export const findServicePrincipal = (appId: string): string => `Get-ServicePrincipal | Where-Object AppId -eq ${quote(appId)}`;
+export const findServicePrincipal = (appId: string): string =>
+  `Get-ServicePrincipal | Where-Object AppId -eq ${quote(appId)}`;
 
-export const testPort = (host: string, port: number): string => `Test-NetConnection -ComputerName ${quote(host)} -Port ${port}`;
+export const testPort = (host: string, port: number): string =>
+  `Test-NetConnection -ComputerName ${quote(host)} -Port ${port}`;
 
 /** Placeholder shown when the value cannot be known from here (the admin looks it up). */
 export const SP_OBJECT_ID_PLACEHOLDER = '<Enterprise application object ID>';

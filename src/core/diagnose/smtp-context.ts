@@ -27,7 +27,10 @@ export interface SmtpTokenFacts {
 }
 
 export interface SmtpDiagnosisContext {
-  readonly profile: Pick<Profile, 'mailbox' | 'fromAddress' | 'smtpHost' | 'smtpPort' | 'clientId' | 'flow' | 'cloud' | 'network'>;
+  readonly profile: Pick<
+    Profile,
+    'mailbox' | 'fromAddress' | 'smtpHost' | 'smtpPort' | 'clientId' | 'flow' | 'cloud' | 'network'
+  >;
   /** The XOAUTH2 `user=`: the mailbox logged into. */
   readonly authUser: string;
   /** The MAIL FROM / From: address. */
@@ -45,7 +48,11 @@ export interface FactsContext extends Omit<SmtpDiagnosisContext, 'tokenInspectio
 }
 
 /** Boils a TokenInspection down; an opaque token gives no facts (the rules then list every cause). */
-export function factsFromInspection(inspection: TokenInspection | undefined, flow: Profile['flow'], spObjectId?: string): SmtpTokenFacts | undefined {
+export function factsFromInspection(
+  inspection: TokenInspection | undefined,
+  flow: Profile['flow'],
+  spObjectId?: string,
+): SmtpTokenFacts | undefined {
   if (!inspection || inspection.kind !== 'jwt') return undefined;
   const c = inspection.claims;
   const kind = c.roles.length > 0 && c.scp.length === 0 ? 'app-only' : c.scp.length > 0 ? 'delegated' : flow;
@@ -83,7 +90,13 @@ export function toSmtpFailure(err: unknown): SmtpFailure {
   const failure: {
     -readonly [K in keyof SmtpFailure]: SmtpFailure[K];
   } = { message: str(e.message) ?? String(err) };
-  const fields = { code: str(e.code), originalCode: str(e.originalCode), response: str(e.response), command: str(e.command), stage: str(e.stage) };
+  const fields = {
+    code: str(e.code),
+    originalCode: str(e.originalCode),
+    response: str(e.response),
+    command: str(e.command),
+    stage: str(e.stage),
+  };
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) failure[k as 'code'] = v;
   const responseCode = num(e.responseCode);
   if (responseCode !== undefined) failure.responseCode = responseCode;

@@ -1,5 +1,12 @@
 import { problem, type Problem } from '../../shared/problem';
-import { connectExchange, enableMailboxSmtpAuth, enableTenantSmtpAuth, grantFullAccess, grantSendAs, SP_OBJECT_ID_PLACEHOLDER } from './smtp-commands';
+import {
+  connectExchange,
+  enableMailboxSmtpAuth,
+  enableTenantSmtpAuth,
+  grantFullAccess,
+  grantSendAs,
+  SP_OBJECT_ID_PLACEHOLDER,
+} from './smtp-commands';
 import type { FactsContext } from './smtp-context';
 import { sameMailbox } from '../../shared/mailbox-address';
 
@@ -19,7 +26,11 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
       title: 'SMTP AUTH is turned off for the whole organisation',
       explanation:
         'The tenant blocks authenticated SMTP (the default for organisations created after January 2020). This also blocks OAuth logins, not only passwords. Turning it on for this one mailbox is enough and keeps it off for everyone else.',
-      fixSteps: [uiPath, 'Or, to allow it for every mailbox, turn it on tenant-wide (second command).', 'Wait a few minutes, then verify again.'],
+      fixSteps: [
+        uiPath,
+        'Or, to allow it for every mailbox, turn it on tenant-wide (second command).',
+        'Wait a few minutes, then verify again.',
+      ],
       commands: [connectExchange, enableMailboxSmtpAuth(mailbox), enableTenantSmtpAuth()],
     });
   }
@@ -39,7 +50,8 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
       detail,
       code: 'SMTP_535_5.7.139_SECURITY_DEFAULTS',
       title: "The organisation's security defaults block SMTP AUTH",
-      explanation: 'Security defaults turn off authenticated SMTP for every account. A per-mailbox setting cannot override them.',
+      explanation:
+        'Security defaults turn off authenticated SMTP for every account. A per-mailbox setting cannot override them.',
       fixSteps: [
         'Microsoft Entra admin center → Identity → Overview → Properties → Manage security defaults → Disabled (an admin should replace them with Conditional Access policies first).',
         `Then enable Authenticated SMTP for ${mailbox} (command below).`,
@@ -52,10 +64,11 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
       detail,
       code: 'SMTP_535_5.7.139_CONDITIONAL_ACCESS',
       title: 'A Conditional Access policy blocks this login',
-      explanation: 'The login reached Exchange, but a Conditional Access policy (often one that blocks legacy authentication or requires a compliant device or location) refused it.',
+      explanation:
+        'The login reached Exchange, but a Conditional Access policy (often one that blocks legacy authentication or requires a compliant device or location) refused it.',
       fixSteps: [
         `Microsoft Entra admin center → Monitoring → Sign-in logs → filter on ${mailbox}: the failed sign-in names the policy.`,
-        'Exclude this mailbox (or the sending server\'s IP range as a named location) from that policy, or change its conditions.',
+        "Exclude this mailbox (or the sending server's IP range as a named location) from that policy, or change its conditions.",
       ],
     });
   }
@@ -64,7 +77,8 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
       detail,
       code: 'SMTP_535_5.7.139_BASIC_AUTH',
       title: 'A password login was tried instead of OAuth',
-      explanation: 'Exchange answered a username/password (Basic) login. Basic authentication for SMTP is being retired; the target system must log in with XOAUTH2 and an access token.',
+      explanation:
+        'Exchange answered a username/password (Basic) login. Basic authentication for SMTP is being retired; the target system must log in with XOAUTH2 and an access token.',
       fixSteps: ['Configure the target system for OAuth2 (XOAUTH2) as shown in the export step of this wizard.'],
     });
   }
@@ -72,12 +86,15 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
     detail,
     code: 'SMTP_535_5.7.139',
     title: 'Exchange refused the login by policy',
-    explanation: 'Exchange refused the login for a policy reason (SMTP AUTH disabled, security defaults or Conditional Access). The server text below names it.',
-    fixSteps: [`Check that Authenticated SMTP is enabled for ${mailbox}.`, 'Check the Entra sign-in logs for the failed login.'],
+    explanation:
+      'Exchange refused the login for a policy reason (SMTP AUTH disabled, security defaults or Conditional Access). The server text below names it.',
+    fixSteps: [
+      `Check that Authenticated SMTP is enabled for ${mailbox}.`,
+      'Check the Entra sign-in logs for the failed login.',
+    ],
     commands: [connectExchange, enableMailboxSmtpAuth(mailbox)],
   });
 }
-
 
 /**
  * Who needs Send As: Exchange names both in its reply ("<auth user> not allowed to send as

@@ -44,7 +44,8 @@ export function diagnoseSmtp(err: unknown, context: SmtpDiagnosisContext): Probl
   const id = `SMTP_${code}${enhanced ? `_${enhanced}` : ''}`;
 
   if (code === 535 && enhanced === '5.7.139') return smtpAuthDisabled(ctx, text, detail);
-  if (code === 535 && (enhanced === '5.7.3' || enhanced === '' || enhanced === '5.7.8')) return diagnoseAuth573(ctx, detail);
+  if (code === 535 && (enhanced === '5.7.3' || enhanced === '' || enhanced === '5.7.8'))
+    return diagnoseAuth573(ctx, detail);
 
   if (/SendAsDenied/i.test(text) || enhanced === '5.2.252') return sendAsDenied(ctx, id, text, detail);
 
@@ -65,7 +66,8 @@ export function diagnoseSmtp(err: unknown, context: SmtpDiagnosisContext): Probl
       detail,
       code: id,
       title: 'The mail was sent without logging in',
-      explanation: 'Exchange only relays mail on port 587 for a client that has logged in. The session reached MAIL FROM without a successful AUTH (the client did not offer XOAUTH2, or authentication is switched off in its settings).',
+      explanation:
+        'Exchange only relays mail on port 587 for a client that has logged in. The session reached MAIL FROM without a successful AUTH (the client did not offer XOAUTH2, or authentication is switched off in its settings).',
       fixSteps: [
         'Turn on authentication in the sending system and choose OAuth2 / XOAUTH2.',
         `Use ${ctx.profile.smtpHost} port 587 with STARTTLS.`,
@@ -80,7 +82,8 @@ export function diagnoseSmtp(err: unknown, context: SmtpDiagnosisContext): Probl
       detail,
       code: id,
       title: `Too many connections to ${ctx.authUser} at the same time`,
-      explanation: 'Exchange allows 3 simultaneous SMTP connections per mailbox. Another system (or another copy of this one) is using them. This is temporary.',
+      explanation:
+        'Exchange allows 3 simultaneous SMTP connections per mailbox. Another system (or another copy of this one) is using them. This is temporary.',
       fixSteps: [
         'Try again in a minute.',
         'If it keeps happening, lower the number of parallel connections in the sending system to 3 or fewer for this mailbox (pool size / max connections).',
@@ -94,7 +97,8 @@ export function diagnoseSmtp(err: unknown, context: SmtpDiagnosisContext): Probl
       detail,
       code: id,
       title: 'Basic authentication (password) is no longer accepted',
-      explanation: 'Exchange Online is retiring username/password logins for SMTP. The client logged in with a password; it must log in with OAuth2 (XOAUTH2) and an access token.',
+      explanation:
+        'Exchange Online is retiring username/password logins for SMTP. The client logged in with a password; it must log in with OAuth2 (XOAUTH2) and an access token.',
       fixSteps: ['Configure the sending system for OAuth2 (XOAUTH2) with the values from this wizard’s export step.'],
     });
   }
@@ -104,7 +108,8 @@ export function diagnoseSmtp(err: unknown, context: SmtpDiagnosisContext): Probl
       detail,
       code: id,
       title: `The mailbox ${ctx.authUser} is full`,
-      explanation: 'Sent messages are saved to Sent Items; when the mailbox is over its quota, Exchange refuses to send.',
+      explanation:
+        'Sent messages are saved to Sent Items; when the mailbox is over its quota, Exchange refuses to send.',
       fixSteps: [`Free space in ${ctx.authUser} (empty Sent Items / Deleted Items) or raise its quota.`],
     });
   }
@@ -114,8 +119,11 @@ export function diagnoseSmtp(err: unknown, context: SmtpDiagnosisContext): Probl
       detail,
       code: `${id}_QUOTA`,
       title: 'The daily sending limit is reached',
-      explanation: 'Exchange Online allows 10,000 recipients per mailbox per day over SMTP AUTH. The limit resets over the next 24 hours.',
-      fixSteps: ['Wait and try again tomorrow, or spread bulk mail over several mailboxes or a dedicated bulk service.'],
+      explanation:
+        'Exchange Online allows 10,000 recipients per mailbox per day over SMTP AUTH. The limit resets over the next 24 hours.',
+      fixSteps: [
+        'Wait and try again tomorrow, or spread bulk mail over several mailboxes or a dedicated bulk service.',
+      ],
       retryable: true,
     });
   }
@@ -125,7 +133,8 @@ export function diagnoseSmtp(err: unknown, context: SmtpDiagnosisContext): Probl
       detail,
       code: id,
       title: 'The server did not offer XOAUTH2',
-      explanation: 'The server does not accept OAuth2 logins here. Exchange only offers XOAUTH2 after STARTTLS on port 587; other servers may not support it at all.',
+      explanation:
+        'The server does not accept OAuth2 logins here. Exchange only offers XOAUTH2 after STARTTLS on port 587; other servers may not support it at all.',
       fixSteps: [`Check the host (${ctx.profile.smtpHost}) and port (587), with STARTTLS.`],
       field: 'smtpHost',
     });
@@ -139,7 +148,9 @@ export function diagnoseSmtp(err: unknown, context: SmtpDiagnosisContext): Probl
     explanation: transient
       ? 'The server reported a temporary problem. Nothing needs changing yet.'
       : `The server refused the ${failure.command ?? 'request'} with a reply this wizard has no specific advice for. The server text is below.`,
-    fixSteps: transient ? ['Try again in a few minutes.'] : ['Search the server text below in Microsoft’s SMTP AUTH troubleshooting pages, or send it to support.'],
+    fixSteps: transient
+      ? ['Try again in a few minutes.']
+      : ['Search the server text below in Microsoft’s SMTP AUTH troubleshooting pages, or send it to support.'],
     retryable: transient,
   });
 }

@@ -79,7 +79,10 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
           port,
           path: `${url.pathname}${url.search}`,
           method: req.method,
-          headers: { ...req.headers, ...(req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {}) },
+          headers: {
+            ...req.headers,
+            ...(req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {}),
+          },
           // No `agent` with createConnection: Node would otherwise build a fresh agent and ignore the tunnel.
           ...(tlsSocket ? { createConnection: () => tlsSocket } : { agent }),
           signal: req.signal,
@@ -89,7 +92,10 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
           let size = 0;
           res.on('data', (c: Buffer) => {
             size += c.length;
-            if (size > MAX_BODY_BYTES) res.destroy(new NetworkFailure('bad-response', hostPort, { code: 'BODY_TOO_LARGE', status: res.statusCode }));
+            if (size > MAX_BODY_BYTES)
+              res.destroy(
+                new NetworkFailure('bad-response', hostPort, { code: 'BODY_TOO_LARGE', status: res.statusCode }),
+              );
             else chunks.push(c);
           });
           res.once('error', (e) => reject(classifySocketError(e, hostPort)));
@@ -98,12 +104,16 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
             // A tunnel serves one request; kept-alive reuse is only for direct connections.
             tlsSocket?.end();
             const headers: Record<string, string> = {};
-            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+            for (const [k, v] of Object.entries(res.headers))
+              if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
             resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
           });
         },
       );
-      const timer = setTimeout(() => r.destroy(new NetworkFailure('timeout', hostPort, { code: `NO_ANSWER_IN_${perRequestTimeout}MS` })), perRequestTimeout);
+      const timer = setTimeout(
+        () => r.destroy(new NetworkFailure('timeout', hostPort, { code: `NO_ANSWER_IN_${perRequestTimeout}MS` })),
+        perRequestTimeout,
+      );
       r.once('error', (e) => {
         clearTimeout(timer);
         tlsSocket?.destroy();
@@ -130,6 +140,13 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new NetworkFailure('aborted', ''));
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(t); reject(new NetworkFailure('aborted', '')); }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        reject(new NetworkFailure('aborted', ''));
+      },
+      { once: true },
+    );
   });
 }

@@ -27,7 +27,10 @@ export class NetworkFailure extends Error {
   readonly status: number | undefined;
 
   constructor(kind: NetworkFailureKind, host: string, opts: { code?: string; status?: number; cause?: unknown } = {}) {
-    super(`${kind} reaching ${host}${opts.code ? ` (${opts.code})` : ''}${opts.status ? ` [HTTP ${opts.status}]` : ''}`, { cause: opts.cause });
+    super(
+      `${kind} reaching ${host}${opts.code ? ` (${opts.code})` : ''}${opts.status ? ` [HTTP ${opts.status}]` : ''}`,
+      { cause: opts.cause },
+    );
     this.name = 'NetworkFailure';
     this.kind = kind;
     this.host = host;
@@ -51,17 +54,27 @@ const UNTRUSTED = new Set([
 /** Maps a Node socket / TLS error to a kind. */
 export function classifySocketError(err: unknown, host: string): NetworkFailure {
   if (err instanceof NetworkFailure) return err;
-  const code = err !== null && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+  const code =
+    err !== null && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
   const kind: NetworkFailureKind =
-    code === undefined ? 'reset'
-    : UNTRUSTED.has(code) ? 'tls-untrusted'
-    : code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' ? 'tls-expired'
-    : code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'tls-name-mismatch'
-    : code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code.includes('CERT') ? 'tls-other'
-    : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'dns'
-    : code === 'ECONNREFUSED' ? 'refused'
-    : code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' ? 'timeout'
-    : code === 'ABORT_ERR' ? 'aborted'
-    : 'reset';
+    code === undefined
+      ? 'reset'
+      : UNTRUSTED.has(code)
+        ? 'tls-untrusted'
+        : code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID'
+          ? 'tls-expired'
+          : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+            ? 'tls-name-mismatch'
+            : code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code.includes('CERT')
+              ? 'tls-other'
+              : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+                ? 'dns'
+                : code === 'ECONNREFUSED'
+                  ? 'refused'
+                  : code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT'
+                    ? 'timeout'
+                    : code === 'ABORT_ERR'
+                      ? 'aborted'
+                      : 'reset';
   return new NetworkFailure(kind, host, { code, cause: err });
 }

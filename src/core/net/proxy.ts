@@ -18,13 +18,19 @@ export function withoutCredentials(proxyUrl: string): string {
 }
 
 /** The environment's proxy: HTTPS_PROXY, else https_proxy (an empty variable counts as unset, as curl does). */
-export const environmentProxy = (env: NodeJS.ProcessEnv = process.env): string => (env.HTTPS_PROXY || env.https_proxy || '').trim();
+export const environmentProxy = (env: NodeJS.ProcessEnv = process.env): string =>
+  (env.HTTPS_PROXY || env.https_proxy || '').trim();
 
 /** Does NO_PROXY (or no_proxy) exempt `hostname`? `*`, exact names and domain suffixes (`.contoso.com` or `contoso.com`). */
 export function bypassesProxy(hostname: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const host = hostname.toLowerCase();
-  return noProxy.some((n) => n === '*' || host === n.replace(/^\./, '') || host.endsWith(n.startsWith('.') ? n : `.${n}`));
+  return noProxy.some(
+    (n) => n === '*' || host === n.replace(/^\./, '') || host.endsWith(n.startsWith('.') ? n : `.${n}`),
+  );
 }
 
 /** The proxy to use for `target`, from the profile's setting or HTTPS_PROXY, honouring NO_PROXY. */
@@ -40,7 +46,13 @@ export function resolveProxy(target: URL, setting: string, env: NodeJS.ProcessEn
   }
 }
 
-export function connectThroughProxy(proxy: URL, host: string, port: number, timeoutMs: number, ca?: readonly string[]): Promise<Socket> {
+export function connectThroughProxy(
+  proxy: URL,
+  host: string,
+  port: number,
+  timeoutMs: number,
+  ca?: readonly string[],
+): Promise<Socket> {
   const proxyHost = `${proxy.hostname}:${proxy.port || (proxy.protocol === 'https:' ? 443 : 80)}`;
   const headers: Record<string, string> = { host: `${host}:${port}` };
   if (proxy.username) {
@@ -67,7 +79,11 @@ export function connectThroughProxy(proxy: URL, host: string, port: number, time
     req.once('timeout', () => req.destroy(new NetworkFailure('timeout', proxyHost)));
     req.once('error', (e) => {
       const f = classifySocketError(e, proxyHost);
-      reject(f.kind === 'refused' || f.kind === 'dns' || f.kind === 'reset' ? new NetworkFailure('proxy-unreachable', proxyHost, { code: f.code, cause: e }) : f);
+      reject(
+        f.kind === 'refused' || f.kind === 'dns' || f.kind === 'reset'
+          ? new NetworkFailure('proxy-unreachable', proxyHost, { code: f.code, cause: e })
+          : f,
+      );
     });
     req.end();
   });

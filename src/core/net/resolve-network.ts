@@ -8,7 +8,10 @@ import { splitProxyPassword, withProxyPassword } from './proxy-password';
  * keychain, put back into the proxy address in memory. The keychain is read only when the
  * address names a user and carries no password, so a profile without a proxy login costs nothing.
  */
-export async function resolveNetwork(profile: Pick<Profile, 'id' | 'network'>, secrets: Pick<SecretStore, 'get'>): Promise<NetworkSettings> {
+export async function resolveNetwork(
+  profile: Pick<Profile, 'id' | 'network'>,
+  secrets: Pick<SecretStore, 'get'>,
+): Promise<NetworkSettings> {
   const { network } = profile;
   const split = splitProxyPassword(network.proxyUrl);
   if (!split.user || split.password !== undefined) return network;

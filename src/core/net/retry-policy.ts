@@ -15,7 +15,13 @@ export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 40
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
 /** Milliseconds to wait before the next attempt, or null to stop and return this response. */
-export function retryDelayMs(status: number, retryAfter: string | undefined, attempt: number, policy: RetryPolicy, now = Date.now()): number | null {
+export function retryDelayMs(
+  status: number,
+  retryAfter: string | undefined,
+  attempt: number,
+  policy: RetryPolicy,
+  now = Date.now(),
+): number | null {
   if (!RETRYABLE.has(status) || attempt >= policy.maxAttempts) return null;
   const hinted = parseRetryAfter(retryAfter, now);
   if (hinted !== null) return hinted <= policy.maxDelayMs ? hinted : null;

@@ -13,26 +13,44 @@ import type { TokenOutcome } from './token-outcome';
  */
 export async function acquireAppOnly(profile: Profile, deps: AcquisitionDeps): Promise<TokenOutcome> {
   if (profile.credential.kind === 'none') {
-    throw new ProblemError(problem({
-      code: 'APP_ONLY_NEEDS_CREDENTIAL',
-      title: 'App-only needs a client secret or certificate',
-      explanation: 'Client credentials prove the app’s identity with its own credential; there is no user sign-in.',
-      fixSteps: ['Under Certificates & secrets create a client secret or upload a certificate, then enter it in the profile.'],
-      field: 'credential',
-    }));
+    throw new ProblemError(
+      problem({
+        code: 'APP_ONLY_NEEDS_CREDENTIAL',
+        title: 'App-only needs a client secret or certificate',
+        explanation: 'Client credentials prove the app’s identity with its own credential; there is no user sign-in.',
+        fixSteps: [
+          'Under Certificates & secrets create a client secret or upload a certificate, then enter it in the profile.',
+        ],
+        field: 'credential',
+      }),
+    );
   }
   let built: BuiltApp | undefined;
   try {
     built = await buildMsalApp(profile, deps.secrets);
     if (built.msal.kind !== 'confidential') throw new Error('unreachable: a credential makes a confidential client');
-    const scope = profile.scopes.length === 1 && profile.scopes[0]?.endsWith('/.default') ? profile.scopes[0] : appOnlyScope(profile.cloud);
+    const scope =
+      profile.scopes.length === 1 && profile.scopes[0]?.endsWith('/.default')
+        ? profile.scopes[0]
+        : appOnlyScope(profile.cloud);
     const result = await built.msal.app.acquireTokenByClientCredential({ scopes: [scope], skipCache: true });
     if (!result) throw new Error('MSAL returned no result for client credentials');
-    const inspection = inspectAccessToken(result.accessToken, { flow: 'app-only', cloud: profile.cloud, ...(deps.now ? { now: deps.now() } : {}) });
+    const inspection = inspectAccessToken(result.accessToken, {
+      flow: 'app-only',
+      cloud: profile.cloud,
+      ...(deps.now ? { now: deps.now() } : {}),
+    });
     await recordTokenState(deps, profile, { accessTokenAcquiredAt: nowIso(deps) });
-    return { accessToken: result.accessToken, inspection, ...(result.expiresOn ? { expiresOn: result.expiresOn.toISOString() } : {}), refreshTokenStored: false };
+    return {
+      accessToken: result.accessToken,
+      inspection,
+      ...(result.expiresOn ? { expiresOn: result.expiresOn.toISOString() } : {}),
+      refreshTokenStored: false,
+    };
   } catch (e) {
-    throw toProblemError(e, profile, 'app-only', { ...(built ? { net: built.net, secretLooksLikeId: built.secretLooksLikeId } : {}) });
+    throw toProblemError(e, profile, 'app-only', {
+      ...(built ? { net: built.net, secretLooksLikeId: built.secretLooksLikeId } : {}),
+    });
   } finally {
     built?.close();
   }

@@ -5,7 +5,14 @@ import { inspectAccessToken } from '../../shared/token-inspection';
 import { ProblemError } from '../problem-error';
 import { secretKeys } from '../secrets/secret-keys';
 import { buildMsalApp, type BuiltApp } from './msal-app';
-import { type AcquisitionDeps, nowIso, randomToken, recordTokenState, redirectFailure, toProblemError } from './flow-support';
+import {
+  type AcquisitionDeps,
+  nowIso,
+  randomToken,
+  recordTokenState,
+  redirectFailure,
+  toProblemError,
+} from './flow-support';
 import { LoginPageError, errorPageText, type LoginWindowPort, type SystemBrowserPort } from './login-ports';
 import { startLoopbackListener } from './loopback-listener';
 import { matchRedirect } from './redirect-match';
@@ -30,10 +37,15 @@ export interface DelegatedOptions extends AcquisitionDeps {
 const DEFAULT_TIMEOUT = 10 * 60_000;
 
 export async function signInDelegated(profile: Profile, opts: DelegatedOptions): Promise<TokenOutcome> {
-  if (!opts.loginWindow && !opts.systemBrowser) throw new Error('signInDelegated needs a loginWindow or a systemBrowser port');
+  if (!opts.loginWindow && !opts.systemBrowser)
+    throw new Error('signInDelegated needs a loginWindow or a systemBrowser port');
   // A new sign-in starts from an empty cache, so the refresh token captured is this one's.
   await opts.secrets.delete(secretKeys.tokenCache(profile.id));
-  const plugin = keychainCachePlugin({ secrets: opts.secrets, profileId: profile.id, clientId: profile.clientId.trim() });
+  const plugin = keychainCachePlugin({
+    secrets: opts.secrets,
+    profileId: profile.id,
+    clientId: profile.clientId.trim(),
+  });
   let built: BuiltApp | undefined;
   try {
     built = await buildMsalApp(profile, opts.secrets, { cachePlugin: plugin });
@@ -44,18 +56,31 @@ export async function signInDelegated(profile: Profile, opts: DelegatedOptions):
     const scopes = [...profile.scopes];
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT;
 
-    const authUrl = (redirectUri: string) => msal.app.getAuthCodeUrl({
-      scopes, redirectUri, codeChallenge: pkce.challenge, codeChallengeMethod: 'S256', state, nonce,
-      // No login_hint from the mailbox: for a shared mailbox the person signing in is someone else.
-      ...(opts.prompt ? { prompt: opts.prompt } : {}),
-    });
+    const authUrl = (redirectUri: string) =>
+      msal.app.getAuthCodeUrl({
+        scopes,
+        redirectUri,
+        codeChallenge: pkce.challenge,
+        codeChallengeMethod: 'S256',
+        state,
+        nonce,
+        // No login_hint from the mailbox: for a shared mailbox the person signing in is someone else.
+        ...(opts.prompt ? { prompt: opts.prompt } : {}),
+      });
 
     let redirectUri: string;
     let hit: { url: string; formBody?: string };
     if (opts.loginWindow) {
       redirectUri = profile.redirectUri.trim();
       try {
-        hit = { url: await opts.loginWindow.open({ url: await authUrl(redirectUri), redirectUri, timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) }) };
+        hit = {
+          url: await opts.loginWindow.open({
+            url: await authUrl(redirectUri),
+            redirectUri,
+            timeoutMs,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+          }),
+        };
       } catch (e) {
         throw e instanceof LoginPageError ? pageError(e) : e;
       }
@@ -75,8 +100,20 @@ export async function signInDelegated(profile: Profile, opts: DelegatedOptions):
     if (m.kind === 'no-match') throw new Error('The login window reported a URL that is not the redirect URI');
     if (m.kind === 'error') throw redirectFailure(m);
 
-    const result: AuthenticationResult = await msal.app.acquireTokenByCode({ code: m.code, scopes, redirectUri, codeVerifier: pkce.verifier, state, nonce });
-    const inspection = inspectAccessToken(result.accessToken, { flow: 'delegated', cloud: profile.cloud, mailbox: profile.mailbox, ...(opts.now ? { now: opts.now() } : {}) });
+    const result: AuthenticationResult = await msal.app.acquireTokenByCode({
+      code: m.code,
+      scopes,
+      redirectUri,
+      codeVerifier: pkce.verifier,
+      state,
+      nonce,
+    });
+    const inspection = inspectAccessToken(result.accessToken, {
+      flow: 'delegated',
+      cloud: profile.cloud,
+      mailbox: profile.mailbox,
+      ...(opts.now ? { now: opts.now() } : {}),
+    });
     const account = result.account?.username || undefined;
     const stored = plugin.lastRefreshToken() !== undefined;
     const at = nowIso(opts);
@@ -85,9 +122,17 @@ export async function signInDelegated(profile: Profile, opts: DelegatedOptions):
       ...(stored ? { refreshTokenStoredAt: at, refreshTokenLastUsedAt: at } : {}),
       ...(account ? { account } : {}),
     });
-    return { accessToken: result.accessToken, inspection, ...(account ? { account } : {}), ...(result.expiresOn ? { expiresOn: result.expiresOn.toISOString() } : {}), refreshTokenStored: stored };
+    return {
+      accessToken: result.accessToken,
+      inspection,
+      ...(account ? { account } : {}),
+      ...(result.expiresOn ? { expiresOn: result.expiresOn.toISOString() } : {}),
+      refreshTokenStored: stored,
+    };
   } catch (e) {
-    throw toProblemError(e, profile, 'authorize', { ...(built ? { net: built.net, secretLooksLikeId: built.secretLooksLikeId } : {}) });
+    throw toProblemError(e, profile, 'authorize', {
+      ...(built ? { net: built.net, secretLooksLikeId: built.secretLooksLikeId } : {}),
+    });
   } finally {
     built?.close();
   }
@@ -102,16 +147,18 @@ function loopbackPath(registered: string): string {
     return '/';
   }
   if (u.protocol !== 'http:' || u.hostname !== 'localhost') {
-    throw new ProblemError(problem({
-      code: 'LOOPBACK_NEEDS_LOCALHOST',
-      title: 'The system browser needs an http://localhost redirect URI',
-      explanation: `Sign-in in the system browser comes back to a small listener on this computer, at http://localhost:<port>. The profile’s redirect URI ${registered} is not one, so Entra would refuse the request (AADSTS50011).`,
-      fixSteps: [
-        'In the app registration → Authentication, add http://localhost under the platform of this app (Web, or Mobile and desktop applications). Entra ignores the port of localhost.',
-        'Set the Redirect URI field to http://localhost, or use the embedded sign-in window, which works with any redirect URI.',
-      ],
-      field: 'redirectUri',
-    }));
+    throw new ProblemError(
+      problem({
+        code: 'LOOPBACK_NEEDS_LOCALHOST',
+        title: 'The system browser needs an http://localhost redirect URI',
+        explanation: `Sign-in in the system browser comes back to a small listener on this computer, at http://localhost:<port>. The profile’s redirect URI ${registered} is not one, so Entra would refuse the request (AADSTS50011).`,
+        fixSteps: [
+          'In the app registration → Authentication, add http://localhost under the platform of this app (Web, or Mobile and desktop applications). Entra ignores the port of localhost.',
+          'Set the Redirect URI field to http://localhost, or use the embedded sign-in window, which works with any redirect URI.',
+        ],
+        field: 'redirectUri',
+      }),
+    );
   }
   return u.pathname || '/';
 }

@@ -32,16 +32,23 @@ export interface DeviceCodeOptions extends AcquisitionDeps {
 
 export async function signInWithDeviceCode(profile: Profile, opts: DeviceCodeOptions): Promise<TokenOutcome> {
   if (profile.credential.kind !== 'none') {
-    throw new ProblemError(problem({
-      code: 'DEVICE_CODE_PUBLIC_ONLY',
-      title: 'Device code sign-in is for public clients only',
-      explanation: 'This profile has a client secret or certificate, so its app is a confidential client. Device code sign-in would give a public client’s refresh token, which a mail system that sends the secret cannot redeem (AADSTS700025).',
-      fixSteps: ['Use the sign-in window or the system browser for this profile.', ...deviceCodeLimits.slice(0, 1)],
-      field: 'credential',
-    }));
+    throw new ProblemError(
+      problem({
+        code: 'DEVICE_CODE_PUBLIC_ONLY',
+        title: 'Device code sign-in is for public clients only',
+        explanation:
+          'This profile has a client secret or certificate, so its app is a confidential client. Device code sign-in would give a public client’s refresh token, which a mail system that sends the secret cannot redeem (AADSTS700025).',
+        fixSteps: ['Use the sign-in window or the system browser for this profile.', ...deviceCodeLimits.slice(0, 1)],
+        field: 'credential',
+      }),
+    );
   }
   await opts.secrets.delete(secretKeys.tokenCache(profile.id));
-  const plugin = keychainCachePlugin({ secrets: opts.secrets, profileId: profile.id, clientId: profile.clientId.trim() });
+  const plugin = keychainCachePlugin({
+    secrets: opts.secrets,
+    profileId: profile.id,
+    clientId: profile.clientId.trim(),
+  });
   let built: BuiltApp | undefined;
   try {
     built = await buildMsalApp(profile, opts.secrets, { cachePlugin: plugin });
@@ -49,14 +56,25 @@ export async function signInWithDeviceCode(profile: Profile, opts: DeviceCodeOpt
     const pca = built.msal.app;
     const request: DeviceCodeRequest = {
       scopes: [...profile.scopes],
-      deviceCodeCallback: (r) => opts.onCode({ userCode: r.userCode, verificationUri: r.verificationUri, message: r.message, expiresInSeconds: r.expiresIn }),
+      deviceCodeCallback: (r) =>
+        opts.onCode({
+          userCode: r.userCode,
+          verificationUri: r.verificationUri,
+          message: r.message,
+          expiresInSeconds: r.expiresIn,
+        }),
     };
     const aborted = new Promise<never>((_, reject) => {
       const stop = () => {
         // MSAL stops polling at its next interval when it sees the flag.
         request.cancel = true;
         const cancelled = signInCancelled();
-        reject(new ProblemError({ ...cancelled.problem, explanation: 'The sign-in was cancelled while waiting for the code to be entered on the other device.' }));
+        reject(
+          new ProblemError({
+            ...cancelled.problem,
+            explanation: 'The sign-in was cancelled while waiting for the code to be entered on the other device.',
+          }),
+        );
       };
       if (opts.signal?.aborted) stop();
       opts.signal?.addEventListener('abort', stop, { once: true });
@@ -66,8 +84,17 @@ export async function signInWithDeviceCode(profile: Profile, opts: DeviceCodeOpt
     const account = result.account?.username || undefined;
     const stored = plugin.lastRefreshToken() !== undefined;
     const at = nowIso(opts);
-    await recordTokenState(opts, profile, { accessTokenAcquiredAt: at, ...(stored ? { refreshTokenStoredAt: at, refreshTokenLastUsedAt: at } : {}), ...(account ? { account } : {}) });
-    const inspection = inspectAccessToken(result.accessToken, { flow: 'delegated', cloud: profile.cloud, mailbox: profile.mailbox, ...(opts.now ? { now: opts.now() } : {}) });
+    await recordTokenState(opts, profile, {
+      accessTokenAcquiredAt: at,
+      ...(stored ? { refreshTokenStoredAt: at, refreshTokenLastUsedAt: at } : {}),
+      ...(account ? { account } : {}),
+    });
+    const inspection = inspectAccessToken(result.accessToken, {
+      flow: 'delegated',
+      cloud: profile.cloud,
+      mailbox: profile.mailbox,
+      ...(opts.now ? { now: opts.now() } : {}),
+    });
     return { accessToken: result.accessToken, inspection, ...(account ? { account } : {}), refreshTokenStored: stored };
   } catch (e) {
     throw toProblemError(e, profile, 'device-code', built ? { net: built.net } : {});

@@ -17,27 +17,44 @@ export interface AcquisitionDeps {
 }
 
 /** Turns any failure of a flow into a ProblemError with the profile's values filled in. */
-export function toProblemError(e: unknown, profile: Profile, stage: DiagnoseStage, extra: { net?: MsalNetworkClient; secretLooksLikeId?: boolean; targetSendsSecret?: boolean } = {}): ProblemError {
+export function toProblemError(
+  e: unknown,
+  profile: Profile,
+  stage: DiagnoseStage,
+  extra: { net?: MsalNetworkClient; secretLooksLikeId?: boolean; targetSendsSecret?: boolean } = {},
+): ProblemError {
   if (e instanceof ProblemError) return e;
-  return new ProblemError(diagnose(e, {
-    profile,
-    stage,
-    ...(extra.net?.lastFailure ? { networkFailure: extra.net.lastFailure } : {}),
-    ...(extra.secretLooksLikeId ? { secretLooksLikeId: true } : {}),
-    ...(extra.targetSendsSecret ? { targetSendsSecret: true } : {}),
-  }));
+  return new ProblemError(
+    diagnose(e, {
+      profile,
+      stage,
+      ...(extra.net?.lastFailure ? { networkFailure: extra.net.lastFailure } : {}),
+      ...(extra.secretLooksLikeId ? { secretLooksLikeId: true } : {}),
+      ...(extra.targetSendsSecret ? { targetSendsSecret: true } : {}),
+    }),
+  );
 }
 
 /** A redirect that carried an error (or a foreign state) as the error the diagnosis reads. */
 export function redirectFailure(m: Extract<RedirectMatch, { kind: 'error' }>): Error {
   if (m.error === 'state_mismatch') return new ProblemError(stateMismatch());
-  return new IdpErrorResponse({ error: m.error, aadsts: aadstsIn(m.errorDescription), suberror: m.suberror, description: m.errorDescription });
+  return new IdpErrorResponse({
+    error: m.error,
+    aadsts: aadstsIn(m.errorDescription),
+    suberror: m.suberror,
+    description: m.errorDescription,
+  });
 }
 
-export async function recordTokenState(deps: AcquisitionDeps, profile: Profile, patch: Partial<TokenState>): Promise<void> {
+export async function recordTokenState(
+  deps: AcquisitionDeps,
+  profile: Profile,
+  patch: Partial<TokenState>,
+): Promise<void> {
   await deps.profiles?.recordTokenState(profile.id, patch);
 }
 
 export const nowIso = (deps: AcquisitionDeps): string => new Date(deps.now ? deps.now() : Date.now()).toISOString();
 
-export const randomToken = (bytes = 24): string => Buffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString('base64url');
+export const randomToken = (bytes = 24): string =>
+  Buffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString('base64url');

@@ -43,18 +43,27 @@ export function errorPageText(visibleText: string): string | undefined {
   return m?.[0];
 }
 
-export const signInCancelled = (): ProblemError => new ProblemError(problem({
-  code: 'SIGN_IN_CANCELLED',
-  title: 'Sign-in cancelled',
-  explanation: 'The sign-in window was closed before the sign-in finished.',
-  fixSteps: ['Start the sign-in again when ready.'],
-  retryable: true,
-}));
+export const signInCancelled = (): ProblemError =>
+  new ProblemError(
+    problem({
+      code: 'SIGN_IN_CANCELLED',
+      title: 'Sign-in cancelled',
+      explanation: 'The sign-in window was closed before the sign-in finished.',
+      fixSteps: ['Start the sign-in again when ready.'],
+      retryable: true,
+    }),
+  );
 
-export const signInTimedOut = (minutes: number): ProblemError => new ProblemError(problem({
-  code: 'SIGN_IN_TIMEOUT',
-  title: 'Sign-in took too long',
-  explanation: `The sign-in did not finish within ${minutes} minutes, so it was stopped.`,
-  fixSteps: ['Start the sign-in again.', 'If the window shows a page that does not go on (for example a security key or passkey prompt), use “Sign in with the system browser”.'],
-  retryable: true,
-}));
+export const signInTimedOut = (minutes: number): ProblemError =>
+  new ProblemError(
+    problem({
+      code: 'SIGN_IN_TIMEOUT',
+      title: 'Sign-in took too long',
+      explanation: `The sign-in did not finish within ${minutes} minutes, so it was stopped.`,
+      fixSteps: [
+        'Start the sign-in again.',
+        'If the window shows a page that does not go on (for example a security key or passkey prompt), use “Sign in with the system browser”.',
+      ],
+      retryable: true,
+    }),
+  );

@@ -14,11 +14,17 @@ export interface LoopbackListener {
   readonly redirectUri: string;
   readonly port: number;
   /** Resolves with the redirect URL (and the form body for form_post). */
-  waitForRedirect(expectedState: string, opts: { signal?: AbortSignal; timeoutMs: number }): Promise<{ url: string; formBody?: string }>;
+  waitForRedirect(
+    expectedState: string,
+    opts: { signal?: AbortSignal; timeoutMs: number },
+  ): Promise<{ url: string; formBody?: string }>;
   close(): Promise<void>;
 }
 
-const page = (title: string, text: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+const page = (
+  title: string,
+  text: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:32em;margin:4em auto}</style></head>
 <body><h1>${title}</h1><p>${text}</p><script>history.replaceState(null,'',location.pathname)</script></body></html>`;
 
@@ -37,10 +43,19 @@ export async function startLoopbackListener(path = '/'): Promise<LoopbackListene
       }
       const ok = m.kind === 'code';
       // Codes must not stay in the browser's cache or history.
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
-      res.end(ok
-        ? page('Signed in', 'You can close this tab and return to SMTP OAuth Wizard.')
-        : page('Sign-in did not finish', 'Return to SMTP OAuth Wizard: it explains what went wrong. You can close this tab.'));
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      });
+      res.end(
+        ok
+          ? page('Signed in', 'You can close this tab and return to SMTP OAuth Wizard.')
+          : page(
+              'Sign-in did not finish',
+              'Return to SMTP OAuth Wizard: it explains what went wrong. You can close this tab.',
+            ),
+      );
       deliver?.({ url, ...(formBody !== undefined ? { formBody } : {}) });
     };
     if (req.method === 'POST') {
@@ -62,10 +77,11 @@ export async function startLoopbackListener(path = '/'): Promise<LoopbackListene
   const port = (server.address() as AddressInfo).port;
   const redirectUri = `http://localhost:${port}${path.startsWith('/') ? path : `/${path}`}`;
 
-  const close = () => new Promise<void>((r) => {
-    server.closeAllConnections();
-    server.close(() => r());
-  });
+  const close = () =>
+    new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    });
 
   return {
     redirectUri,

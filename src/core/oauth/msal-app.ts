@@ -1,4 +1,10 @@
-import { ConfidentialClientApplication, LogLevel, PublicClientApplication, type Configuration, type ICachePlugin } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  LogLevel,
+  PublicClientApplication,
+  type Configuration,
+  type ICachePlugin,
+} from '@azure/msal-node';
 import { problem } from '../../shared/problem';
 import type { Profile } from '../../shared/profile';
 import { secretLooksLikeId } from '../../shared/profile-validation';
@@ -31,35 +37,63 @@ export interface BuiltApp {
 }
 
 export function httpClientFor(profile: Pick<Profile, 'network'>): HttpClient {
-  return createHttpClient({ extraCaPem: profile.network.extraCaPem, proxyUrl: profile.network.proxyUrl, timeoutMs: profile.network.timeoutMs });
+  return createHttpClient({
+    extraCaPem: profile.network.extraCaPem,
+    proxyUrl: profile.network.proxyUrl,
+    timeoutMs: profile.network.timeoutMs,
+  });
 }
 
-const missing = (what: string, field: string) => new ProblemError(problem({
-  code: 'CREDENTIAL_MISSING',
-  title: `The ${what} is not in the keychain`,
-  explanation: `This profile uses a ${what}, but none is stored for it (it was never entered, or the keychain entry was removed).`,
-  fixSteps: [`Edit the profile and enter the ${what} again.`],
-  field,
-}));
+const missing = (what: string, field: string) =>
+  new ProblemError(
+    problem({
+      code: 'CREDENTIAL_MISSING',
+      title: `The ${what} is not in the keychain`,
+      explanation: `This profile uses a ${what}, but none is stored for it (it was never entered, or the keychain entry was removed).`,
+      fixSteps: [`Edit the profile and enter the ${what} again.`],
+      field,
+    }),
+  );
 
-export async function buildMsalApp(profile: Profile, secrets: SecretStore, opts: { cachePlugin?: ICachePlugin; tenant?: string; http?: HttpClient } = {}): Promise<BuiltApp> {
+export async function buildMsalApp(
+  profile: Profile,
+  secrets: SecretStore,
+  opts: { cachePlugin?: ICachePlugin; tenant?: string; http?: HttpClient } = {},
+): Promise<BuiltApp> {
   const http = opts.http ?? httpClientFor({ network: await resolveNetwork(profile, secrets) });
   const net = new MsalNetworkClient(http);
   const info = authorityFor(profile, opts.tenant);
-  const auth: Configuration['auth'] = { clientId: profile.clientId.trim(), authority: info.authority, knownAuthorities: [...info.knownAuthorities] };
+  const auth: Configuration['auth'] = {
+    clientId: profile.clientId.trim(),
+    authority: info.authority,
+    knownAuthorities: [...info.knownAuthorities],
+  };
   if (profile.cloud === 'custom') auth.authorityMetadata = await authorityMetadata(info.authority, http);
   const config = (extra: Partial<Configuration['auth']>): Configuration => ({
     auth: { ...auth, ...extra },
-    system: { networkClient: net, disableInternalRetries: true, loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined } },
+    system: {
+      networkClient: net,
+      disableInternalRetries: true,
+      loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
+    },
     ...(opts.cachePlugin ? { cache: { cachePlugin: opts.cachePlugin } } : {}),
   });
-  const done = (msal: MsalApp, secretLooksLikeId = false): BuiltApp => ({ msal, net, http, secretLooksLikeId, close: () => http.close() });
+  const done = (msal: MsalApp, secretLooksLikeId = false): BuiltApp => ({
+    msal,
+    net,
+    http,
+    secretLooksLikeId,
+    close: () => http.close(),
+  });
 
   const cred = profile.credential;
   if (cred.kind === 'secret') {
     const secret = await secrets.get(secretKeys.clientSecret(profile.id));
     if (!secret) throw missing('client secret', 'clientSecret');
-    return done({ kind: 'confidential', app: new ConfidentialClientApplication(config({ clientSecret: secret })) }, secretLooksLikeId(secret, cred.secretId));
+    return done(
+      { kind: 'confidential', app: new ConfidentialClientApplication(config({ clientSecret: secret })) },
+      secretLooksLikeId(secret, cred.secretId),
+    );
   }
   if (cred.kind === 'certificate') {
     const privateKey = await secrets.get(secretKeys.certificateKey(profile.id));

@@ -31,17 +31,22 @@ export async function redeemStoredRefreshToken(profile: Profile, opts: RawRefres
   const cred = profile.credential.kind;
   const [refreshToken, credentialValue] = await Promise.all([
     opts.secrets.get(secretKeys.refreshToken(profile.id)),
-    cred === 'secret' ? opts.secrets.get(secretKeys.clientSecret(profile.id))
-      : cred === 'certificate' ? opts.secrets.get(secretKeys.certificateKey(profile.id))
+    cred === 'secret'
+      ? opts.secrets.get(secretKeys.clientSecret(profile.id))
+      : cred === 'certificate'
+        ? opts.secrets.get(secretKeys.certificateKey(profile.id))
         : Promise.resolve(null),
   ]);
   if (!refreshToken) {
-    throw new ProblemError(problem({
-      code: 'NO_REFRESH_TOKEN',
-      title: 'No refresh token is stored for this profile',
-      explanation: 'Sign in first: the refresh token is captured at sign-in. App-only profiles have none (they use the secret or certificate each time).',
-      fixSteps: ['Run the sign-in step of this profile.'],
-    }));
+    throw new ProblemError(
+      problem({
+        code: 'NO_REFRESH_TOKEN',
+        title: 'No refresh token is stored for this profile',
+        explanation:
+          'Sign in first: the refresh token is captured at sign-in. App-only profiles have none (they use the secret or certificate each time).',
+        fixSteps: ['Run the sign-in step of this profile.'],
+      }),
+    );
   }
   const http = opts.http ?? httpClientFor({ network: await resolveNetwork(profile, opts.secrets) });
   const endpoint = authorityFor(profile).tokenEndpoint;
@@ -58,9 +63,23 @@ export async function redeemStoredRefreshToken(profile: Profile, opts: RawRefres
       sendsSecret = true;
     } else if (profile.credential.kind === 'certificate' && credentialValue) {
       form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
-      form.set('client_assertion', clientAssertion({ clientId: profile.clientId.trim(), tokenEndpoint: endpoint, thumbprintSha256Hex: profile.credential.thumbprintSha256, privateKeyPem: credentialValue }));
+      form.set(
+        'client_assertion',
+        clientAssertion({
+          clientId: profile.clientId.trim(),
+          tokenEndpoint: endpoint,
+          thumbprintSha256Hex: profile.credential.thumbprintSha256,
+          privateKeyPem: credentialValue,
+        }),
+      );
     }
-    const res = await http.request({ method: 'POST', url: endpoint, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), ...(opts.signal ? { signal: opts.signal } : {}) });
+    const res = await http.request({
+      method: 'POST',
+      url: endpoint,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     let body: unknown;
     try {
       body = JSON.parse(res.body);
@@ -70,18 +89,29 @@ export async function redeemStoredRefreshToken(profile: Profile, opts: RawRefres
     const err = idpErrorFromBody(body, res.status);
     if (err) throw new IdpErrorResponse(err);
     const ok = body as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };
-    if (typeof ok.access_token !== 'string') throw new NetworkFailure('bad-response', new URL(endpoint).host, { code: 'NO_ACCESS_TOKEN', status: res.status });
+    if (typeof ok.access_token !== 'string')
+      throw new NetworkFailure('bad-response', new URL(endpoint).host, { code: 'NO_ACCESS_TOKEN', status: res.status });
 
     const at = nowIso(opts);
     const rotated = typeof ok.refresh_token === 'string' && ok.refresh_token !== refreshToken;
     // The rotated token must be safe in the keychain before we return; the dates can be written alongside.
     await Promise.all([
       rotated ? opts.secrets.set(secretKeys.refreshToken(profile.id), ok.refresh_token as string) : Promise.resolve(),
-      recordTokenState(opts, profile, { refreshTokenLastUsedAt: at, accessTokenAcquiredAt: at, ...(rotated ? { refreshTokenStoredAt: at } : {}) }),
+      recordTokenState(opts, profile, {
+        refreshTokenLastUsedAt: at,
+        accessTokenAcquiredAt: at,
+        ...(rotated ? { refreshTokenStoredAt: at } : {}),
+      }),
     ]);
     const nowMs = opts.now ? opts.now() : Date.now();
-    const inspection = inspectAccessToken(ok.access_token, { flow: 'delegated', cloud: profile.cloud, mailbox: profile.mailbox, now: nowMs });
-    const expiresOn = typeof ok.expires_in === 'number' ? new Date(nowMs + ok.expires_in * 1000).toISOString() : undefined;
+    const inspection = inspectAccessToken(ok.access_token, {
+      flow: 'delegated',
+      cloud: profile.cloud,
+      mailbox: profile.mailbox,
+      now: nowMs,
+    });
+    const expiresOn =
+      typeof ok.expires_in === 'number' ? new Date(nowMs + ok.expires_in * 1000).toISOString() : undefined;
     return { accessToken: ok.access_token, inspection, ...(expiresOn ? { expiresOn } : {}), refreshTokenStored: true };
   } catch (e) {
     throw toProblemError(e, profile, 'refresh', { targetSendsSecret: sendsSecret });

@@ -6,13 +6,13 @@
 export type RedirectMatch =
   | { readonly kind: 'code'; readonly code: string; readonly state: string }
   | {
-    readonly kind: 'error';
-    /** OAuth `error`, or `state_mismatch` / `invalid_response` from our own checks. */
-    readonly error: string;
-    readonly errorDescription: string;
-    readonly suberror?: string;
-    readonly state?: string;
-  }
+      readonly kind: 'error';
+      /** OAuth `error`, or `state_mismatch` / `invalid_response` from our own checks. */
+      readonly error: string;
+      readonly errorDescription: string;
+      readonly suberror?: string;
+      readonly state?: string;
+    }
   | { readonly kind: 'no-match' };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
@@ -31,7 +31,12 @@ export function sameRedirectTarget(candidate: URL, registered: URL): boolean {
 /**
  * @param formBody for `response_mode=form_post`: the url-encoded POST body.
  */
-export function matchRedirect(url: string, redirectUri: string, expectedState: string, formBody?: string): RedirectMatch {
+export function matchRedirect(
+  url: string,
+  redirectUri: string,
+  expectedState: string,
+  formBody?: string,
+): RedirectMatch {
   let candidate: URL;
   let registered: URL;
   try {
@@ -42,11 +47,12 @@ export function matchRedirect(url: string, redirectUri: string, expectedState: s
   }
   if (!sameRedirectTarget(candidate, registered)) return { kind: 'no-match' };
 
-  const params = formBody !== undefined
-    ? new URLSearchParams(formBody)
-    : candidate.searchParams.has('code') || candidate.searchParams.has('error')
-      ? candidate.searchParams
-      : new URLSearchParams(candidate.hash.replace(/^#/, ''));
+  const params =
+    formBody !== undefined
+      ? new URLSearchParams(formBody)
+      : candidate.searchParams.has('code') || candidate.searchParams.has('error')
+        ? candidate.searchParams
+        : new URLSearchParams(candidate.hash.replace(/^#/, ''));
   const state = params.get('state') ?? undefined;
   const error = params.get('error');
   // A result whose state is not ours is refused whatever it says: it may be an
@@ -55,15 +61,26 @@ export function matchRedirect(url: string, redirectUri: string, expectedState: s
     return {
       kind: 'error',
       error: 'state_mismatch',
-      errorDescription: state === undefined ? 'The answer carried no state.' : 'The answer’s state differs from the one sent.',
+      errorDescription:
+        state === undefined ? 'The answer carried no state.' : 'The answer’s state differs from the one sent.',
       ...(state !== undefined ? { state } : {}),
     };
   }
   if (error) {
     const suberror = params.get('suberror');
-    return { kind: 'error', error, errorDescription: params.get('error_description') ?? '', ...(suberror ? { suberror } : {}), ...(state !== undefined ? { state } : {}) };
+    return {
+      kind: 'error',
+      error,
+      errorDescription: params.get('error_description') ?? '',
+      ...(suberror ? { suberror } : {}),
+      ...(state !== undefined ? { state } : {}),
+    };
   }
   const code = params.get('code');
   if (code && state !== undefined) return { kind: 'code', code, state };
-  return { kind: 'error', error: 'invalid_response', errorDescription: 'The redirect carried neither a code nor an error.' };
+  return {
+    kind: 'error',
+    error: 'invalid_response',
+    errorDescription: 'The redirect carried neither a code nor an error.',
+  };
 }

@@ -29,7 +29,9 @@ export function refreshTokensIn(serializedCache: string, clientId: string): stri
   }
   const section = (parsed as { RefreshToken?: Record<string, SerializedRefreshToken> }).RefreshToken ?? {};
   return Object.values(section)
-    .filter((e) => (e.client_id ?? '').toLowerCase() === clientId.toLowerCase() && typeof e.secret === 'string' && e.secret)
+    .filter(
+      (e) => (e.client_id ?? '').toLowerCase() === clientId.toLowerCase() && typeof e.secret === 'string' && e.secret,
+    )
     .map((e) => e.secret as string);
 }
 

@@ -3,8 +3,13 @@ import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { problem } from '../../shared/problem';
 import {
-  profileDraftSchema, profileSchema, tokenStateSchema,
-  type Profile, type ProfileDraft, type ProfileSecretsInput, type TokenState,
+  profileDraftSchema,
+  profileSchema,
+  tokenStateSchema,
+  type Profile,
+  type ProfileDraft,
+  type ProfileSecretsInput,
+  type TokenState,
 } from '../../shared/profile';
 import { splitProxyPassword } from '../net/proxy-password';
 import { ProblemError } from '../problem-error';
@@ -56,12 +61,16 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
     const text = await fs.readFile(opts.file, 'utf8');
     const parsed = fileSchema.safeParse(safeJson(text));
     if (!parsed.success) {
-      throw new ProblemError(problem({
-        code: 'PROFILE_FILE_CORRUPT',
-        title: 'The profile file cannot be read',
-        explanation: `${opts.file} is damaged or was written by a newer version of the app. It was left untouched.`,
-        fixSteps: ['Restore the file from a backup, or move it aside to start with no profiles. Secrets stay in the keychain.'],
-      }));
+      throw new ProblemError(
+        problem({
+          code: 'PROFILE_FILE_CORRUPT',
+          title: 'The profile file cannot be read',
+          explanation: `${opts.file} is damaged or was written by a newer version of the app. It was left untouched.`,
+          fixSteps: [
+            'Restore the file from a backup, or move it aside to start with no profiles. Secrets stay in the keychain.',
+          ],
+        }),
+      );
     }
     return (cache = { profiles: parsed.data.profiles, stamp }).profiles;
   }
@@ -80,19 +89,35 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
 
   const find = (profiles: readonly Profile[], id: string): Profile => {
     const p = profiles.find((x) => x.id === id);
-    if (!p) throw new ProblemError(problem({ code: 'PROFILE_NOT_FOUND', title: 'The profile no longer exists', explanation: 'It was deleted, perhaps in another window.', fixSteps: ['Pick another profile or create a new one.'] }));
+    if (!p)
+      throw new ProblemError(
+        problem({
+          code: 'PROFILE_NOT_FOUND',
+          title: 'The profile no longer exists',
+          explanation: 'It was deleted, perhaps in another window.',
+          fixSteps: ['Pick another profile or create a new one.'],
+        }),
+      );
     return p;
   };
 
   /** Puts secrets into the keychain; returns the credential facts derived from them. */
-  async function storeSecrets(id: string, draft: ProfileDraft, s: ProfileSecretsInput | undefined): Promise<ProfileDraft> {
+  async function storeSecrets(
+    id: string,
+    draft: ProfileDraft,
+    s: ProfileSecretsInput | undefined,
+  ): Promise<ProfileDraft> {
     if (!s) return draft;
     if (s.clientSecret !== undefined) {
       await opts.secrets.set(secretKeys.clientSecret(id), s.clientSecret.trim());
       await clearCertificate(id);
       return { ...draft, credential: draft.credential.kind === 'secret' ? draft.credential : { kind: 'secret' } };
     }
-    const cert = s.certificatePem ? importPemCertificate(s.certificatePem) : s.pfxBase64 ? importPfxCertificate(s.pfxBase64, s.pfxPassword ?? '') : undefined;
+    const cert = s.certificatePem
+      ? importPemCertificate(s.certificatePem)
+      : s.pfxBase64
+        ? importPfxCertificate(s.pfxBase64, s.pfxPassword ?? '')
+        : undefined;
     if (cert) {
       await opts.secrets.set(secretKeys.certificateKey(id), cert.privateKeyPem);
       await opts.secrets.set(secretKeys.certificatePem(id), cert.certificatePem);
@@ -112,7 +137,9 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
     const oldUser = old ? splitProxyPassword(old.network.proxyUrl).user : '';
     if (split.password !== undefined) await opts.secrets.set(secretKeys.proxyPassword(id), split.password);
     else if (oldUser && oldUser !== split.user) await opts.secrets.delete(secretKeys.proxyPassword(id));
-    return split.saved === draft.network.proxyUrl ? draft : { ...draft, network: { ...draft.network, proxyUrl: split.saved } };
+    return split.saved === draft.network.proxyUrl
+      ? draft
+      : { ...draft, network: { ...draft.network, proxyUrl: split.saved } };
   }
 
   async function clearCertificate(id: string): Promise<void> {
@@ -123,44 +150,69 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
   return {
     list: async () => [...(await queue.then(load))],
     get: async (id) => (await queue.then(load)).find((p) => p.id === id),
-    create: (draftIn, secrets) => mutate(async (profiles) => {
-      const id = randomUUID();
-      const draft = await storeProxyPassword(id, await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets));
-      const at = now();
-      const profile = profileSchema.parse({ ...draft, id, tokenState: {}, createdAt: at, updatedAt: at });
-      return { next: [...profiles, profile], result: profile };
-    }),
-    update: (id, draftIn, secrets) => mutate(async (profiles) => {
-      const old = find(profiles, id);
-      const draft = await storeProxyPassword(id, await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets), old);
-      if (draft.credential.kind === 'none') {
-        await opts.secrets.delete(secretKeys.clientSecret(id));
-        await clearCertificate(id);
-      }
-      const profile = profileSchema.parse({ ...old, ...draft, id, updatedAt: now() });
-      return { next: profiles.map((p) => (p.id === id ? profile : p)), result: profile };
-    }),
-    duplicate: (id) => mutate(async (profiles) => {
-      const old = find(profiles, id);
-      const copyId = randomUUID();
-      // Credentials come along (same app, same proxy); tokens do not: they belong to one sign-in.
-      for (const key of [secretKeys.clientSecret, secretKeys.certificateKey, secretKeys.certificatePem, secretKeys.proxyPassword]) {
-        const v = await opts.secrets.get(key(id));
-        if (v !== null) await opts.secrets.set(key(copyId), v);
-      }
-      const at = now();
-      const copy: Profile = { ...old, id: copyId, name: `${old.name} (copy)`, tokenState: {}, createdAt: at, updatedAt: at };
-      return { next: [...profiles, copy], result: copy };
-    }),
-    remove: (id) => mutate(async (profiles) => {
-      for (const key of await opts.secrets.keys(profilePrefix(id))) await opts.secrets.delete(key);
-      return { next: profiles.filter((p) => p.id !== id), result: undefined };
-    }),
-    recordTokenState: (id, patch) => mutate(async (profiles) => {
-      const old = find(profiles, id);
-      const profile: Profile = { ...old, tokenState: tokenStateSchema.parse({ ...old.tokenState, ...patch }), updatedAt: now() };
-      return { next: profiles.map((p) => (p.id === id ? profile : p)), result: profile };
-    }),
+    create: (draftIn, secrets) =>
+      mutate(async (profiles) => {
+        const id = randomUUID();
+        const draft = await storeProxyPassword(id, await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets));
+        const at = now();
+        const profile = profileSchema.parse({ ...draft, id, tokenState: {}, createdAt: at, updatedAt: at });
+        return { next: [...profiles, profile], result: profile };
+      }),
+    update: (id, draftIn, secrets) =>
+      mutate(async (profiles) => {
+        const old = find(profiles, id);
+        const draft = await storeProxyPassword(
+          id,
+          await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets),
+          old,
+        );
+        if (draft.credential.kind === 'none') {
+          await opts.secrets.delete(secretKeys.clientSecret(id));
+          await clearCertificate(id);
+        }
+        const profile = profileSchema.parse({ ...old, ...draft, id, updatedAt: now() });
+        return { next: profiles.map((p) => (p.id === id ? profile : p)), result: profile };
+      }),
+    duplicate: (id) =>
+      mutate(async (profiles) => {
+        const old = find(profiles, id);
+        const copyId = randomUUID();
+        // Credentials come along (same app, same proxy); tokens do not: they belong to one sign-in.
+        for (const key of [
+          secretKeys.clientSecret,
+          secretKeys.certificateKey,
+          secretKeys.certificatePem,
+          secretKeys.proxyPassword,
+        ]) {
+          const v = await opts.secrets.get(key(id));
+          if (v !== null) await opts.secrets.set(key(copyId), v);
+        }
+        const at = now();
+        const copy: Profile = {
+          ...old,
+          id: copyId,
+          name: `${old.name} (copy)`,
+          tokenState: {},
+          createdAt: at,
+          updatedAt: at,
+        };
+        return { next: [...profiles, copy], result: copy };
+      }),
+    remove: (id) =>
+      mutate(async (profiles) => {
+        for (const key of await opts.secrets.keys(profilePrefix(id))) await opts.secrets.delete(key);
+        return { next: profiles.filter((p) => p.id !== id), result: undefined };
+      }),
+    recordTokenState: (id, patch) =>
+      mutate(async (profiles) => {
+        const old = find(profiles, id);
+        const profile: Profile = {
+          ...old,
+          tokenState: tokenStateSchema.parse({ ...old.tokenState, ...patch }),
+          updatedAt: now(),
+        };
+        return { next: profiles.map((p) => (p.id === id ? profile : p)), result: profile };
+      }),
   };
 }
 

@@ -28,7 +28,9 @@ export class ChunkedSecretStore implements SecretStore {
     const bad = invalidKey(key);
     if (bad) return Promise.reject(bad);
     if (Buffer.byteLength(value, 'utf8') > MAX_SECRET_BYTES) {
-      return Promise.reject(new SecretStoreError('too-large', `The secret "${key}" is larger than 64 KB and cannot be stored.`));
+      return Promise.reject(
+        new SecretStoreError('too-large', `The secret "${key}" is larger than 64 KB and cannot be stored.`),
+      );
     }
     return this.serial(key, async () => {
       const old = await this.manifest(key);
@@ -97,9 +99,11 @@ export class ChunkedSecretStore implements SecretStore {
     const prev = this.queues.get(key) ?? Promise.resolve();
     const next = prev.catch(() => undefined).then(op);
     this.queues.set(key, next);
-    void next.finally(() => {
-      if (this.queues.get(key) === next) this.queues.delete(key);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.queues.get(key) === next) this.queues.delete(key);
+      })
+      .catch(() => undefined);
     return next.catch((e: unknown) => {
       throw e instanceof SecretStoreError ? e : describeKeychainError(e);
     });
@@ -115,6 +119,8 @@ function invalidKey(key: string): SecretStoreError | undefined {
 }
 
 function corrupt(key: string): SecretStoreError {
-  return new SecretStoreError('corrupt', `The stored secret "${key}" is damaged or incomplete. Enter it again (or sign in again) to replace it.`);
+  return new SecretStoreError(
+    'corrupt',
+    `The stored secret "${key}" is damaged or incomplete. Enter it again (or sign in again) to replace it.`,
+  );
 }
-

@@ -5,11 +5,12 @@ import { SecretStoreError, type SecretStoreFailure } from './secret-store';
 export function describeKeychainError(e: unknown): SecretStoreError {
   if (e instanceof SecretStoreError) return e;
   const text = e instanceof Error ? e.message : String(e);
-  const platformHint = process.platform === 'darwin'
-    ? 'Open Keychain Access and make sure the login keychain is unlocked.'
-    : process.platform === 'win32'
-      ? 'Make sure Windows Credential Manager is available for your account.'
-      : 'Make sure a Secret Service (GNOME Keyring or KWallet) is running and unlocked.';
+  const platformHint =
+    process.platform === 'darwin'
+      ? 'Open Keychain Access and make sure the login keychain is unlocked.'
+      : process.platform === 'win32'
+        ? 'Make sure Windows Credential Manager is available for your account.'
+        : 'Make sure a Secret Service (GNOME Keyring or KWallet) is running and unlocked.';
   let reason: SecretStoreFailure = 'unavailable';
   if (/locked|unlock|prompt|timed out/i.test(text)) reason = 'locked';
   else if (/denied|not allowed|cancel|user interaction/i.test(text)) reason = 'denied';
@@ -32,7 +33,8 @@ const TITLES: Readonly<Record<SecretStoreFailure, string>> = {
 };
 
 /** `KEYCHAIN_UNAVAILABLE`, `KEYCHAIN_TOO_LARGE`…: the stable code scripts and the window branch on. */
-export const keychainCode = (reason: SecretStoreFailure): string => `KEYCHAIN_${reason.toUpperCase().replace(/-/g, '_')}`;
+export const keychainCode = (reason: SecretStoreFailure): string =>
+  `KEYCHAIN_${reason.toUpperCase().replace(/-/g, '_')}`;
 
 /**
  * A keychain failure as the Problem a person reads. Its message is already plain words
@@ -45,7 +47,9 @@ export function keychainProblem(e: SecretStoreError): Problem {
     title: TITLES[e.reason],
     explanation: e.message,
     fixSteps: retry
-      ? ['Make the keychain available (see above), then try again. Profiles and their settings are kept; only secrets need the keychain.']
+      ? [
+          'Make the keychain available (see above), then try again. Profiles and their settings are kept; only secrets need the keychain.',
+        ]
       : e.reason === 'corrupt'
         ? ['Enter the secret again (or sign in again) to replace the damaged entry.']
         : ['Use a smaller value; if it keeps happening, send the support report.'],

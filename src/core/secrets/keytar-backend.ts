@@ -21,7 +21,11 @@ function loadKeytar(): Keytar {
       // Loaded lazily: a missing native module must become a typed error, not a crash at start.
       loaded = createRequire(__filename)('keytar') as Keytar;
     } catch (e) {
-      loaded = new SecretStoreError('unavailable', 'The keychain module could not be loaded, so secrets cannot be stored. Reinstall the app; on Linux install libsecret.', { cause: e });
+      loaded = new SecretStoreError(
+        'unavailable',
+        'The keychain module could not be loaded, so secrets cannot be stored. Reinstall the app; on Linux install libsecret.',
+        { cause: e },
+      );
     }
   }
   if (loaded instanceof SecretStoreError) throw loaded;

@@ -16,7 +16,12 @@ export interface SecretStore {
 
 export type SecretStoreStatus =
   | { readonly available: true; readonly backend: string }
-  | { readonly available: false; readonly backend: string; readonly reason: SecretStoreFailure; readonly message: string };
+  | {
+      readonly available: false;
+      readonly backend: string;
+      readonly reason: SecretStoreFailure;
+      readonly message: string;
+    };
 
 export type SecretStoreFailure = 'unavailable' | 'locked' | 'denied' | 'too-large' | 'corrupt';
 

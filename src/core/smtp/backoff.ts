@@ -14,7 +14,11 @@ export interface BackoffPolicy {
 export const EXCHANGE_BACKOFF: BackoffPolicy = { maxAttempts: 3, baseDelayMs: 2_000, maxDelayMs: 15_000 };
 
 /** Delay before attempt `failedAttempts + 1`; `random` in [0, 1). */
-export function backoffDelay(policy: BackoffPolicy, failedAttempts: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  policy: BackoffPolicy,
+  failedAttempts: number,
+  random: () => number = Math.random,
+): number {
   const exp = policy.baseDelayMs * 2 ** Math.max(0, failedAttempts - 1);
   const capped = Math.min(exp, policy.maxDelayMs);
   // Jitter in [50%, 100%] of the delay: never zero, never over the cap.

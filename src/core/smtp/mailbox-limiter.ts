@@ -27,7 +27,8 @@ function abortError(signal: AbortSignal): Error {
 }
 
 export function createMailboxLimiter(maxPerMailbox: number = EXCHANGE_MAX_CONNECTIONS_PER_MAILBOX): MailboxLimiter {
-  if (!Number.isInteger(maxPerMailbox) || maxPerMailbox < 1) throw new RangeError('maxPerMailbox must be a positive integer');
+  if (!Number.isInteger(maxPerMailbox) || maxPerMailbox < 1)
+    throw new RangeError('maxPerMailbox must be a positive integer');
   const slots = new Map<string, Slot>();
 
   const slotFor = (key: string): Slot => {

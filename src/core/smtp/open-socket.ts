@@ -43,7 +43,13 @@ export function effectiveProxy(configured: string, host: string, env: NodeJS.Pro
   return bypassesProxy(host, env) ? '' : environmentProxy(env);
 }
 
-function connectTcp(host: string, port: number, stage: SocketStage, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {
+function connectTcp(
+  host: string,
+  port: number,
+  stage: SocketStage,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new SocketOpenError('Cancelled before connecting', 'EABORT', stage));
     const socket = net.connect({ host, port });
@@ -52,8 +58,10 @@ function connectTcp(host: string, port: number, stage: SocketStage, timeoutMs: n
       socket.destroy();
       reject(err);
     };
-    const onError = (err: NodeJS.ErrnoException): void => fail(new SocketOpenError(err.message, err.code ?? 'ESOCKET', stage));
-    const onTimeout = (): void => fail(new SocketOpenError(`No answer from ${host}:${port} within ${timeoutMs} ms`, 'ETIMEDOUT', stage));
+    const onError = (err: NodeJS.ErrnoException): void =>
+      fail(new SocketOpenError(err.message, err.code ?? 'ESOCKET', stage));
+    const onTimeout = (): void =>
+      fail(new SocketOpenError(`No answer from ${host}:${port} within ${timeoutMs} ms`, 'ETIMEDOUT', stage));
     const onAbort = (): void => fail(new SocketOpenError('Cancelled while connecting', 'EABORT', stage));
     const timer = setTimeout(onTimeout, timeoutMs);
     const cleanup = (): void => {
@@ -104,12 +112,24 @@ function tunnel(socket: net.Socket, proxy: URL, host: string, port: number, time
         }
         const status = Number(/^HTTP\/\d(?:\.\d)? (\d{3})/.exec(head.subarray(0, end).toString('latin1'))?.[1] ?? 0);
         if (status === 200) return done(undefined, head.subarray(end + 4));
-        return done(new SocketOpenError(`Proxy refused CONNECT ${target} with HTTP ${status || '(unreadable answer)'}`, 'EPROXY', 'proxy', status || undefined));
+        return done(
+          new SocketOpenError(
+            `Proxy refused CONNECT ${target} with HTTP ${status || '(unreadable answer)'}`,
+            'EPROXY',
+            'proxy',
+            status || undefined,
+          ),
+        );
       }
     };
-    const onError = (err: NodeJS.ErrnoException): void => done(new SocketOpenError(err.message, err.code ?? 'ESOCKET', 'proxy'));
-    const onClose = (): void => done(new SocketOpenError('Proxy closed the connection before the tunnel was open', 'EPROXY', 'proxy'));
-    const timer = setTimeout(() => done(new SocketOpenError('Proxy did not answer CONNECT in time', 'ETIMEDOUT', 'proxy')), timeoutMs);
+    const onError = (err: NodeJS.ErrnoException): void =>
+      done(new SocketOpenError(err.message, err.code ?? 'ESOCKET', 'proxy'));
+    const onClose = (): void =>
+      done(new SocketOpenError('Proxy closed the connection before the tunnel was open', 'EPROXY', 'proxy'));
+    const timer = setTimeout(
+      () => done(new SocketOpenError('Proxy did not answer CONNECT in time', 'ETIMEDOUT', 'proxy')),
+      timeoutMs,
+    );
     socket.on('readable', onReadable);
     socket.once('error', onError);
     socket.once('close', onClose);
@@ -127,7 +147,12 @@ export async function openSmtpSocket(opts: OpenSocketOptions): Promise<net.Socke
   } catch {
     throw new SocketOpenError(`Proxy address is not a URL: ${withoutCredentials(proxyUrl)}`, 'EPROXYURL', 'proxy');
   }
-  if (proxy.protocol !== 'http:') throw new SocketOpenError(`Only http:// proxies are supported for SMTP, not ${proxy.protocol}`, 'EPROXYURL', 'proxy');
+  if (proxy.protocol !== 'http:')
+    throw new SocketOpenError(
+      `Only http:// proxies are supported for SMTP, not ${proxy.protocol}`,
+      'EPROXYURL',
+      'proxy',
+    );
   const socket = await connectTcp(proxy.hostname, Number(proxy.port || 80), 'proxy', opts.timeoutMs, opts.signal);
   return tunnel(socket, proxy, opts.host, opts.port, opts.timeoutMs);
 }

@@ -9,7 +9,6 @@ import { sameMailbox } from '../../shared/mailbox-address';
  * target system would fail later, so the mismatch is raised up front as a warning.
  */
 
-
 export interface PreflightInput {
   /** XOAUTH2 `user=`: the mailbox logged into. */
   readonly authUser: string;

@@ -17,7 +17,11 @@ export interface TestMessage {
   readonly text: string;
 }
 
-export function buildTestMessage(profile: Pick<Profile, 'id' | 'name' | 'mailbox' | 'fromAddress' | 'smtpHost'>, to: string, now: Date): TestMessage {
+export function buildTestMessage(
+  profile: Pick<Profile, 'id' | 'name' | 'mailbox' | 'fromAddress' | 'smtpHost'>,
+  to: string,
+  now: Date,
+): TestMessage {
   const from = profile.fromAddress.trim() || profile.mailbox.trim();
   return {
     from,

@@ -62,11 +62,20 @@ function attempt(input: VerifySmtpInput, authUser: string, transcript: Transcrip
     greetingTimeout: profile.network.timeoutMs,
     socketTimeout: profile.network.timeoutMs,
     getSocket: (_options, callback) => {
-      openSmtpSocket({ host: profile.smtpHost, port: profile.smtpPort, proxyUrl: profile.network.proxyUrl, timeoutMs: profile.network.timeoutMs, ...(signal ? { signal } : {}) }).then(
+      openSmtpSocket({
+        host: profile.smtpHost,
+        port: profile.smtpPort,
+        proxyUrl: profile.network.proxyUrl,
+        timeoutMs: profile.network.timeoutMs,
+        ...(signal ? { signal } : {}),
+      }).then(
         (socket) => {
           sockets.add(socket);
           const proxy = effectiveProxy(profile.network.proxyUrl, profile.smtpHost);
-          if (proxy) transcript.note(`Tunnel to ${profile.smtpHost}:${profile.smtpPort} open through proxy ${withoutCredentials(proxy)}`);
+          if (proxy)
+            transcript.note(
+              `Tunnel to ${profile.smtpHost}:${profile.smtpPort} open through proxy ${withoutCredentials(proxy)}`,
+            );
           callback(null, { connection: socket });
         },
         (err: Error) => callback(err),
@@ -96,7 +105,8 @@ function attempt(input: VerifySmtpInput, authUser: string, transcript: Transcrip
 function servicePrincipalObjectId(token: string): string | undefined {
   const payload = decodeJwtPayload(token);
   const oid = payload?.oid;
-  const isApp = payload?.idtyp === 'app' || (payload !== null && payload?.scp === undefined && Array.isArray(payload?.roles));
+  const isApp =
+    payload?.idtyp === 'app' || (payload !== null && payload?.scp === undefined && Array.isArray(payload?.roles));
   return isApp && typeof oid === 'string' ? oid : undefined;
 }
 
@@ -113,21 +123,33 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
   const { profile, signal } = input;
   const authUser = profile.mailbox.trim();
   const fromAddress = profile.fromAddress.trim() || authUser;
-  const inspection = input.tokenInspection ?? inspectAccessToken(input.accessToken, { flow: profile.flow, cloud: profile.cloud, mailbox: authUser });
+  const inspection =
+    input.tokenInspection ??
+    inspectAccessToken(input.accessToken, { flow: profile.flow, cloud: profile.cloud, mailbox: authUser });
   const redact = createRedactor([input.accessToken]);
   const transcript = createTranscript(redact);
 
   const limiter = input.limiter ?? sharedMailboxLimiter;
   const policy = input.backoff ?? EXCHANGE_BACKOFF;
   const spObjectId = servicePrincipalObjectId(input.accessToken);
-  const ctx: SmtpDiagnosisContext = { profile, authUser, fromAddress, tokenInspection: inspection, ...(spObjectId ? { servicePrincipalObjectId: spObjectId } : {}) };
+  const ctx: SmtpDiagnosisContext = {
+    profile,
+    authUser,
+    fromAddress,
+    tokenInspection: inspection,
+    ...(spObjectId ? { servicePrincipalObjectId: spObjectId } : {}),
+  };
   const signedInAs = describeIdentity(inspection, profile.flow);
-  const signedInUser = inspection.kind === 'jwt' && inspection.claims.scp.length > 0 ? inspection.claims.user : undefined;
+  const signedInUser =
+    inspection.kind === 'jwt' && inspection.claims.scp.length > 0 ? inspection.claims.user : undefined;
   const pre = { authUser, fromAddress, ...(signedInUser ? { signedInUser } : {}) };
   // A sent test message proves (or disproves) Send As itself; the warning is for login-only checks.
   const warnings = input.send ? [] : preflightWarnings(pre);
 
-  const report = (attempts: number, extra: { ok: boolean; problem?: Problem; sentTo?: string; messageId?: string }): VerifyReport => ({
+  const report = (
+    attempts: number,
+    extra: { ok: boolean; problem?: Problem; sentTo?: string; messageId?: string },
+  ): VerifyReport => ({
     authUser,
     fromAddress,
     ...(signedInAs ? { signedInAs } : {}),
@@ -143,7 +165,9 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
   const blocker = preflightBlocker(pre);
   if (blocker) return report(0, { ok: false, problem: blocker });
 
-  transcript.note(`Logging in to ${profile.smtpHost}:${profile.smtpPort} as mailbox ${authUser}${signedInAs ? ` with a token for ${signedInAs}` : ''}`);
+  transcript.note(
+    `Logging in to ${profile.smtpHost}:${profile.smtpPort} as mailbox ${authUser}${signedInAs ? ` with a token for ${signedInAs}` : ''}`,
+  );
   for (let attempts = 1; ; attempts += 1) {
     try {
       const result = await limiter.run(authUser, () => attempt(input, authUser, transcript), signal);
@@ -151,17 +175,24 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
     } catch (err) {
       const cancelled = signal?.aborted === true;
       const problem = diagnoseSmtp(cancelled ? { name: 'AbortError', message: 'Cancelled' } : err, ctx);
-      const responseCode = typeof err === 'object' && err !== null ? (err as { responseCode?: unknown }).responseCode : undefined;
+      const responseCode =
+        typeof err === 'object' && err !== null ? (err as { responseCode?: unknown }).responseCode : undefined;
       // Only "not now" replies are retried (432, 421, 451); a 4xx that names a missing
       // permission (430 4.2.0) would fail the same way again.
-      const temporary = isTemporaryReply(typeof responseCode === 'number' ? responseCode : undefined) && problem.retryable;
+      const temporary =
+        isTemporaryReply(typeof responseCode === 'number' ? responseCode : undefined) && problem.retryable;
       if (cancelled || !temporary || attempts >= policy.maxAttempts) return report(attempts, { ok: false, problem });
       const wait = backoffDelay(policy, attempts);
-      transcript.note(`Temporary refusal (${problem.code}); waiting ${wait} ms before attempt ${attempts + 1} of ${policy.maxAttempts}`);
+      transcript.note(
+        `Temporary refusal (${problem.code}); waiting ${wait} ms before attempt ${attempts + 1} of ${policy.maxAttempts}`,
+      );
       try {
         await sleep(wait, signal);
       } catch {
-        return report(attempts, { ok: false, problem: diagnoseSmtp({ name: 'AbortError', message: 'Cancelled' }, ctx) });
+        return report(attempts, {
+          ok: false,
+          problem: diagnoseSmtp({ name: 'AbortError', message: 'Cancelled' }, ctx),
+        });
       }
     }
   }

@@ -47,7 +47,7 @@ function servicePrincipalScript(ctx: ExportContext): string {
     '# Run in Exchange Online PowerShell as an Exchange administrator.',
     'param(',
     '    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal): Entra admin center >',
-    '    # Enterprise applications > your app > Overview > Object ID. Not the App registration\'s Object ID.',
+    "    # Enterprise applications > your app > Overview > Object ID. Not the App registration's Object ID.",
     '    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId',
     ')',
     "$ErrorActionPreference = 'Stop'",
@@ -110,14 +110,16 @@ export function appOnlyExports(ctx: ExportContext): OutputDraft[] {
     fileOutput({
       name: 'register-service-principal.ps1',
       title: 'App-only mailer: Exchange service principal and mailbox permission',
-      description: 'Exchange Online PowerShell: New-ServicePrincipal (with the Enterprise application object id) and Add-MailboxPermission.',
+      description:
+        'Exchange Online PowerShell: New-ServicePrincipal (with the Enterprise application object id) and Add-MailboxPermission.',
       language: 'powershell',
       content: servicePrincipalScript(ctx),
     }),
     fileOutput({
       name: 'app-rbac-alternative.ps1',
       title: 'App-only mailer: application RBAC alternative',
-      description: 'Scope the app to a group of mailboxes with Exchange application RBAC instead of per-mailbox FullAccess.',
+      description:
+        'Scope the app to a group of mailboxes with Exchange application RBAC instead of per-mailbox FullAccess.',
       language: 'powershell',
       content: rbacScript(ctx),
     }),

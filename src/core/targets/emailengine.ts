@@ -67,7 +67,8 @@ export function emailEngineExports(ctx: ExportContext): OutputDraft[] {
     fileOutput({
       name: 'emailengine-oauth2-app.json',
       title: 'EmailEngine: OAuth2 application (REST body)',
-      description: 'Body for POST /v1/oauth2 of the EmailEngine API; its response carries the application id the account below needs.',
+      description:
+        'Body for POST /v1/oauth2 of the EmailEngine API; its response carries the application id the account below needs.',
       language: 'json',
       content: JSON.stringify(app, null, 2),
     }),

@@ -40,7 +40,8 @@ export function exchangeAdminExports(ctx: ExportContext): OutputDraft[] {
     fileOutput({
       name: 'enable-smtp-auth.ps1',
       title: 'Exchange: enable SMTP AUTH for the mailbox',
-      description: 'Exchange Online PowerShell: checks the tenant switch (Get-TransportConfig) and enables SMTP AUTH for the mailbox (Set-CASMailbox).',
+      description:
+        'Exchange Online PowerShell: checks the tenant switch (Get-TransportConfig) and enables SMTP AUTH for the mailbox (Set-CASMailbox).',
       language: 'powershell',
       content: script,
     }),

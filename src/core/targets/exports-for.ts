@@ -39,7 +39,12 @@ export function exportsFor(profile: Profile, tokens: TokenSnapshot, options: Exp
 }
 
 /** Only the outputs of one target's module, for any profile (previewing another target). */
-export function targetExports(targetId: TargetId, profile: Profile, tokens: TokenSnapshot, options: ExportOptions): ExportOutput[] {
+export function targetExports(
+  targetId: TargetId,
+  profile: Profile,
+  tokens: TokenSnapshot,
+  options: ExportOptions,
+): ExportOutput[] {
   const ctx = createExportContext(profile, tokens, options);
   return finalize(ctx, targetExporters[targetId](ctx));
 }

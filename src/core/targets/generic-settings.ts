@@ -64,13 +64,21 @@ export function genericSettings(ctx: ExportContext): GenericSettings {
 }
 
 /** Lines explaining the variables, for the head comment of each script. */
-export function envHelp(s: GenericSettings, opts: { readonly acceptsAccessToken: boolean } = { acceptsAccessToken: true }): string[] {
-  const secretNames = [s.needsClientSecret ? env.clientSecret : '', s.grantType === 'refresh_token' ? env.refreshToken : ''].filter(Boolean);
+export function envHelp(
+  s: GenericSettings,
+  opts: { readonly acceptsAccessToken: boolean } = { acceptsAccessToken: true },
+): string[] {
+  const secretNames = [
+    s.needsClientSecret ? env.clientSecret : '',
+    s.grantType === 'refresh_token' ? env.refreshToken : '',
+  ].filter(Boolean);
   return [
     `Settings come from environment variables (${env.host}, ${env.port}, ${env.user}, ${env.from}, ${env.to},`,
     `${env.tokenUrl}, ${env.clientId}, ${env.scope}); the values below are this profile's defaults.`,
     ...(secretNames.length > 0 ? [`Secrets are read from ${secretNames.join(' and ')}.`] : []),
-    ...(s.assertionHeader ? [`The certificate's private key (PEM) is read from the file named by ${env.privateKeyFile}.`] : []),
+    ...(s.assertionHeader
+      ? [`The certificate's private key (PEM) is read from the file named by ${env.privateKeyFile}.`]
+      : []),
     ...(opts.acceptsAccessToken ? [`Or set ${env.accessToken} to use an access token you already have.`] : []),
     `Optional: ${env.caFile} = an extra CA certificate (PEM) to trust, e.g. for a TLS-inspecting proxy.`,
   ];

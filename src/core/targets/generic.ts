@@ -12,7 +12,9 @@ import { pythonSnippet } from './snippet-python';
 function dotenv(ctx: ExportContext, s: GenericSettings): string {
   const p = ctx.profile;
   const secretLine = (name: string, value: string): string[] =>
-    value === '' ? [`# ${name}: paste the value from the wizard's Secret values.`, `${name}=`] : [`${name}=${dotenvValue(value)}`];
+    value === ''
+      ? [`# ${name}: paste the value from the wizard's Secret values.`, `${name}=`]
+      : [`${name}=${dotenvValue(value)}`];
   return [
     `# SMTP XOAUTH2 settings for ${oneLine(p.name)} (${p.flow === 'app-only' ? 'app-only, client credentials' : 'delegated, refresh token'}).`,
     `${env.host}=${dotenvValue(s.host)}`,
@@ -26,7 +28,12 @@ function dotenv(ctx: ExportContext, s: GenericSettings): string {
     `${env.grantType}=${s.grantType}`,
     ...(s.needsClientSecret ? secretLine(env.clientSecret, s.clientSecretDefault) : []),
     ...(s.grantType === 'refresh_token' ? secretLine(env.refreshToken, s.refreshTokenDefault) : []),
-    ...(s.assertionHeader ? [`# ${env.privateKeyFile}: path of the certificate's private key (PEM); the key itself is not exported.`, `${env.privateKeyFile}=`] : []),
+    ...(s.assertionHeader
+      ? [
+          `# ${env.privateKeyFile}: path of the certificate's private key (PEM); the key itself is not exported.`,
+          `${env.privateKeyFile}=`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -34,12 +41,22 @@ function json(ctx: ExportContext, s: GenericSettings): string {
   const p = ctx.profile;
   const credential =
     p.credential.kind === 'certificate'
-      ? { certificateThumbprintSha1: p.credential.thumbprintSha1, certificateThumbprintSha256: p.credential.thumbprintSha256 }
+      ? {
+          certificateThumbprintSha1: p.credential.thumbprintSha1,
+          certificateThumbprintSha256: p.credential.thumbprintSha256,
+        }
       : p.credential.kind === 'secret'
         ? { clientSecret: s.clientSecretDefault || placeholders.clientSecret }
         : {};
   const settings = {
-    smtp: { host: s.host, port: s.port, security: s.port === 465 ? 'TLS' : 'STARTTLS', authMethod: 'XOAUTH2', user: s.user, from: s.from },
+    smtp: {
+      host: s.host,
+      port: s.port,
+      security: s.port === 465 ? 'TLS' : 'STARTTLS',
+      authMethod: 'XOAUTH2',
+      user: s.user,
+      from: s.from,
+    },
     oauth: {
       flow: p.flow,
       grantType: s.grantType,
@@ -49,7 +66,9 @@ function json(ctx: ExportContext, s: GenericSettings): string {
       clientId: s.clientId,
       ...credential,
       scope: s.scope,
-      ...(p.flow === 'delegated' ? { redirectUri: p.redirectUri, refreshToken: s.refreshTokenDefault || placeholders.refreshToken } : {}),
+      ...(p.flow === 'delegated'
+        ? { redirectUri: p.redirectUri, refreshToken: s.refreshTokenDefault || placeholders.refreshToken }
+        : {}),
     },
   };
   return JSON.stringify(settings, null, 2);
@@ -58,8 +77,20 @@ function json(ctx: ExportContext, s: GenericSettings): string {
 export function genericExports(ctx: ExportContext): OutputDraft[] {
   const s = genericSettings(ctx);
   return [
-    fileOutput({ name: 'smtp-oauth.env', title: 'Generic: .env', description: 'Environment variables the scripts below read.', language: 'dotenv', content: dotenv(ctx, s) }),
-    fileOutput({ name: 'smtp-oauth.json', title: 'Generic: JSON settings', description: 'All settings in one JSON document.', language: 'json', content: json(ctx, s) }),
+    fileOutput({
+      name: 'smtp-oauth.env',
+      title: 'Generic: .env',
+      description: 'Environment variables the scripts below read.',
+      language: 'dotenv',
+      content: dotenv(ctx, s),
+    }),
+    fileOutput({
+      name: 'smtp-oauth.json',
+      title: 'Generic: JSON settings',
+      description: 'All settings in one JSON document.',
+      language: 'json',
+      content: json(ctx, s),
+    }),
     fileOutput({
       name: 'get-access-token.sh',
       title: 'Generic: get an access token with curl',

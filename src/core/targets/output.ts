@@ -25,10 +25,23 @@ export function fieldsOutput(d: {
   secretView?: boolean;
 }): OutputDraft {
   const content = d.fields.map((f) => `${f.label}: ${f.value}`).join('\n') + '\n';
-  return { kind: 'fields', name: d.name, title: d.title, description: d.description, fields: [...d.fields], content, language: 'text', secretView: d.secretView };
+  return {
+    kind: 'fields',
+    name: d.name,
+    title: d.title,
+    description: d.description,
+    fields: [...d.fields],
+    content,
+    language: 'text',
+    secretView: d.secretView,
+  };
 }
 
-export const field = (label: string, value: string | number | boolean, secret = false): ExportField => ({ label, value: String(value), secret });
+export const field = (label: string, value: string | number | boolean, secret = false): ExportField => ({
+  label,
+  value: String(value),
+  secret,
+});
 
 export const SECRET_WARNING =
   'WARNING: this file contains secret values (included because you chose "Include secrets"). Keep it private, do not commit it, and delete it once the values are in place.';

@@ -3,8 +3,13 @@ import { codeString as q, oneLine } from './quote';
 
 /** C# top-level program with MailKit (System.Net.Mail cannot do OAuth2). */
 export function mailkitSnippet(s: GenericSettings): string {
-  const grant = s.grantType === 'refresh_token' ? [`    form["refresh_token"] = Required(${q(env.refreshToken)}, ${q(s.refreshTokenDefault)});`] : [];
-  const secret = s.needsClientSecret ? [`    form["client_secret"] = Required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)});`] : [];
+  const grant =
+    s.grantType === 'refresh_token'
+      ? [`    form["refresh_token"] = Required(${q(env.refreshToken)}, ${q(s.refreshTokenDefault)});`]
+      : [];
+  const secret = s.needsClientSecret
+    ? [`    form["client_secret"] = Required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)});`]
+    : [];
   const cert = s.assertionHeader;
   const assertionForm = cert
     ? [

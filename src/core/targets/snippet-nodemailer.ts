@@ -3,11 +3,19 @@ import { codeString as q, oneLine } from './quote';
 
 /** Node.js (CommonJS, so it runs anywhere): the token over https, then nodemailer with OAuth2. */
 export function nodemailerSnippet(s: GenericSettings): string {
-  const grant = s.grantType === 'refresh_token' ? [`    form.refresh_token = required(${q(env.refreshToken)}, ${q(s.refreshTokenDefault)});`] : [];
-  const secret = s.needsClientSecret ? [`    form.client_secret = required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)});`] : [];
+  const grant =
+    s.grantType === 'refresh_token'
+      ? [`    form.refresh_token = required(${q(env.refreshToken)}, ${q(s.refreshTokenDefault)});`]
+      : [];
+  const secret = s.needsClientSecret
+    ? [`    form.client_secret = required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)});`]
+    : [];
   const cert = s.assertionHeader;
   const assertionForm = cert
-    ? ["  form.client_assertion_type = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';", '  form.client_assertion = clientAssertion();']
+    ? [
+        "  form.client_assertion_type = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';",
+        '  form.client_assertion = clientAssertion();',
+      ]
     : [];
   const assertionCode = cert
     ? [
@@ -52,13 +60,13 @@ export function nodemailerSnippet(s: GenericSettings): string {
     '',
     "function required(name, fallback = '') {",
     '  const value = setting(name, fallback);',
-    "  if (!value) throw new Error(`Set ${name} (see the notes at the top of this file).`);",
+    '  if (!value) throw new Error(`Set ${name} (see the notes at the top of this file).`);',
     '  return value;',
     '}',
     '',
     'function postForm(url, form) {',
     '  const body = new URLSearchParams(form).toString();',
-    '  const headers = { \'content-type\': \'application/x-www-form-urlencoded\', \'content-length\': Buffer.byteLength(body) };',
+    "  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) };",
     '  return new Promise((resolve, reject) => {',
     "    const request = https.request(url, { method: 'POST', headers, ca: trustedCas(), timeout: 30000 }, (response) => {",
     "      let text = '';",
@@ -81,7 +89,7 @@ export function nodemailerSnippet(s: GenericSettings): string {
     ...secret.map((l) => l.slice(2)),
     ...assertionForm,
     '  const { status, text } = await postForm(TOKEN_URL, form);',
-    '  const json = JSON.parse(text || \'{}\');',
+    "  const json = JSON.parse(text || '{}');",
     '  if (status !== 200) throw new Error(`Token request failed (${status}): ${json.error}: ${json.error_description}`);',
     '  return json.access_token;',
     '}',

@@ -7,10 +7,15 @@ export function pythonSnippet(s: GenericSettings): string {
     s.grantType === 'refresh_token'
       ? [`    form["refresh_token"] = required(${q(env.refreshToken)}, ${q(s.refreshTokenDefault)})`]
       : [];
-  const secret = s.needsClientSecret ? [`    form["client_secret"] = required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)})`] : [];
+  const secret = s.needsClientSecret
+    ? [`    form["client_secret"] = required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)})`]
+    : [];
   const cert = s.assertionHeader;
   const assertionForm = cert
-    ? ['    form["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"', '    form["client_assertion"] = client_assertion()']
+    ? [
+        '    form["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"',
+        '    form["client_assertion"] = client_assertion()',
+      ]
     : [];
   const assertionCode = cert
     ? [
@@ -18,7 +23,7 @@ export function pythonSnippet(s: GenericSettings): string {
         '    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()',
         '',
         '',
-        '# A JWT (PS256) signed with the certificate\'s private key, valid for 10 minutes.',
+        "# A JWT (PS256) signed with the certificate's private key, valid for 10 minutes.",
         'def client_assertion():',
         `    key_file = required(${q(env.privateKeyFile)})`,
         '    now = int(time.time())',
@@ -98,7 +103,7 @@ export function pythonSnippet(s: GenericSettings): string {
     '            return json.load(response)["access_token"]',
     '    except urllib.error.HTTPError as error:',
     '        body = json.loads(error.read() or b"{}")',
-    '        sys.exit(f"Token request failed ({error.code}): {body.get(\'error\')}: {body.get(\'error_description\')}")',
+    "        sys.exit(f\"Token request failed ({error.code}): {body.get('error')}: {body.get('error_description')}\")",
     '',
     '',
     'def send(token):',

@@ -9,7 +9,11 @@ import { exportsFor } from './exports-for';
  * Reads the secrets an export may show. Without "include secrets" the keychain is not
  * touched at all (no unlock prompt for a view that would only show placeholders).
  */
-export async function readTokenSnapshot(store: SecretStore, profile: Profile, options: ExportOptions): Promise<TokenSnapshot> {
+export async function readTokenSnapshot(
+  store: SecretStore,
+  profile: Profile,
+  options: ExportOptions,
+): Promise<TokenSnapshot> {
   if (!options.includeSecrets) return {};
   const [clientSecret, refreshToken] = await Promise.all([
     store.get(secretKeys.clientSecret(profile.id)),
@@ -19,6 +23,10 @@ export async function readTokenSnapshot(store: SecretStore, profile: Profile, op
 }
 
 /** What the UI handler and the CLI call: the keychain read and the pure export in one step. */
-export async function exportsForProfile(store: SecretStore, profile: Profile, options: ExportOptions): Promise<ExportOutput[]> {
+export async function exportsForProfile(
+  store: SecretStore,
+  profile: Profile,
+  options: ExportOptions,
+): Promise<ExportOutput[]> {
   return exportsFor(profile, await readTokenSnapshot(store, profile, options), options);
 }

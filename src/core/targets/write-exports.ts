@@ -29,7 +29,10 @@ function saveProblem(dir: string, e: unknown): ProblemError {
       code: `EXPORT_SAVE_${code}`,
       title: 'The exports could not be saved',
       explanation: `Saving to ${dir} failed (${code}).`,
-      fixSteps: [advice[code] ?? 'Choose another folder and save again.', 'Or copy each output from the window instead of saving it.'],
+      fixSteps: [
+        advice[code] ?? 'Choose another folder and save again.',
+        'Or copy each output from the window instead of saving it.',
+      ],
     }),
     { cause: e },
   );

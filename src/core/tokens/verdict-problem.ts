@@ -9,7 +9,10 @@ import type { TokenInspection } from '../../shared/token-inspection';
  * verdict's failed checks into the Problem a person reads (the first failed check
  * decides; audience first, because a Graph token also lacks SMTP.Send).
  */
-export function verdictProblem(inspection: TokenInspection, profile: Pick<Profile, 'cloud' | 'flow' | 'scopes' | 'clientId'>): Problem | undefined {
+export function verdictProblem(
+  inspection: TokenInspection,
+  profile: Pick<Profile, 'cloud' | 'flow' | 'scopes' | 'clientId'>,
+): Problem | undefined {
   if (inspection.verdict.fit !== 'no') return undefined;
   const failed = inspection.verdict.checks.filter((c) => !c.ok);
   const detail = inspection.verdict.summary;
@@ -33,23 +36,26 @@ export function verdictProblem(inspection: TokenInspection, profile: Pick<Profil
   if (failed.some((c) => c.name === 'permission')) {
     return profile.flow === 'app-only'
       ? problem({
-        code: 'TOKEN_NO_SMTP_SENDASAPP',
-        title: 'The token lacks the SMTP.SendAsApp permission',
-        explanation: 'The app-only token carries no SMTP.SendAsApp role: the application permission is missing or an admin has not granted consent.',
-        fixSteps: [
-          `App registration (${profile.clientId}) → API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp.`,
-          'Click “Grant admin consent for <your organisation>”.',
-        ],
-        detail,
-      })
+          code: 'TOKEN_NO_SMTP_SENDASAPP',
+          title: 'The token lacks the SMTP.SendAsApp permission',
+          explanation:
+            'The app-only token carries no SMTP.SendAsApp role: the application permission is missing or an admin has not granted consent.',
+          fixSteps: [
+            `App registration (${profile.clientId}) → API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp.`,
+            'Click “Grant admin consent for <your organisation>”.',
+          ],
+          detail,
+        })
       : problem({
-        code: 'TOKEN_NO_SMTP_SEND',
-        title: 'The token lacks the SMTP.Send permission',
-        explanation: 'The token is for Exchange, but without SMTP.Send, so SMTP login will fail.',
-        fixSteps: [`App registration (${profile.clientId}) → API permissions → Add a permission → Microsoft Graph → Delegated → SMTP.Send, grant consent, and sign in again.`],
-        field: 'scopes',
-        detail,
-      });
+          code: 'TOKEN_NO_SMTP_SEND',
+          title: 'The token lacks the SMTP.Send permission',
+          explanation: 'The token is for Exchange, but without SMTP.Send, so SMTP login will fail.',
+          fixSteps: [
+            `App registration (${profile.clientId}) → API permissions → Add a permission → Microsoft Graph → Delegated → SMTP.Send, grant consent, and sign in again.`,
+          ],
+          field: 'scopes',
+          detail,
+        });
   }
   return problem({
     code: 'TOKEN_EXPIRED',

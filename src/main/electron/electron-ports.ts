@@ -16,7 +16,11 @@ export function createElectronPorts(): HandlerPorts {
       name: app.getName(),
       version: app.getVersion(),
       platform: `${process.platform} ${process.arch}`,
-      versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
+      versions: {
+        electron: process.versions.electron ?? '',
+        chrome: process.versions.chrome ?? '',
+        node: process.versions.node,
+      },
     },
     secrets,
     // Same folder as app.getPath('userData'), worked out in core so the CLI shares it (and honours SMTP_OAUTH_WIZARD_HOME).
@@ -41,7 +45,10 @@ export function createElectronPorts(): HandlerPorts {
         return { fileName: basename(path), bytes: await readFile(path) };
       },
       chooseExportFolder: async () => {
-        const options: Electron.OpenDialogOptions = { title: 'Choose a folder for the exported files', properties: ['openDirectory', 'createDirectory'] };
+        const options: Electron.OpenDialogOptions = {
+          title: 'Choose a folder for the exported files',
+          properties: ['openDirectory', 'createDirectory'],
+        };
         const win = parent();
         const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         return result.canceled ? undefined : result.filePaths[0];

@@ -28,7 +28,9 @@ if (!app.requestSingleInstanceLock()) {
     lockNavigation(mainWindow, (url) => void shell.openExternal(url));
     rememberBounds(mainWindow, boundsFile());
     mainWindow.once('ready-to-show', () => mainWindow?.show());
-    mainWindow.on('closed', () => { mainWindow = undefined; });
+    mainWindow.on('closed', () => {
+      mainWindow = undefined;
+    });
     void mainWindow.loadFile(join(__dirname, '../renderer/index.html'));
   };
 

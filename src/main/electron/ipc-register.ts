@@ -17,7 +17,14 @@ export function registerIpc(handlers: HandlerMap, ownWindows: () => readonly Bro
   for (const channel of channels) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown) => {
       if (!trusted(event.senderFrame)) {
-        return fail(problem({ code: 'IPC_UNTRUSTED_SENDER', title: 'Request refused', explanation: 'A page that is not part of the app tried to talk to it.', fixSteps: ['Nothing to do; the request was ignored.'] }));
+        return fail(
+          problem({
+            code: 'IPC_UNTRUSTED_SENDER',
+            title: 'Request refused',
+            explanation: 'A page that is not part of the app tried to talk to it.',
+            fixSteps: ['Nothing to do; the request was ignored.'],
+          }),
+        );
       }
       const controller = new AbortController();
       event.sender.once('destroyed', () => controller.abort());

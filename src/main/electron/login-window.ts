@@ -1,6 +1,12 @@
 import { BrowserWindow, session } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { errorPageText, LoginPageError, signInCancelled, signInTimedOut, type LoginWindowPort } from '../../core/oauth/login-ports';
+import {
+  errorPageText,
+  LoginPageError,
+  signInCancelled,
+  signInTimedOut,
+  type LoginWindowPort,
+} from '../../core/oauth/login-ports';
 import { sameRedirectTarget } from '../../core/oauth/redirect-match';
 import { secureWebPreferences } from './window-security';
 
@@ -12,61 +18,68 @@ import { secureWebPreferences } from './window-security';
  */
 export function createElectronLoginWindow(parent: () => BrowserWindow | undefined): LoginWindowPort {
   return {
-    open: (req) => new Promise<string>((resolve, reject) => {
-      const registered = new URL(req.redirectUri);
-      const ses = session.fromPartition(`login-${randomUUID()}`, { cache: false });
-      ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-      const owner = parent();
-      const win = new BrowserWindow({
-        width: 520,
-        height: 680,
-        ...(owner ? { parent: owner, modal: false } : {}),
-        title: 'Sign in',
-        autoHideMenuBar: true,
-        webPreferences: { ...secureWebPreferences(undefined), session: ses },
-      });
-      let settled = false;
-      const finish = (outcome: () => void): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        req.signal?.removeEventListener('abort', onAbort);
-        outcome();
-        if (!win.isDestroyed()) win.destroy();
-        void ses.clearStorageData();
-      };
-      const timer = setTimeout(() => finish(() => reject(signInTimedOut(Math.round(req.timeoutMs / 60_000)))), req.timeoutMs);
-      const onAbort = (): void => finish(() => reject(signInCancelled()));
-      req.signal?.addEventListener('abort', onAbort, { once: true });
+    open: (req) =>
+      new Promise<string>((resolve, reject) => {
+        const registered = new URL(req.redirectUri);
+        const ses = session.fromPartition(`login-${randomUUID()}`, { cache: false });
+        ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+        const owner = parent();
+        const win = new BrowserWindow({
+          width: 520,
+          height: 680,
+          ...(owner ? { parent: owner, modal: false } : {}),
+          title: 'Sign in',
+          autoHideMenuBar: true,
+          webPreferences: { ...secureWebPreferences(undefined), session: ses },
+        });
+        let settled = false;
+        const finish = (outcome: () => void): void => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          req.signal?.removeEventListener('abort', onAbort);
+          outcome();
+          if (!win.isDestroyed()) win.destroy();
+          void ses.clearStorageData();
+        };
+        const timer = setTimeout(
+          () => finish(() => reject(signInTimedOut(Math.round(req.timeoutMs / 60_000)))),
+          req.timeoutMs,
+        );
+        const onAbort = (): void => finish(() => reject(signInCancelled()));
+        req.signal?.addEventListener('abort', onAbort, { once: true });
 
-      ses.webRequest.onBeforeRequest((details, callback) => {
-        let hit = false;
-        try {
-          hit = sameRedirectTarget(new URL(details.url), registered);
-        } catch {
-          hit = false;
-        }
-        callback({ cancel: hit });
-        if (hit) finish(() => resolve(details.url));
-      });
-      win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-      const showHost = (url: string): void => {
-        try {
-          if (!win.isDestroyed()) win.setTitle(`Sign in – ${new URL(url).host}`);
-        } catch {
-          // not a URL with a host (about:blank): keep the title
-        }
-      };
-      win.webContents.on('did-navigate', (_e, url) => showHost(url));
-      win.webContents.on('did-finish-load', () => {
-        // Entra shows AADSTS errors (bad redirect URI, unknown app) on its own page instead of redirecting.
-        void win.webContents.executeJavaScript('document.body ? document.body.innerText : ""', false).then((text: unknown) => {
-          const found = typeof text === 'string' ? errorPageText(text) : undefined;
-          if (found) finish(() => reject(new LoginPageError(found)));
-        }).catch(() => undefined);
-      });
-      win.on('closed', () => finish(() => reject(signInCancelled())));
-      void win.loadURL(req.url).catch(() => undefined);
-    }),
+        ses.webRequest.onBeforeRequest((details, callback) => {
+          let hit = false;
+          try {
+            hit = sameRedirectTarget(new URL(details.url), registered);
+          } catch {
+            hit = false;
+          }
+          callback({ cancel: hit });
+          if (hit) finish(() => resolve(details.url));
+        });
+        win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+        const showHost = (url: string): void => {
+          try {
+            if (!win.isDestroyed()) win.setTitle(`Sign in – ${new URL(url).host}`);
+          } catch {
+            // not a URL with a host (about:blank): keep the title
+          }
+        };
+        win.webContents.on('did-navigate', (_e, url) => showHost(url));
+        win.webContents.on('did-finish-load', () => {
+          // Entra shows AADSTS errors (bad redirect URI, unknown app) on its own page instead of redirecting.
+          void win.webContents
+            .executeJavaScript('document.body ? document.body.innerText : ""', false)
+            .then((text: unknown) => {
+              const found = typeof text === 'string' ? errorPageText(text) : undefined;
+              if (found) finish(() => reject(new LoginPageError(found)));
+            })
+            .catch(() => undefined);
+        });
+        win.on('closed', () => finish(() => reject(signInCancelled())));
+        void win.loadURL(req.url).catch(() => undefined);
+      }),
   };
 }

@@ -4,8 +4,20 @@ const ENTRA_ADMIN_CENTER = 'https://entra.microsoft.com/#view/Microsoft_AAD_Regi
 
 export function showAbout(win: BrowserWindow | undefined): void {
   const v = process.versions;
-  const detail = [`Version ${app.getVersion()}`, `Electron ${v.electron ?? '?'}`, `Chromium ${v.chrome ?? '?'}`, `Node.js ${v.node}`, `${process.platform} ${process.arch}`].join('\n');
-  const options = { type: 'info' as const, title: `About ${app.getName()}`, message: app.getName(), detail, buttons: ['OK'] };
+  const detail = [
+    `Version ${app.getVersion()}`,
+    `Electron ${v.electron ?? '?'}`,
+    `Chromium ${v.chrome ?? '?'}`,
+    `Node.js ${v.node}`,
+    `${process.platform} ${process.arch}`,
+  ].join('\n');
+  const options = {
+    type: 'info' as const,
+    title: `About ${app.getName()}`,
+    message: app.getName(),
+    detail,
+    buttons: ['OK'],
+  };
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
 }
 
@@ -14,10 +26,26 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
   const isMac = process.platform === 'darwin';
   const about: MenuItemConstructorOptions = { label: `About ${app.getName()}`, click: () => showAbout(getWindow()) };
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ label: app.getName(), submenu: [about, { type: 'separator' as const }, { role: 'hide' as const }, { role: 'quit' as const }] }] : []),
+    ...(isMac
+      ? [
+          {
+            label: app.getName(),
+            submenu: [about, { type: 'separator' as const }, { role: 'hide' as const }, { role: 'quit' as const }],
+          },
+        ]
+      : []),
     { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
     { role: 'editMenu' },
-    { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
     {
       role: 'help',
       submenu: [

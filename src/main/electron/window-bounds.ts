@@ -8,9 +8,28 @@ export const MIN_SIZE = { width: 900, height: 640 } as const;
 export function loadBounds(file: string): Rectangle | undefined {
   try {
     const b = JSON.parse(readFileSync(file, 'utf8')) as Partial<Rectangle>;
-    if (typeof b.x !== 'number' || typeof b.y !== 'number' || typeof b.width !== 'number' || typeof b.height !== 'number') return undefined;
-    const bounds: Rectangle = { x: b.x, y: b.y, width: Math.max(b.width, MIN_SIZE.width), height: Math.max(b.height, MIN_SIZE.height) };
-    const visible = screen.getAllDisplays().some(({ workArea: a }) => bounds.x < a.x + a.width && bounds.x + bounds.width > a.x && bounds.y < a.y + a.height && bounds.y + bounds.height > a.y);
+    if (
+      typeof b.x !== 'number' ||
+      typeof b.y !== 'number' ||
+      typeof b.width !== 'number' ||
+      typeof b.height !== 'number'
+    )
+      return undefined;
+    const bounds: Rectangle = {
+      x: b.x,
+      y: b.y,
+      width: Math.max(b.width, MIN_SIZE.width),
+      height: Math.max(b.height, MIN_SIZE.height),
+    };
+    const visible = screen
+      .getAllDisplays()
+      .some(
+        ({ workArea: a }) =>
+          bounds.x < a.x + a.width &&
+          bounds.x + bounds.width > a.x &&
+          bounds.y < a.y + a.height &&
+          bounds.y + bounds.height > a.y,
+      );
     return visible ? bounds : undefined;
   } catch {
     return undefined;

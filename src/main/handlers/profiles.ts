@@ -13,7 +13,14 @@ type SaveRequest = z.output<typeof profileSaveRequestSchema>;
 export async function viewOf(ports: HandlerPorts, id: string): Promise<ProfileView> {
   const profile = await ports.profiles.get(id);
   if (!profile) {
-    throw new ProblemError(problem({ code: 'PROFILE_NOT_FOUND', title: 'The profile no longer exists', explanation: 'It was deleted, perhaps in another window.', fixSteps: ['Go back to the start screen and pick another profile, or create a new one.'] }));
+    throw new ProblemError(
+      problem({
+        code: 'PROFILE_NOT_FOUND',
+        title: 'The profile no longer exists',
+        explanation: 'It was deleted, perhaps in another window.',
+        fixSteps: ['Go back to the start screen and pick another profile, or create a new one.'],
+      }),
+    );
   }
   const has = async (key: string) => (await ports.secrets.get(key)) !== null;
   return {
@@ -27,7 +34,15 @@ export async function viewOf(ports: HandlerPorts, id: string): Promise<ProfileVi
 }
 
 const invalid = (message: string, field: string) =>
-  new ProblemError(problem({ code: 'PROFILE_INVALID', title: 'Some details need fixing', explanation: message, fixSteps: ['Correct the field named above and save again.'], field }));
+  new ProblemError(
+    problem({
+      code: 'PROFILE_INVALID',
+      title: 'Some details need fixing',
+      explanation: message,
+      fixSteps: ['Correct the field named above and save again.'],
+      field,
+    }),
+  );
 
 /**
  * Creates or updates a profile. The window validated as the user typed; main checks again
@@ -39,26 +54,37 @@ export async function saveProfile(ports: HandlerPorts, req: SaveRequest): Promis
   const newCertificate = req.secrets.certificatePem !== undefined || req.secrets.pfxBase64 !== undefined;
   let credential: ProfileDraft['credential'];
   if (req.draft.credential.kind !== 'certificate') credential = req.draft.credential;
-  else if (newCertificate) credential = { kind: 'none' }; // replaced by the store with the file's facts
+  else if (newCertificate)
+    credential = { kind: 'none' }; // replaced by the store with the file's facts
   else if (old?.credential.kind === 'certificate') credential = old.credential;
-  else throw invalid('Certificate: choose the certificate file (PEM or PFX) whose public part you uploaded under Certificates & secrets.', 'certificate');
+  else
+    throw invalid(
+      'Certificate: choose the certificate file (PEM or PFX) whose public part you uploaded under Certificates & secrets.',
+      'certificate',
+    );
 
   const draft: ProfileDraft = { ...req.draft, credential };
-  const secretsForCheck = req.draft.credential.kind === 'secret' && req.secrets.clientSecret === undefined && req.id
-    ? {} // keeping the stored secret
-    : req.secrets;
+  const secretsForCheck =
+    req.draft.credential.kind === 'secret' && req.secrets.clientSecret === undefined && req.id
+      ? {} // keeping the stored secret
+      : req.secrets;
   // A new certificate is checked by the store when it reads the file; the rest is checked here.
   const { credential: _pending, ...withoutCredential } = draft;
-  const firstError = validateProfileDraft(newCertificate ? withoutCredential : draft, secretsForCheck).find((i) => i.severity === 'error');
+  const firstError = validateProfileDraft(newCertificate ? withoutCredential : draft, secretsForCheck).find(
+    (i) => i.severity === 'error',
+  );
   if (firstError) throw invalid(firstError.message, firstError.field);
 
-  const saved = req.id ? await ports.profiles.update(req.id, draft, req.secrets) : await ports.profiles.create(draft, req.secrets);
+  const saved = req.id
+    ? await ports.profiles.update(req.id, draft, req.secrets)
+    : await ports.profiles.create(draft, req.secrets);
   try {
     return await viewOf(ports, saved.id);
   } catch (e) {
     // The profile is saved (a public client needs no keychain): a keychain that cannot be read
     // now must not report the save as failed, or the user's retry would save it twice.
-    if (e instanceof SecretStoreError) return { profile: saved, stored: { clientSecret: false, certificate: false, refreshToken: false } };
+    if (e instanceof SecretStoreError)
+      return { profile: saved, stored: { clientSecret: false, certificate: false, refreshToken: false } };
     throw e;
   }
 }

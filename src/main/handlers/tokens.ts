@@ -25,7 +25,11 @@ type VerifyRequest = z.output<typeof verifyRequestSchema>;
  */
 export function createTokenHandlers(ports: HandlerPorts, operations: Operations) {
   const inspections = new Map<string, TokenInspection>();
-  const deps: AcquisitionDeps = { secrets: ports.secrets, profiles: ports.profiles, ...(ports.now ? { now: ports.now } : {}) };
+  const deps: AcquisitionDeps = {
+    secrets: ports.secrets,
+    profiles: ports.profiles,
+    ...(ports.now ? { now: ports.now } : {}),
+  };
 
   const acquire = async (req: AcquireRequest, ctx: HandlerContext): Promise<TokenResult> => {
     const { profile } = await viewOf(ports, req.profileId);
@@ -41,14 +45,28 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
         return signInWithDeviceCode(profile, {
           ...deps,
           signal,
-          onCode: (info) => ctx.progress({ operationId: req.operationId, stage: 'device-code', message: info.message, userCode: info.userCode, verificationUri: info.verificationUri }),
+          onCode: (info) =>
+            ctx.progress({
+              operationId: req.operationId,
+              stage: 'device-code',
+              message: info.message,
+              userCode: info.userCode,
+              verificationUri: info.verificationUri,
+            }),
         });
       }
-      say('sign-in', req.method === 'embedded' ? 'Sign in in the window that opened…' : 'Sign in in your web browser, then come back here…');
+      say(
+        'sign-in',
+        req.method === 'embedded'
+          ? 'Sign in in the window that opened…'
+          : 'Sign in in your web browser, then come back here…',
+      );
       return signInDelegated(profile, {
         ...deps,
         signal,
-        ...(req.method === 'embedded' ? { loginWindow: ports.loginWindow } : { systemBrowser: { openExternal: ports.openExternal } }),
+        ...(req.method === 'embedded'
+          ? { loginWindow: ports.loginWindow }
+          : { systemBrowser: { openExternal: ports.openExternal } }),
       });
     });
     inspections.set(profile.id, outcome.inspection);
@@ -68,15 +86,31 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
     return operations.run(req.operationId, ctx.signal, async (signal) => {
       let outcome: TokenOutcome;
       try {
-        say('token', profile.flow === 'delegated' ? 'Redeeming the stored refresh token as the target system will…' : 'Getting a fresh app-only token…');
-        outcome = profile.flow === 'delegated' ? await redeemStoredRefreshToken(profile, { ...deps, signal }) : await acquireAppOnly(profile, deps);
+        say(
+          'token',
+          profile.flow === 'delegated'
+            ? 'Redeeming the stored refresh token as the target system will…'
+            : 'Getting a fresh app-only token…',
+        );
+        outcome =
+          profile.flow === 'delegated'
+            ? await redeemStoredRefreshToken(profile, { ...deps, signal })
+            : await acquireAppOnly(profile, deps);
       } catch (e) {
         // A cancel says nothing about the token, so it is not recorded as a failed verification.
-        if (isProblemError(e) && !signal.aborted) await ports.profiles.recordTokenState(profile.id, { lastVerify: { at: at(), ok: false, code: e.problem.code, title: e.problem.title } });
+        if (isProblemError(e) && !signal.aborted)
+          await ports.profiles.recordTokenState(profile.id, {
+            lastVerify: { at: at(), ok: false, code: e.problem.code, title: e.problem.title },
+          });
         throw e;
       }
       inspections.set(profile.id, outcome.inspection);
-      say('smtp', req.sendTo ? `Logging in to ${profile.smtpHost} and sending a test mail…` : `Logging in to ${profile.smtpHost}…`);
+      say(
+        'smtp',
+        req.sendTo
+          ? `Logging in to ${profile.smtpHost} and sending a test mail…`
+          : `Logging in to ${profile.smtpHost}…`,
+      );
       const report = await verifySmtp({
         profile: { ...profile, network: await resolveNetwork(profile, ports.secrets) },
         accessToken: outcome.accessToken,
@@ -85,7 +119,11 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
         ...(req.sendTo ? { send: { to: req.sendTo } } : {}),
       });
       const updated = await ports.profiles.recordTokenState(profile.id, {
-        lastVerify: { at: at(), ok: report.ok, ...(report.problem ? { code: report.problem.code, title: report.problem.title } : {}) },
+        lastVerify: {
+          at: at(),
+          ok: report.ok,
+          ...(report.problem ? { code: report.problem.code, title: report.problem.title } : {}),
+        },
       });
       return { profile: updated, inspection: outcome.inspection, report };
     });

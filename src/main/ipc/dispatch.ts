@@ -12,21 +12,35 @@ import type { HandlerContext, HandlerMap } from './handler-map';
  * a thrown error or a stack trace. Electron's ipcMain and the browser-test harness both
  * call this, so they behave the same.
  */
-export async function dispatch(handlers: HandlerMap, channel: unknown, input: unknown, ctx: HandlerContext): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: HandlerMap,
+  channel: unknown,
+  input: unknown,
+  ctx: HandlerContext,
+): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return fail(problem({ code: 'IPC_UNKNOWN_CHANNEL', title: 'Unknown request', explanation: 'The window asked for something the app does not offer.', fixSteps: ['Restart the app. If it happens again, report it with "Copy support report".'] }));
+    return fail(
+      problem({
+        code: 'IPC_UNKNOWN_CHANNEL',
+        title: 'Unknown request',
+        explanation: 'The window asked for something the app does not offer.',
+        fixSteps: ['Restart the app. If it happens again, report it with "Copy support report".'],
+      }),
+    );
   }
   const parsed = ipcContract[channel].request.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first && first.path.length > 0 ? first.path.join('.') : 'request';
-    return fail(problem({
-      code: 'IPC_BAD_REQUEST',
-      title: 'The request was not understood',
-      explanation: `The value for "${where}" is not valid: ${first?.message ?? 'invalid input'}.`,
-      fixSteps: ['Check the field named above and try again.'],
-      field: where,
-    }));
+    return fail(
+      problem({
+        code: 'IPC_BAD_REQUEST',
+        title: 'The request was not understood',
+        explanation: `The value for "${where}" is not valid: ${first?.message ?? 'invalid input'}.`,
+        fixSteps: ['Check the field named above and try again.'],
+        field: where,
+      }),
+    );
   }
   try {
     // The map is keyed by channel, so this call is type-safe per channel; TypeScript cannot
@@ -37,12 +51,14 @@ export async function dispatch(handlers: HandlerMap, channel: unknown, input: un
     if (isProblemError(e)) return fail(e.problem);
     // A machine without a usable keychain must see why (and that profiles are safe), not "unexpected".
     if (e instanceof SecretStoreError) return fail(keychainProblem(e));
-    return fail(problem({
-      code: 'UNEXPECTED',
-      title: 'Something unexpected went wrong',
-      explanation: 'The app hit an error it does not know how to explain. Nothing you typed was lost.',
-      fixSteps: ['Try again.', 'If it keeps happening, use "Copy support report" and send it to your helpdesk.'],
-      detail: e instanceof Error ? e.name : typeof e,
-    }));
+    return fail(
+      problem({
+        code: 'UNEXPECTED',
+        title: 'Something unexpected went wrong',
+        explanation: 'The app hit an error it does not know how to explain. Nothing you typed was lost.',
+        fixSteps: ['Try again.', 'If it keeps happening, use "Copy support report" and send it to your helpdesk.'],
+        detail: e instanceof Error ? e.name : typeof e,
+      }),
+    );
   }
 }

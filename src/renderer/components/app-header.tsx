@@ -22,11 +22,16 @@ export function AppHeader({ info }: { readonly info: AppInfo | undefined }) {
       <Title2 as="h1">SMTP OAuth Wizard</Title2>
       {info && <Text data-testid="app-version">Version {info.version}</Text>}
       <span className={styles.spacer} />
-      {info && (info.keychain.available ? (
-        <Badge appearance="tint" color="success" data-testid="keychain-state">Keychain available ({info.keychain.backend})</Badge>
-      ) : (
-        <Badge appearance="tint" color="danger" data-testid="keychain-state">Keychain not available</Badge>
-      ))}
+      {info &&
+        (info.keychain.available ? (
+          <Badge appearance="tint" color="success" data-testid="keychain-state">
+            Keychain available ({info.keychain.backend})
+          </Badge>
+        ) : (
+          <Badge appearance="tint" color="danger" data-testid="keychain-state">
+            Keychain not available
+          </Badge>
+        ))}
     </header>
   );
 }

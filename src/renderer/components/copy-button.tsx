@@ -7,7 +7,15 @@ import { invoke } from '../ipc/wizard-client';
  * Copies through main's clipboard port (the sandboxed window is denied the clipboard
  * permission). `what` names the value for screen readers: "Copy Set-CASMailbox command".
  */
-export function CopyButton({ text, what, showLabel = false }: { readonly text: string; readonly what: string; readonly showLabel?: boolean }) {
+export function CopyButton({
+  text,
+  what,
+  showLabel = false,
+}: {
+  readonly text: string;
+  readonly what: string;
+  readonly showLabel?: boolean;
+}) {
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   useEffect(() => {
     if (copied === 'no') return;
@@ -30,5 +38,11 @@ export function CopyButton({ text, what, showLabel = false }: { readonly text: s
       {showLabel ? (copied === 'yes' ? 'Copied' : 'Copy') : undefined}
     </Button>
   );
-  return showLabel ? button : <Tooltip content={label} relationship="label">{button}</Tooltip>;
+  return showLabel ? (
+    button
+  ) : (
+    <Tooltip content={label} relationship="label">
+      {button}
+    </Tooltip>
+  );
 }

@@ -4,8 +4,19 @@ import type { Problem } from '../../shared/problem';
 import { CopyButton } from './copy-button';
 
 const useStyles = makeStyles({
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS },
-  steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingBlock: tokens.spacingVerticalS,
+  },
+  steps: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   command: {
     display: 'flex',
     alignItems: 'flex-start',
@@ -14,7 +25,14 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalS,
   },
-  code: { margin: 0, flexGrow: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  code: {
+    margin: 0,
+    flexGrow: 1,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 /**
@@ -24,16 +42,26 @@ const useStyles = makeStyles({
 export function ProblemView({ problem, actions }: { readonly problem: Problem; readonly actions?: ReactNode }) {
   const styles = useStyles();
   return (
-    <MessageBar intent={problem.retryable ? 'warning' : 'error'} layout="multiline" role="alert" data-testid="problem" data-problem-code={problem.code}>
+    <MessageBar
+      intent={problem.retryable ? 'warning' : 'error'}
+      layout="multiline"
+      role="alert"
+      data-testid="problem"
+      data-problem-code={problem.code}
+    >
       <MessageBarBody>
-        <MessageBarTitle role="heading" aria-level={2}>{problem.title}</MessageBarTitle>
+        <MessageBarTitle role="heading" aria-level={2}>
+          {problem.title}
+        </MessageBarTitle>
         <div className={styles.body}>
           <Text>{problem.explanation}</Text>
           {problem.fixSteps.length > 0 && (
             <>
               <Text weight="semibold">How to fix it</Text>
               <ol className={styles.steps}>
-                {problem.fixSteps.map((step) => <li key={step}>{step}</li>)}
+                {problem.fixSteps.map((step) => (
+                  <li key={step}>{step}</li>
+                ))}
               </ol>
             </>
           )}

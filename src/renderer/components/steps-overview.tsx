@@ -25,7 +25,9 @@ export function StepsOverview() {
     <ol className={styles.list} aria-label="Steps of the wizard">
       {wizardSteps.map((step, i) => (
         <li className={styles.item} key={step.id}>
-          <span className={styles.number} aria-hidden="true">{i + 1}</span>
+          <span className={styles.number} aria-hidden="true">
+            {i + 1}
+          </span>
           <span className={styles.text}>
             <Text weight="semibold">{step.title}</Text>
             <Text size={200}>{step.summary}</Text>

@@ -26,7 +26,11 @@ export function SupportReportButton({ context }: { readonly context: SupportCont
   return (
     <Tooltip content="A redacted summary for your helpdesk: no secrets, no tokens." relationship="description">
       <Button icon={state === 'copied' ? <CheckmarkRegular /> : <DocumentCopyRegular />} onClick={() => void copy()}>
-        {state === 'copied' ? 'Support report copied' : state === 'failed' ? 'Could not copy the report' : 'Copy support report'}
+        {state === 'copied'
+          ? 'Support report copied'
+          : state === 'failed'
+            ? 'Could not copy the report'
+            : 'Copy support report'}
       </Button>
     </Tooltip>
   );

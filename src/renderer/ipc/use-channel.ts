@@ -13,21 +13,26 @@ export type CallState<T> =
  * One channel call as React state. `run` starts it (a newer run makes older answers
  * stale, so a slow reply never overwrites a newer one); errors are Problems to render.
  */
-export function useChannel<C extends Channel>(channel: C): {
+export function useChannel<C extends Channel>(
+  channel: C,
+): {
   readonly state: CallState<ResponseOf<C>>;
   run(request: RequestOf<C>): Promise<ResponseOf<C> | undefined>;
   reset(): void;
 } {
   const [state, setState] = useState<CallState<ResponseOf<C>>>({ status: 'idle' });
   const generation = useRef(0);
-  const run = useCallback(async (request: RequestOf<C>) => {
-    const mine = ++generation.current;
-    setState({ status: 'pending' });
-    const result = await invoke(channel, request);
-    if (mine !== generation.current) return undefined;
-    setState(result.ok ? { status: 'ok', value: result.value } : { status: 'error', problem: result.problem });
-    return result.ok ? result.value : undefined;
-  }, [channel]);
+  const run = useCallback(
+    async (request: RequestOf<C>) => {
+      const mine = ++generation.current;
+      setState({ status: 'pending' });
+      const result = await invoke(channel, request);
+      if (mine !== generation.current) return undefined;
+      setState(result.ok ? { status: 'ok', value: result.value } : { status: 'error', problem: result.problem });
+      return result.ok ? result.value : undefined;
+    },
+    [channel],
+  );
   const reset = useCallback(() => {
     generation.current++;
     setState({ status: 'idle' });
@@ -39,7 +44,10 @@ export function useChannel<C extends Channel>(channel: C): {
  * Calls a channel when the component appears, again when `request` changes (pass a
  * stable or memoized value) and on `reload`.
  */
-export function useChannelOnMount<C extends Channel>(channel: C, request: RequestOf<C>): CallState<ResponseOf<C>> & { reload(): void } {
+export function useChannelOnMount<C extends Channel>(
+  channel: C,
+  request: RequestOf<C>,
+): CallState<ResponseOf<C>> & { reload(): void } {
   const { state, run } = useChannel(channel);
   const [tick, setTick] = useState(0);
   useEffect(() => {

@@ -16,21 +16,28 @@ export function useOperation<C extends Channel>(channel: C) {
   const [progress, setProgress] = useState<ProgressEvent | undefined>(undefined);
   const current = useRef<string | undefined>(undefined);
 
-  useEffect(() => onProgress((event) => {
-    if (event.operationId === current.current) setProgress(event);
-  }), []);
+  useEffect(
+    () =>
+      onProgress((event) => {
+        if (event.operationId === current.current) setProgress(event);
+      }),
+    [],
+  );
 
   const { run: runCall } = call;
-  const run = useCallback(async (request: Omit<RequestOf<C>, 'operationId'>): Promise<ResponseOf<C> | undefined> => {
-    const operationId = newOperationId();
-    current.current = operationId;
-    setProgress(undefined);
-    try {
-      return await runCall({ ...request, operationId } as RequestOf<C>);
-    } finally {
-      if (current.current === operationId) current.current = undefined;
-    }
-  }, [runCall]);
+  const run = useCallback(
+    async (request: Omit<RequestOf<C>, 'operationId'>): Promise<ResponseOf<C> | undefined> => {
+      const operationId = newOperationId();
+      current.current = operationId;
+      setProgress(undefined);
+      try {
+        return await runCall({ ...request, operationId } as RequestOf<C>);
+      } finally {
+        if (current.current === operationId) current.current = undefined;
+      }
+    },
+    [runCall],
+  );
 
   const cancel = useCallback(() => {
     const id = current.current;

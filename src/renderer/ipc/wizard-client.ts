@@ -12,22 +12,27 @@ const problem = (p: Omit<Problem, 'commands' | 'retryable'>): Problem => ({ comm
 export async function invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
   const api = window.smtpOauthWizard;
   if (!api) {
-    return fail(problem({
-      code: 'NO_BRIDGE',
-      title: 'The app is not connected',
-      explanation: 'This window was opened outside the SMTP OAuth Wizard app, so it cannot reach the keychain or the network.',
-      fixSteps: ['Close this window and start SMTP OAuth Wizard from its shortcut.'],
-    }));
+    return fail(
+      problem({
+        code: 'NO_BRIDGE',
+        title: 'The app is not connected',
+        explanation:
+          'This window was opened outside the SMTP OAuth Wizard app, so it cannot reach the keychain or the network.',
+        fixSteps: ['Close this window and start SMTP OAuth Wizard from its shortcut.'],
+      }),
+    );
   }
   try {
     return await api.invoke(channel, request);
   } catch {
-    return fail(problem({
-      code: 'IPC_FAILED',
-      title: 'The app did not answer',
-      explanation: 'The window lost its connection to the rest of the app. Nothing you typed was lost.',
-      fixSteps: ['Try again.', 'If it keeps happening, restart the app.'],
-    }));
+    return fail(
+      problem({
+        code: 'IPC_FAILED',
+        title: 'The app did not answer',
+        explanation: 'The window lost its connection to the rest of the app. Nothing you typed was lost.',
+        fixSteps: ['Try again.', 'If it keeps happening, restart the app.'],
+      }),
+    );
   }
 }
 

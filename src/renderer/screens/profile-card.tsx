@@ -1,4 +1,15 @@
-import { Badge, Button, Card, CardHeader, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Card,
+  CardHeader,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { CopyRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import type { Profile } from '../../shared/profile';
 import { targetPreset } from '../../shared/targets';
@@ -31,21 +42,37 @@ export function ProfileCard({ profile, now, onOpen, onReacquire, onDuplicate, on
   return (
     <Card className={styles.card} role="listitem" aria-labelledby={headingId} data-testid="profile-card">
       <CardHeader
-        header={<Text weight="semibold" as="h3" id={headingId}>{profile.name}</Text>}
-        description={<Text size={200}>{targetPreset(profile.targetId).label} · {profile.mailbox || 'no mailbox yet'}</Text>}
-        action={<Badge className={styles.badge} appearance="tint" color={status.acquired ? 'success' : 'informative'}>{status.acquired ? 'Token acquired' : 'No token'}</Badge>}
+        header={
+          <Text weight="semibold" as="h3" id={headingId}>
+            {profile.name}
+          </Text>
+        }
+        description={
+          <Text size={200}>
+            {targetPreset(profile.targetId).label} · {profile.mailbox || 'no mailbox yet'}
+          </Text>
+        }
+        action={
+          <Badge className={styles.badge} appearance="tint" color={status.acquired ? 'success' : 'informative'}>
+            {status.acquired ? 'Token acquired' : 'No token'}
+          </Badge>
+        }
       />
       <div className={styles.facts}>
         <Text size={200}>{status.text}</Text>
         <Text size={200} data-testid="last-verify">
-          {verify ? `Last verified ${verify.at.slice(0, 10)}: ${verify.ok ? 'worked' : `failed (${verify.title ?? verify.code ?? 'see details'})`}` : 'Not verified yet'}
+          {verify
+            ? `Last verified ${verify.at.slice(0, 10)}: ${verify.ok ? 'worked' : `failed (${verify.title ?? verify.code ?? 'see details'})`}`
+            : 'Not verified yet'}
         </Text>
       </div>
       {notes.length > 0 && (
         <div className={styles.notes}>
           {notes.map((n) =>
             n.severity === 'info' ? (
-              <Text size={200} key={n.what}>{n.message}</Text>
+              <Text size={200} key={n.what}>
+                {n.message}
+              </Text>
             ) : (
               <MessageBar key={n.what} intent={n.severity} layout="multiline">
                 <MessageBarBody>{n.message}</MessageBarBody>
@@ -60,9 +87,15 @@ export function ProfileCard({ profile, now, onOpen, onReacquire, onDuplicate, on
         </div>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<EditRegular />} onClick={onOpen} aria-label={`Open ${profile.name}`}>Open</Button>
-        <Button icon={<CopyRegular />} onClick={onDuplicate} aria-label={`Duplicate ${profile.name}`}>Duplicate</Button>
-        <Button icon={<DeleteRegular />} onClick={onDelete} aria-label={`Delete ${profile.name}`}>Delete</Button>
+        <Button appearance="primary" icon={<EditRegular />} onClick={onOpen} aria-label={`Open ${profile.name}`}>
+          Open
+        </Button>
+        <Button icon={<CopyRegular />} onClick={onDuplicate} aria-label={`Duplicate ${profile.name}`}>
+          Duplicate
+        </Button>
+        <Button icon={<DeleteRegular />} onClick={onDelete} aria-label={`Delete ${profile.name}`}>
+          Delete
+        </Button>
       </div>
     </Card>
   );

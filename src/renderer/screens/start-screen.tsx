@@ -1,4 +1,16 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Text, Title3, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  Text,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AppInfo } from '../../shared/ipc-contract';
@@ -34,14 +46,25 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
   const all = profiles.status === 'ok' ? profiles.value : [];
   // A consultant keeps one profile per client: find one by name, mailbox, tenant or target.
   const needle = query.trim().toLowerCase();
-  const list = needle ? all.filter((p) => [p.name, p.mailbox, p.tenant, p.targetId].some((v) => v.toLowerCase().includes(needle))) : all;
-  const actionProblem = change.state.status === 'error' ? change.state.problem : remove.state.status === 'error' ? remove.state.problem : undefined;
+  const list = needle
+    ? all.filter((p) => [p.name, p.mailbox, p.tenant, p.targetId].some((v) => v.toLowerCase().includes(needle)))
+    : all;
+  const actionProblem =
+    change.state.status === 'error'
+      ? change.state.problem
+      : remove.state.status === 'error'
+        ? remove.state.problem
+        : undefined;
 
   return (
     <section className={styles.screen} aria-labelledby="start-title">
       <div className={styles.row}>
-        <Title3 as="h2" id="start-title">Set up Microsoft 365 SMTP with OAuth2</Title3>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => onOpen(undefined)}>New set-up</Button>
+        <Title3 as="h2" id="start-title">
+          Set up Microsoft 365 SMTP with OAuth2
+        </Title3>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => onOpen(undefined)}>
+          New set-up
+        </Button>
       </div>
       {!info.keychain.available && (
         <MessageBar intent="warning" layout="multiline" data-testid="keychain-problem">
@@ -52,19 +75,29 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
         </MessageBar>
       )}
       {profiles.status === 'pending' && <DelayedSpinner label="Loading profiles…" />}
-      {profiles.status === 'error' && <ProblemView problem={profiles.problem} actions={<Button onClick={profiles.reload}>Try again</Button>} />}
+      {profiles.status === 'error' && (
+        <ProblemView problem={profiles.problem} actions={<Button onClick={profiles.reload}>Try again</Button>} />
+      )}
       {actionProblem && <ProblemView problem={actionProblem} />}
       {all.length > 0 && (
         <>
           <Subtitle1 as="h2">Saved profiles ({all.length})</Subtitle1>
           {all.length > 5 && (
             <Field label="Find a profile">
-              <Input type="search" value={query} onChange={(_e, d) => setQuery(d.value)} placeholder="Name, mailbox, tenant or target" />
+              <Input
+                type="search"
+                value={query}
+                onChange={(_e, d) => setQuery(d.value)}
+                placeholder="Name, mailbox, tenant or target"
+              />
             </Field>
           )}
           {needle && list.length === 0 && <Text>No profile matches “{query}”.</Text>}
           {all.some((p) => p.flow === 'delegated') && (
-            <Text size={200}>Each time a target system refreshes its token it receives a new refresh token: it must keep that one, or it stops working 90 days after this sign-in.</Text>
+            <Text size={200}>
+              Each time a target system refreshes its token it receives a new refresh token: it must keep that one, or
+              it stops working 90 days after this sign-in.
+            </Text>
           )}
           <div className={styles.list} role="list" aria-label="Saved profiles">
             {list.map((p) => (

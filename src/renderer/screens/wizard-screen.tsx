@@ -7,10 +7,19 @@ import { Wizard } from '../wizard/wizard';
 import type { WizardStepId } from '../wizard-steps';
 
 /** Opens the wizard on a saved profile (loaded first) or on a new one. */
-export function WizardScreen({ profileId, step, onClose }: { readonly profileId: string; readonly step?: WizardStepId; onClose(): void }) {
+export function WizardScreen({
+  profileId,
+  step,
+  onClose,
+}: {
+  readonly profileId: string;
+  readonly step?: WizardStepId;
+  onClose(): void;
+}) {
   const request = useMemo(() => ({ id: profileId }), [profileId]);
   const loaded = useChannelOnMount('profiles:get', request);
-  if (loaded.status === 'error') return <ProblemView problem={loaded.problem} actions={<Button onClick={onClose}>Back to the start</Button>} />;
+  if (loaded.status === 'error')
+    return <ProblemView problem={loaded.problem} actions={<Button onClick={onClose}>Back to the start</Button>} />;
   if (loaded.status !== 'ok') return <DelayedSpinner label="Opening the profile…" />;
   return <Wizard view={loaded.value} {...(step ? { startStep: step } : {})} onClose={onClose} />;
 }

@@ -5,7 +5,12 @@ import { invoke } from '../ipc/wizard-client';
 import { adminConsentLink, type ConsentLinkInput } from './admin-consent-link';
 
 const useStyles = makeStyles({
-  block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  block: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+  },
   link: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
@@ -16,18 +21,29 @@ export function AdminConsentBlock({ draft }: { readonly draft: ConsentLinkInput 
   const link = adminConsentLink(draft);
   return (
     <section className={styles.block} aria-labelledby="admin-consent">
-      <Subtitle1 as="h3" id="admin-consent">Admin consent link</Subtitle1>
+      <Subtitle1 as="h3" id="admin-consent">
+        Admin consent link
+      </Subtitle1>
       {link ? (
         <>
-          <Text>Send this link to an administrator of the client's tenant; opening it grants the permissions above for the whole organization.</Text>
-          <Text className={styles.link} data-testid="admin-consent-link">{link}</Text>
+          <Text>
+            Send this link to an administrator of the client's tenant; opening it grants the permissions above for the
+            whole organization.
+          </Text>
+          <Text className={styles.link} data-testid="admin-consent-link">
+            {link}
+          </Text>
           <div className={styles.row}>
             <CopyButton text={link} what="admin consent link" showLabel />
-            <Button icon={<OpenRegular />} onClick={() => void invoke('external:open', { url: link })}>Open</Button>
+            <Button icon={<OpenRegular />} onClick={() => void invoke('external:open', { url: link })}>
+              Open
+            </Button>
           </div>
         </>
       ) : (
-        <Text>The link appears here once the tenant and the Application (client) ID are entered in the Details step.</Text>
+        <Text>
+          The link appears here once the tenant and the Application (client) ID are entered in the Details step.
+        </Text>
       )}
     </section>
   );

@@ -23,10 +23,14 @@ export function adminConsentLink(input: ConsentLinkInput): string | undefined {
   const tenant = input.tenant.trim();
   const clientId = input.clientId.trim();
   if (!tenant || !isGuid(clientId)) return undefined;
-  const host = (input.cloud === 'custom' ? input.customAuthorityHost : clouds[input.cloud].authorityHost).replace(/\/+$/, '');
+  const host = (input.cloud === 'custom' ? input.customAuthorityHost : clouds[input.cloud].authorityHost).replace(
+    /\/+$/,
+    '',
+  );
   if (!/^https:\/\//i.test(host)) return undefined;
   const consentTenant = ['common', 'consumers'].includes(tenant.toLowerCase()) ? 'organizations' : tenant;
-  const scope = input.flow === 'app-only' ? appOnlyScope(input.cloud) : input.scopes.filter((s) => !OIDC.has(s)).join(' ');
+  const scope =
+    input.flow === 'app-only' ? appOnlyScope(input.cloud) : input.scopes.filter((s) => !OIDC.has(s)).join(' ');
   const params = new URLSearchParams({ client_id: clientId, scope });
   if (input.redirectUri.trim()) params.set('redirect_uri', input.redirectUri.trim());
   return `${host}/${encodeURIComponent(consentTenant)}/v2.0/adminconsent?${params.toString()}`;

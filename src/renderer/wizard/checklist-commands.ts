@@ -8,5 +8,7 @@ const COMMAND = /\b(?:Set|Get|New|Add|Remove)-[A-Za-z]+(?=\s+[-|])(?:[^.,(]|\.(?
 
 export function commandsIn(text: string, values: Readonly<Record<string, string>> = {}): string[] {
   const found = [...text.matchAll(COMMAND)].map((m) => m[0].trim());
-  return found.map((command) => Object.entries(values).reduce((c, [placeholder, value]) => (value ? c.replaceAll(placeholder, value) : c), command));
+  return found.map((command) =>
+    Object.entries(values).reduce((c, [placeholder, value]) => (value ? c.replaceAll(placeholder, value) : c), command),
+  );
 }

@@ -3,31 +3,58 @@ import { CheckmarkCircleRegular, DismissCircleRegular, InfoRegular } from '@flue
 import type { TokenInspection } from '../../shared/token-inspection';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0 },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0, wordBreak: 'break-word' },
-  checks: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  checks: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   check: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   ok: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
   bad: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
 });
 
-const when = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string): string =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The access token in plain words: who, for which service, allowed to do what, until when. */
 export function ClaimsView({ inspection }: { readonly inspection: TokenInspection }) {
   const styles = useStyles();
-  const verdictIcon = inspection.verdict.fit === 'yes' ? <CheckmarkCircleRegular className={styles.ok} /> : inspection.verdict.fit === 'no' ? <DismissCircleRegular className={styles.bad} /> : <InfoRegular />;
+  const verdictIcon =
+    inspection.verdict.fit === 'yes' ? (
+      <CheckmarkCircleRegular className={styles.ok} />
+    ) : inspection.verdict.fit === 'no' ? (
+      <DismissCircleRegular className={styles.bad} />
+    ) : (
+      <InfoRegular />
+    );
   return (
     <div data-testid="claims">
       {inspection.kind === 'jwt' ? (
         <dl className={styles.grid}>
           <dt className={styles.term}>Who</dt>
-          <dd className={styles.detail}>{inspection.claims.user ?? (inspection.claims.roles.length > 0 ? `The app itself (${inspection.claims.appId ?? 'unknown app'})` : 'not stated')}</dd>
+          <dd className={styles.detail}>
+            {inspection.claims.user ??
+              (inspection.claims.roles.length > 0
+                ? `The app itself (${inspection.claims.appId ?? 'unknown app'})`
+                : 'not stated')}
+          </dd>
           <dt className={styles.term}>For</dt>
           <dd className={styles.detail}>{inspection.claims.aud ?? 'not stated'}</dd>
           <dt className={styles.term}>Allowed to</dt>
-          <dd className={styles.detail}>{[...inspection.claims.scp, ...inspection.claims.roles].join(', ') || 'nothing listed'}</dd>
+          <dd className={styles.detail}>
+            {[...inspection.claims.scp, ...inspection.claims.roles].join(', ') || 'nothing listed'}
+          </dd>
           <dt className={styles.term}>Expires</dt>
           <dd className={styles.detail}>{inspection.expiresAt ? when(inspection.expiresAt) : 'not stated'}</dd>
           <dt className={styles.term}>Tenant</dt>
@@ -36,11 +63,20 @@ export function ClaimsView({ inspection }: { readonly inspection: TokenInspectio
       ) : (
         <Text>This token is opaque (a personal Microsoft account): only the SMTP login can tell whether it works.</Text>
       )}
-      <p className={styles.check}>{verdictIcon}<Text weight="semibold" data-testid="verdict">{inspection.verdict.summary}</Text></p>
+      <p className={styles.check}>
+        {verdictIcon}
+        <Text weight="semibold" data-testid="verdict">
+          {inspection.verdict.summary}
+        </Text>
+      </p>
       <ul className={styles.checks} aria-label="Token checks">
         {inspection.verdict.checks.map((c) => (
           <li key={`${c.name}:${c.message}`} className={styles.check}>
-            {c.ok ? <CheckmarkCircleRegular className={styles.ok} aria-label="passed" /> : <DismissCircleRegular className={styles.bad} aria-label="failed" />}
+            {c.ok ? (
+              <CheckmarkCircleRegular className={styles.ok} aria-label="passed" />
+            ) : (
+              <DismissCircleRegular className={styles.bad} aria-label="failed" />
+            )}
             <Text size={200}>{c.message}</Text>
           </li>
         ))}

@@ -1,4 +1,14 @@
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Subtitle1,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { DocumentRegular, EyeOffRegular, EyeRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TargetPreset } from '../../shared/targets';
@@ -41,17 +51,31 @@ export function CredentialFields({ preset, form, update, binding }: Props) {
 
   return (
     <section className={formStyles.section} aria-labelledby="details-credential">
-      <Subtitle1 as="h3" id="details-credential">Credential</Subtitle1>
+      <Subtitle1 as="h3" id="details-credential">
+        Credential
+      </Subtitle1>
       {canUseCertificate && (
-        <RadioGroup layout="horizontal" aria-label="Credential type" value={form.credentialKind} onChange={(_e, d) => update({ credentialKind: d.value === 'certificate' ? 'certificate' : 'secret' })}>
+        <RadioGroup
+          layout="horizontal"
+          aria-label="Credential type"
+          value={form.credentialKind}
+          onChange={(_e, d) => update({ credentialKind: d.value === 'certificate' ? 'certificate' : 'secret' })}
+        >
           <Radio value="secret" label="Client secret" />
           <Radio value="certificate" label="Certificate" />
         </RadioGroup>
       )}
       {canBePublic && (
-        <RadioGroup aria-label="Credential type" value={form.credentialKind} onChange={(_e, d) => update({ credentialKind: d.value === 'none' ? 'none' : 'secret' })}>
+        <RadioGroup
+          aria-label="Credential type"
+          value={form.credentialKind}
+          onChange={(_e, d) => update({ credentialKind: d.value === 'none' ? 'none' : 'secret' })}
+        >
           <Radio value="secret" label="Client secret" />
-          <Radio value="none" label="None — public client (Mobile and desktop applications platform, “Allow public client flows” = Yes)" />
+          <Radio
+            value="none"
+            label="None — public client (Mobile and desktop applications platform, “Allow public client flows” = Yes)"
+          />
         </RadioGroup>
       )}
       {form.credentialKind === 'none' && canBePublic && <PublicClientNote preset={preset} />}
@@ -69,11 +93,32 @@ export function CredentialFields({ preset, form, update, binding }: Props) {
             placeholder={form.stored.clientSecret ? 'Stored in the keychain: type to replace it' : undefined}
             hint="The Value column, not the Secret ID."
             contentAfter={
-              <Button appearance="transparent" size="small" aria-label={reveal ? 'Hide the client secret' : 'Show the client secret'} icon={reveal ? <EyeOffRegular /> : <EyeRegular />} onClick={() => setReveal((r) => !r)} />
+              <Button
+                appearance="transparent"
+                size="small"
+                aria-label={reveal ? 'Hide the client secret' : 'Show the client secret'}
+                icon={reveal ? <EyeOffRegular /> : <EyeRegular />}
+                onClick={() => setReveal((r) => !r)}
+              />
             }
           />
-          <TextField field="secretId" label="Secret ID (optional)" value={form.secretId} onChange={(secretId) => update({ secretId })} binding={binding} hint="Lets the wizard spot a Secret ID pasted as the value." />
-          <TextField field="secretExpiresOn" label="Secret expires on (optional)" value={form.secretExpiresOn} onChange={(secretExpiresOn) => update({ secretExpiresOn })} binding={binding} type="date" hint="From the Expires column; the start screen warns before it." />
+          <TextField
+            field="secretId"
+            label="Secret ID (optional)"
+            value={form.secretId}
+            onChange={(secretId) => update({ secretId })}
+            binding={binding}
+            hint="Lets the wizard spot a Secret ID pasted as the value."
+          />
+          <TextField
+            field="secretExpiresOn"
+            label="Secret expires on (optional)"
+            value={form.secretExpiresOn}
+            onChange={(secretExpiresOn) => update({ secretExpiresOn })}
+            binding={binding}
+            type="date"
+            hint="From the Expires column; the start screen warns before it."
+          />
         </div>
       )}
       {form.credentialKind === 'certificate' && (
@@ -85,15 +130,38 @@ export function CredentialFields({ preset, form, update, binding }: Props) {
             validationMessage={certIssue?.message}
           >
             <div className={styles.picked}>
-              <Button icon={<DocumentRegular />} onClick={() => void pickFile()} disabled={pick.state.status === 'pending'}>Choose certificate file…</Button>
+              <Button
+                icon={<DocumentRegular />}
+                onClick={() => void pickFile()}
+                disabled={pick.state.status === 'pending'}
+              >
+                Choose certificate file…
+              </Button>
               <Text data-testid="certificate-file">
-                {form.certificate ? form.certificate.fileName : form.storedCertificate ? `Stored: ${form.storedCertificate.subject} (SHA-1 ${form.storedCertificate.thumbprintSha1})` : 'No file chosen'}
+                {form.certificate
+                  ? form.certificate.fileName
+                  : form.storedCertificate
+                    ? `Stored: ${form.storedCertificate.subject} (SHA-1 ${form.storedCertificate.thumbprintSha1})`
+                    : 'No file chosen'}
               </Text>
             </div>
           </Field>
           {form.certificate?.source === 'pfx' && (
-            <Field label="PFX password" validationState={binding.issue('pfxPassword') ? 'warning' : 'none'} validationMessage={binding.issue('pfxPassword')?.message}>
-              <Input id="field-pfxPassword" type="password" autoComplete="new-password" value={form.pfxPassword} onChange={(_e, d) => { binding.touch('pfxPassword'); update({ pfxPassword: d.value }); }} />
+            <Field
+              label="PFX password"
+              validationState={binding.issue('pfxPassword') ? 'warning' : 'none'}
+              validationMessage={binding.issue('pfxPassword')?.message}
+            >
+              <Input
+                id="field-pfxPassword"
+                type="password"
+                autoComplete="new-password"
+                value={form.pfxPassword}
+                onChange={(_e, d) => {
+                  binding.touch('pfxPassword');
+                  update({ pfxPassword: d.value });
+                }}
+              />
             </Field>
           )}
           {pick.state.status === 'error' && <ProblemView problem={pick.state.problem} />}

@@ -17,7 +17,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold, letterSpacing: '0.15em' },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+    letterSpacing: '0.15em',
+  },
   url: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
@@ -25,28 +31,54 @@ const useStyles = makeStyles({
  * Device code sign-in while it waits: the code, large, with Copy; the page to enter it on,
  * with Open; and Cancel. Until the code has arrived it is an ordinary progress line.
  */
-export function DeviceCodePanel({ progress, mailbox, onCancel }: { readonly progress: ProgressEvent | undefined; readonly mailbox: string; onCancel(): void }) {
+export function DeviceCodePanel({
+  progress,
+  mailbox,
+  onCancel,
+}: {
+  readonly progress: ProgressEvent | undefined;
+  readonly mailbox: string;
+  onCancel(): void;
+}) {
   const styles = useStyles();
   const [openFailed, setOpenFailed] = useState(false);
   const code = progress?.stage === 'device-code' ? progress.userCode : undefined;
   const url = progress?.verificationUri;
-  if (!code || !url) return <OperationProgress label="Asking Entra ID for a sign-in code…" progress={progress} onCancel={onCancel} />;
+  if (!code || !url)
+    return <OperationProgress label="Asking Entra ID for a sign-in code…" progress={progress} onCancel={onCancel} />;
   // The contract opens https pages only; anything else is shown but not offered to open.
   const canOpen = url.startsWith('https://');
   const open = async (): Promise<void> => setOpenFailed(!(await invoke('external:open', { url })).ok);
   return (
     <section className={styles.box} aria-labelledby="device-code-title" data-testid="device-code">
-      <Text as="h3" weight="semibold" id="device-code-title">Sign in with this code on another device</Text>
+      <Text as="h3" weight="semibold" id="device-code-title">
+        Sign in with this code on another device
+      </Text>
       <div className={styles.row}>
-        <Text className={styles.code} data-testid="device-code-value" aria-label={`Sign-in code ${code.split('').join(' ')}`}>{code}</Text>
+        <Text
+          className={styles.code}
+          data-testid="device-code-value"
+          aria-label={`Sign-in code ${code.split('').join(' ')}`}
+        >
+          {code}
+        </Text>
         <CopyButton text={code} what="sign-in code" showLabel />
       </div>
       <div className={styles.row}>
-        <Text className={styles.url} data-testid="device-code-url">{url}</Text>
-        {canOpen && <Button icon={<OpenRegular />} onClick={() => void open()}>Open</Button>}
+        <Text className={styles.url} data-testid="device-code-url">
+          {url}
+        </Text>
+        {canOpen && (
+          <Button icon={<OpenRegular />} onClick={() => void open()}>
+            Open
+          </Button>
+        )}
         {openFailed && <Text role="alert">The browser could not be opened; type the address instead.</Text>}
       </div>
-      <Text>The mailbox owner can do this on their own device: open the page, enter the code and sign in as {mailbox || 'the mailbox'}.</Text>
+      <Text>
+        The mailbox owner can do this on their own device: open the page, enter the code and sign in as{' '}
+        {mailbox || 'the mailbox'}.
+      </Text>
       <div className={styles.row} aria-live="polite">
         <Spinner size="tiny" role="status" label="Waiting for the sign-in on the other device…" />
         <Button onClick={onCancel}>Cancel</Button>

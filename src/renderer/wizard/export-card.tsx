@@ -1,4 +1,14 @@
-import { Card, CardHeader, makeStyles, Table, TableBody, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Card,
+  CardHeader,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { ExportOutput } from '../../shared/export-output';
 import { CopyButton } from '../components/copy-button';
 
@@ -20,14 +30,29 @@ const useStyles = makeStyles({
 });
 
 /** One output: a file to save or a form's fields to type in, each with copy buttons. */
-export function ExportCard({ output, includeSecrets }: { readonly output: ExportOutput; readonly includeSecrets: boolean }) {
+export function ExportCard({
+  output,
+  includeSecrets,
+}: {
+  readonly output: ExportOutput;
+  readonly includeSecrets: boolean;
+}) {
   const styles = useStyles();
   const id = `export-${output.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
     <Card className={styles.card} aria-labelledby={id} data-testid="export-output" data-name={output.name}>
       <CardHeader
-        header={<Text weight="semibold" as="h3" id={id}>{output.title}</Text>}
-        description={<Text size={200}>{output.kind === 'file' ? `${output.name} · ` : ''}{output.description}</Text>}
+        header={
+          <Text weight="semibold" as="h3" id={id}>
+            {output.title}
+          </Text>
+        }
+        description={
+          <Text size={200}>
+            {output.kind === 'file' ? `${output.name} · ` : ''}
+            {output.description}
+          </Text>
+        }
         action={<CopyButton text={output.content} what={output.title} showLabel />}
       />
       {output.warning && <Text size={200}>{output.warning}</Text>}
@@ -37,15 +62,21 @@ export function ExportCard({ output, includeSecrets }: { readonly output: Export
             {output.fields.map((f) => (
               <TableRow key={f.label}>
                 <TableCell className={styles.label}>{f.label}</TableCell>
-                <TableCell><Text className={styles.value}>{f.value}</Text></TableCell>
+                <TableCell>
+                  <Text className={styles.value}>{f.value}</Text>
+                </TableCell>
                 {/* A withheld secret shows a hint, not a value: nothing worth copying. */}
-                <TableCell style={{ width: '48px' }}>{f.secret && !includeSecrets ? null : <CopyButton text={f.value} what={f.label} />}</TableCell>
+                <TableCell style={{ width: '48px' }}>
+                  {f.secret && !includeSecrets ? null : <CopyButton text={f.value} what={f.label} />}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       ) : (
-        <pre className={styles.code} tabIndex={0} aria-label={`${output.title} content`}>{output.content}</pre>
+        <pre className={styles.code} tabIndex={0} aria-label={`${output.title} content`}>
+          {output.content}
+        </pre>
       )}
     </Card>
   );

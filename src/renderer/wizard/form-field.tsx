@@ -40,11 +40,24 @@ export function TextField(p: TextFieldProps) {
     spellCheck: false,
   };
   return (
-    <Field label={p.label} required={p.required} hint={p.hint} validationState={state} validationMessage={issue?.message} data-field={p.field}>
+    <Field
+      label={p.label}
+      required={p.required}
+      hint={p.hint}
+      validationState={state}
+      validationMessage={issue?.message}
+      data-field={p.field}
+    >
       {p.multiline ? (
         <Textarea {...common} resize="vertical" onChange={(_e, d) => change(d.value)} />
       ) : (
-        <Input {...common} type={p.type ?? 'text'} autoComplete={p.autoComplete ?? 'off'} contentAfter={p.contentAfter} onChange={(_e, d) => change(d.value)} />
+        <Input
+          {...common}
+          type={p.type ?? 'text'}
+          autoComplete={p.autoComplete ?? 'off'}
+          contentAfter={p.contentAfter}
+          onChange={(_e, d) => change(d.value)}
+        />
       )}
     </Field>
   );

@@ -12,10 +12,19 @@ export function formIssues(form: WizardForm): FieldIssue[] {
   const draft: Partial<ProfileDraft> = credential.kind === 'certificate' ? rest : { ...rest, credential };
   const issues = validateProfileDraft(draft, secretsOf(form));
   if (form.credentialKind === 'certificate' && !form.certificate && !form.stored.certificate) {
-    issues.push({ field: 'certificate', severity: 'error', message: 'Certificate: choose the certificate file (PEM or PFX) whose public part you uploaded under Certificates & secrets.' });
+    issues.push({
+      field: 'certificate',
+      severity: 'error',
+      message:
+        'Certificate: choose the certificate file (PEM or PFX) whose public part you uploaded under Certificates & secrets.',
+    });
   }
   if (!form.name.trim()) {
-    issues.push({ field: 'name', severity: 'error', message: 'Profile name: give it a name you will recognize, such as the client and mailbox.' });
+    issues.push({
+      field: 'name',
+      severity: 'error',
+      message: 'Profile name: give it a name you will recognize, such as the client and mailbox.',
+    });
   }
   return issues;
 }

@@ -8,7 +8,15 @@ const useStyles = makeStyles({
 });
 
 /** What a running operation is doing now, and the way to stop it. */
-export function OperationProgress({ label, progress, onCancel }: { readonly label: string; readonly progress: ProgressEvent | undefined; onCancel(): void }) {
+export function OperationProgress({
+  label,
+  progress,
+  onCancel,
+}: {
+  readonly label: string;
+  readonly progress: ProgressEvent | undefined;
+  onCancel(): void;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.box} aria-live="polite" data-testid="operation-progress">
@@ -17,7 +25,11 @@ export function OperationProgress({ label, progress, onCancel }: { readonly labe
         <Button onClick={onCancel}>Cancel</Button>
       </div>
       {progress?.fraction !== undefined && <ProgressBar value={progress.fraction} aria-label={label} />}
-      {progress && <Text size={200} data-testid="progress-message">{progress.message}</Text>}
+      {progress && (
+        <Text size={200} data-testid="progress-message">
+          {progress.message}
+        </Text>
+      )}
     </div>
   );
 }

@@ -10,7 +10,8 @@ export function PublicClientNote({ preset }: { readonly preset: TargetPreset }) 
   return (
     <>
       <Text data-testid="public-client-how">
-        Register the redirect URI under “Mobile and desktop applications” (not Web). {deviceCodeLimits[0]} No secret is stored; sign-in can then also use a code on another device.
+        Register the redirect URI under “Mobile and desktop applications” (not Web). {deviceCodeLimits[0]} No secret is
+        stored; sign-in can then also use a code on another device.
       </Text>
       {targetSendsSecret(preset.id) && (
         <MessageBar intent="warning" layout="multiline" data-testid="public-client-warning">

@@ -3,9 +3,20 @@ import { CheckmarkCircleFilled } from '@fluentui/react-icons';
 import { wizardSteps, type WizardStepId } from '../wizard-steps';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+  },
   step: { minWidth: 0 },
-  current: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground2 },
+  current: {
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+  },
   number: {
     display: 'inline-grid',
     placeItems: 'center',
@@ -43,7 +54,15 @@ export function Stepper({ current, reachable, done, onGo }: StepperProps) {
                 aria-current={isCurrent ? 'step' : undefined}
                 disabled={!reachable.has(step.id) && !isCurrent}
                 onClick={() => onGo(step.id)}
-                icon={done.has(step.id) && !isCurrent ? <CheckmarkCircleFilled className={styles.done} aria-hidden="true" /> : <span className={styles.number} aria-hidden="true">{i + 1}</span>}
+                icon={
+                  done.has(step.id) && !isCurrent ? (
+                    <CheckmarkCircleFilled className={styles.done} aria-hidden="true" />
+                  ) : (
+                    <span className={styles.number} aria-hidden="true">
+                      {i + 1}
+                    </span>
+                  )
+                }
               >
                 {step.title}
               </Button>

@@ -28,12 +28,22 @@ export function TranscriptDetails({ lines }: { readonly lines: readonly string[]
   return (
     <div>
       <div className={styles.row}>
-        <Button appearance="subtle" icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />} aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+        <Button
+          appearance="subtle"
+          icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen((o) => !o)}
+        >
           {open ? 'Hide details' : 'Show details'} (SMTP conversation, tokens removed)
         </Button>
         {open && <CopyButton text={lines.join('\n')} what="SMTP conversation" />}
       </div>
-      {open && <pre id={id} className={styles.pre} tabIndex={0} aria-label="SMTP conversation" data-testid="transcript">{lines.join('\n')}</pre>}
+      {open && (
+        <pre id={id} className={styles.pre} tabIndex={0} aria-label="SMTP conversation" data-testid="transcript">
+          {lines.join('\n')}
+        </pre>
+      )}
     </div>
   );
 }

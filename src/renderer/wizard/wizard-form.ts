@@ -1,5 +1,12 @@
 import { defaultSmtpHost } from '../../shared/clouds';
-import type { CloudId, CredentialInfo, Profile, ProfileDraft, ProfileSecretsInput, TargetId } from '../../shared/profile';
+import type {
+  CloudId,
+  CredentialInfo,
+  Profile,
+  ProfileDraft,
+  ProfileSecretsInput,
+  TargetId,
+} from '../../shared/profile';
 import { defaultScopesFor, targetPreset } from '../../shared/targets';
 
 /** A certificate file the user picked: its text (PEM) or base64 (PFX), held only in memory. */
@@ -78,7 +85,14 @@ export function withTarget(form: WizardForm, targetId: TargetId): WizardForm {
     ...form,
     targetId,
     // App-only needs a credential; delegated keeps a public-client choice but has no certificate option.
-    credentialKind: preset.flow === 'app-only' ? (form.credentialKind === 'none' ? 'secret' : form.credentialKind) : (form.credentialKind === 'none' ? 'none' : 'secret'),
+    credentialKind:
+      preset.flow === 'app-only'
+        ? form.credentialKind === 'none'
+          ? 'secret'
+          : form.credentialKind
+        : form.credentialKind === 'none'
+          ? 'none'
+          : 'secret',
     scopes: defaultScopesFor(targetId, form.cloud).join('\n'),
     redirectUri: preset.redirect.defaultRedirectUri,
     smtpHost: form.smtpHost || smtp.host,
@@ -94,18 +108,26 @@ export function withCloud(form: WizardForm, cloud: CloudId): WizardForm {
   if (cloud === form.cloud) return form;
   const oldHost = defaultSmtpHost(form.cloud, form.tenant);
   const newHost = defaultSmtpHost(cloud, form.tenant);
-  const scopesUntouched = form.targetId !== undefined && splitScopes(form.scopes).join(' ') === defaultScopesFor(form.targetId, form.cloud).join(' ');
+  const scopesUntouched =
+    form.targetId !== undefined &&
+    splitScopes(form.scopes).join(' ') === defaultScopesFor(form.targetId, form.cloud).join(' ');
   return {
     ...form,
     cloud,
     ...(scopesUntouched && form.targetId ? { scopes: defaultScopesFor(form.targetId, cloud).join('\n') } : {}),
-    ...(form.smtpHost.trim() === oldHost.host || form.smtpHost.trim() === '' ? { smtpHost: newHost.host, smtpPort: String(newHost.port) } : {}),
+    ...(form.smtpHost.trim() === oldHost.host || form.smtpHost.trim() === ''
+      ? { smtpHost: newHost.host, smtpPort: String(newHost.port) }
+      : {}),
   };
 }
 
 export const flowOf = (form: WizardForm) => (form.targetId ? targetPreset(form.targetId).flow : 'delegated');
 
-export const splitScopes = (text: string): string[] => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+export const splitScopes = (text: string): string[] =>
+  text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The credential facts main needs; a certificate's thumbprints are computed in main from the file. */
 export type CredentialChoice =
@@ -151,7 +173,8 @@ export function draftOf(form: WizardForm): Omit<ProfileDraft, 'credential'> & { 
 
 /** Only what was typed or picked this session goes to the keychain; the rest stays as stored. */
 export function secretsOf(form: WizardForm): ProfileSecretsInput {
-  if (form.credentialKind === 'secret') return form.clientSecret !== '' || !form.stored.clientSecret ? { clientSecret: form.clientSecret } : {};
+  if (form.credentialKind === 'secret')
+    return form.clientSecret !== '' || !form.stored.clientSecret ? { clientSecret: form.clientSecret } : {};
   if (form.credentialKind === 'certificate' && form.certificate) {
     return form.certificate.source === 'pem'
       ? { certificatePem: form.certificate.content }

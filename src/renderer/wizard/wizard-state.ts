@@ -31,7 +31,9 @@ export type WizardAction =
 export function initialState(view: ProfileView | undefined, step?: WizardStepId): WizardState {
   return {
     step: step ?? (view ? 'details' : 'target'),
-    form: view ? formOf(view.profile, { clientSecret: view.stored.clientSecret, certificate: view.stored.certificate }) : emptyForm,
+    form: view
+      ? formOf(view.profile, { clientSecret: view.stored.clientSecret, certificate: view.stored.certificate })
+      : emptyForm,
     view,
     dirty: false,
     touched: new Set(),
@@ -51,7 +53,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, form: { ...form, ...rest }, dirty: true };
     }
     case 'target':
-      return action.targetId === state.form.targetId ? state : { ...state, form: withTarget(state.form, action.targetId), dirty: true };
+      return action.targetId === state.form.targetId
+        ? state
+        : { ...state, form: withTarget(state.form, action.targetId), dirty: true };
     case 'touch':
       return state.touched.has(action.field) ? state : { ...state, touched: new Set([...state.touched, action.field]) };
     case 'show-all-issues':
@@ -61,10 +65,27 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         ...state,
         view: action.view,
         dirty: false,
-        form: { ...state.form, stored: { clientSecret: action.view.stored.clientSecret, certificate: action.view.stored.certificate }, storedCertificate: action.view.profile.credential.kind === 'certificate' ? action.view.profile.credential : undefined },
+        form: {
+          ...state.form,
+          stored: { clientSecret: action.view.stored.clientSecret, certificate: action.view.stored.certificate },
+          storedCertificate:
+            action.view.profile.credential.kind === 'certificate' ? action.view.profile.credential : undefined,
+        },
       };
     case 'token':
-      return { ...state, token: action.token, verify: undefined, view: state.view && { ...state.view, profile: action.token.profile, stored: { ...state.view.stored, refreshToken: action.token.refreshTokenStored || state.view.stored.refreshToken } } };
+      return {
+        ...state,
+        token: action.token,
+        verify: undefined,
+        view: state.view && {
+          ...state.view,
+          profile: action.token.profile,
+          stored: {
+            ...state.view.stored,
+            refreshToken: action.token.refreshTokenStored || state.view.stored.refreshToken,
+          },
+        },
+      };
     case 'verified':
       return { ...state, verify: action.verify, view: state.view && { ...state.view, profile: action.verify.profile } };
   }

@@ -72,7 +72,12 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
   const reachable = new Set<WizardStepId>(['target']);
   if (preset) reachable.add('checklist').add('details');
   if (profile && !state.dirty) reachable.add('sign-in').add('export');
-  if (profile && !state.dirty && (state.token || profile.tokenState.refreshTokenStoredAt || profile.flow === 'app-only')) reachable.add('verify');
+  if (
+    profile &&
+    !state.dirty &&
+    (state.token || profile.tokenState.refreshTokenStoredAt || profile.flow === 'app-only')
+  )
+    reachable.add('verify');
   const done = new Set<WizardStepId>();
   if (preset) done.add('target').add('checklist');
   if (profile && !state.dirty) done.add('details');
@@ -94,7 +99,11 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
       dispatch({ type: 'go', step: 'sign-in' });
       return;
     }
-    const saved = await save.run({ ...(state.view ? { id: state.view.profile.id } : {}), draft: draftOf(form), secrets: secretsOf(form) });
+    const saved = await save.run({
+      ...(state.view ? { id: state.view.profile.id } : {}),
+      draft: draftOf(form),
+      secrets: secretsOf(form),
+    });
     if (saved) {
       dispatch({ type: 'saved', view: saved });
       dispatch({ type: 'go', step: 'sign-in' });
@@ -114,23 +123,61 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
     <div className={styles.wizard}>
       <Stepper current={step} reachable={reachable} done={done} onGo={(s) => dispatch({ type: 'go', step: s })} />
       <div className={styles.content} ref={contentRef} data-step={step}>
-        {step === 'target' && <TargetStep value={form.targetId} onChange={(targetId) => dispatch({ type: 'target', targetId })} />}
+        {step === 'target' && (
+          <TargetStep value={form.targetId} onChange={(targetId) => dispatch({ type: 'target', targetId })} />
+        )}
         {step === 'checklist' && preset && <ChecklistStep preset={preset} form={form} />}
-        {step === 'details' && preset && <DetailsStep preset={preset} form={form} update={(patch) => dispatch({ type: 'update', patch })} binding={binding} />}
-        {step === 'sign-in' && profile && <SignInStep profile={profile} token={state.token} onToken={(token) => dispatch({ type: 'token', token })} />}
-        {step === 'verify' && profile && <VerifyStep profile={profile} token={state.token} verify={state.verify} onVerified={(verify) => dispatch({ type: 'verified', verify })} />}
+        {step === 'details' && preset && (
+          <DetailsStep
+            preset={preset}
+            form={form}
+            update={(patch) => dispatch({ type: 'update', patch })}
+            binding={binding}
+          />
+        )}
+        {step === 'sign-in' && profile && (
+          <SignInStep profile={profile} token={state.token} onToken={(token) => dispatch({ type: 'token', token })} />
+        )}
+        {step === 'verify' && profile && (
+          <VerifyStep
+            profile={profile}
+            token={state.token}
+            verify={state.verify}
+            onVerified={(verify) => dispatch({ type: 'verified', verify })}
+          />
+        )}
         {step === 'export' && profile && preset && <ExportStep profileId={profile.id} targetLabel={preset.label} />}
         {step === 'details' && save.state.status === 'error' && <ProblemView problem={save.state.problem} />}
         {step === 'details' && save.state.status === 'pending' && <DelayedSpinner label="Saving…" />}
       </div>
       <div className={styles.footer}>
-        <Button icon={<ArrowLeftRegular />} disabled={!back} onClick={() => back && dispatch({ type: 'go', step: back })}>Back</Button>
-        <Button appearance="primary" icon={step === 'export' ? undefined : <ArrowRightRegular />} iconPosition="after" disabled={(step !== 'export' && !canAdvance) || save.state.status === 'pending'} onClick={onNext}>
+        <Button
+          icon={<ArrowLeftRegular />}
+          disabled={!back}
+          onClick={() => back && dispatch({ type: 'go', step: back })}
+        >
+          Back
+        </Button>
+        <Button
+          appearance="primary"
+          icon={step === 'export' ? undefined : <ArrowRightRegular />}
+          iconPosition="after"
+          disabled={(step !== 'export' && !canAdvance) || save.state.status === 'pending'}
+          onClick={onNext}
+        >
           {step === 'details' ? 'Save and continue' : step === 'export' ? 'Finish' : 'Next'}
         </Button>
         <span className={styles.spacer} />
-        <SupportReportButton context={{ ...(profile ? { profileId: profile.id } : {}), ...(shownProblem ? { problem: shownProblem } : {}), ...(state.verify ? { transcript: state.verify.report.transcript } : {}) }} />
-        <Button appearance="subtle" icon={<DismissRegular />} onClick={onClose}>Close</Button>
+        <SupportReportButton
+          context={{
+            ...(profile ? { profileId: profile.id } : {}),
+            ...(shownProblem ? { problem: shownProblem } : {}),
+            ...(state.verify ? { transcript: state.verify.report.transcript } : {}),
+          }}
+        />
+        <Button appearance="subtle" icon={<DismissRegular />} onClick={onClose}>
+          Close
+        </Button>
       </div>
     </div>
   );

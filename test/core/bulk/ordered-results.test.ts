@@ -30,7 +30,17 @@ describe('results handed on in input order', () => {
   it('waits for a slow consumer before handing on the next result', async () => {
     const out: number[] = [];
     let release: () => void = () => undefined;
-    const o = orderedResults<number>(10, (v) => (v === 0 ? new Promise<void>((r) => (release = () => { out.push(v); r(); })) : void out.push(v)));
+    const o = orderedResults<number>(10, (v) =>
+      v === 0
+        ? new Promise<void>(
+            (r) =>
+              (release = () => {
+                out.push(v);
+                r();
+              }),
+          )
+        : void out.push(v),
+    );
     const first = o.put(0, 0);
     const second = o.put(1, 1);
     await new Promise((r) => setTimeout(r, 10));

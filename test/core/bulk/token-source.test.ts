@@ -7,7 +7,11 @@ function outcome(n: number, exp: number): TokenOutcome {
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return {
     accessToken: `${b64({ alg: 'none' })}.${b64({ exp, n })}.sig`,
-    inspection: { kind: 'jwt', claims: { scp: [], roles: ['SMTP.SendAsApp'], exp }, verdict: { fit: 'yes', summary: '', checks: [] } },
+    inspection: {
+      kind: 'jwt',
+      claims: { scp: [], roles: ['SMTP.SendAsApp'], exp },
+      verdict: { fit: 'yes', summary: '', checks: [] },
+    },
     refreshTokenStored: false,
   };
 }
@@ -27,7 +31,11 @@ describe('one access token shared by a bulk run', () => {
   it('fetches a new one inside the margin before expiry, and when told the token is spent', async () => {
     let now = 1_000_000_000;
     let calls = 0;
-    const source = createTokenSource({ acquire: async () => outcome(++calls, now / 1000 + 3600), now: () => now, refreshMarginMs: 120_000 });
+    const source = createTokenSource({
+      acquire: async () => outcome(++calls, now / 1000 + 3600),
+      now: () => now,
+      refreshMarginMs: 120_000,
+    });
     const first = await source.get();
     now += 3600_000 - 119_000;
     const second = await source.get();
@@ -41,7 +49,12 @@ describe('one access token shared by a bulk run', () => {
 
   it('lets a failed fetch fail every waiting caller and tries again on the next call', async () => {
     let fail = true;
-    const source = createTokenSource({ acquire: async () => { if (fail) throw new Error('refused'); return outcome(1, Date.now() / 1000 + 3600); } });
+    const source = createTokenSource({
+      acquire: async () => {
+        if (fail) throw new Error('refused');
+        return outcome(1, Date.now() / 1000 + 3600);
+      },
+    });
     await expect(Promise.all([source.get(), source.get()])).rejects.toThrow('refused');
     fail = false;
     await expect(source.get()).resolves.toBeTruthy();

@@ -7,12 +7,21 @@ import { NetworkFailure } from '../../../src/core/net/network-failure';
 import { ProblemError } from '../../../src/core/problem-error';
 import { problem } from '../../../src/shared/problem';
 
-const ctx = { profile: { clientId: 'aaaaaaaa-0000-4000-8000-000000000001', tenant: 'contoso.com', redirectUri: 'http://localhost/app/' } };
+const ctx = {
+  profile: {
+    clientId: 'aaaaaaaa-0000-4000-8000-000000000001',
+    tenant: 'contoso.com',
+    redirectUri: 'http://localhost/app/',
+  },
+};
 
 describe('the AADSTS table', () => {
   it('gives every row a title, an explanation and at least one fix step, with the profile filled in', () => {
     for (const [num, rule] of Object.entries(aadstsRules)) {
-      const p = diagnose(new IdpErrorResponse({ error: 'x', aadsts: Number(num), description: `AADSTS${num}: text` }), ctx);
+      const p = diagnose(
+        new IdpErrorResponse({ error: 'x', aadsts: Number(num), description: `AADSTS${num}: text` }),
+        ctx,
+      );
       expect(p.code).toBe(`AADSTS${num}`);
       expect(p.title.length).toBeGreaterThan(5);
       expect(p.explanation.length).toBeGreaterThan(20);
@@ -31,7 +40,11 @@ describe('the AADSTS table', () => {
   });
 
   it('says “secret ID pasted” for 7000215 when the secret looked like an ID', () => {
-    const body = { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.\r\nTrace ID: x', error_codes: [7000215] };
+    const body = {
+      error: 'invalid_client',
+      error_description: 'AADSTS7000215: Invalid client secret provided.\r\nTrace ID: x',
+      error_codes: [7000215],
+    };
     const idp = idpErrorFromBody(body, 401);
     if (!idp) throw new Error('not parsed');
     expect(diagnose(new IdpErrorResponse(idp), { ...ctx, secretLooksLikeId: true }).title).toMatch(/secret’s ID/);
@@ -41,13 +54,22 @@ describe('the AADSTS table', () => {
   });
 
   it('reads the AADSTS number out of an MSAL ServerError', () => {
-    const e = new ServerError('invalid_grant', 'corr-id', '70043 - [2026-01-01]: AADSTS70043: The refresh token has expired due to sign-in frequency checks', 'bad_token');
+    const e = new ServerError(
+      'invalid_grant',
+      'corr-id',
+      '70043 - [2026-01-01]: AADSTS70043: The refresh token has expired due to sign-in frequency checks',
+      'bad_token',
+    );
     expect(diagnose(e, ctx).code).toBe('AADSTS70043');
   });
 
   it('falls back on the OAuth error name, and on a generic explanation for unknown codes', () => {
-    expect(diagnose(new IdpErrorResponse({ error: 'access_denied', description: 'the user canceled' })).title).toBe('Consent was declined');
-    const unknown = diagnose(new IdpErrorResponse({ error: 'invalid_request', aadsts: 1234567, description: 'AADSTS1234567: who knows' }));
+    expect(diagnose(new IdpErrorResponse({ error: 'access_denied', description: 'the user canceled' })).title).toBe(
+      'Consent was declined',
+    );
+    const unknown = diagnose(
+      new IdpErrorResponse({ error: 'invalid_request', aadsts: 1234567, description: 'AADSTS1234567: who knows' }),
+    );
     expect(unknown.code).toBe('AADSTS1234567');
     expect(unknown.fixSteps[0]).toContain('code=1234567');
   });
@@ -55,12 +77,20 @@ describe('the AADSTS table', () => {
   it('passes diagnosed errors through and maps network failures, also when wrapped', () => {
     const pe = new ProblemError(problem({ code: 'X', title: 't', explanation: 'e', fixSteps: [] }));
     expect(diagnose(pe).code).toBe('X');
-    expect(diagnose(new Error('wrapped', { cause: new NetworkFailure('tls-untrusted', 'h:443') })).code).toBe('TLS_UNTRUSTED');
+    expect(diagnose(new Error('wrapped', { cause: new NetworkFailure('tls-untrusted', 'h:443') })).code).toBe(
+      'TLS_UNTRUSTED',
+    );
     expect(diagnose(new NetworkFailure('refused', 'h:443')).code).toBe('IDP_UNREACHABLE');
   });
 
   it('blanks long token-like strings in the detail', () => {
-    const p = diagnose(new IdpErrorResponse({ error: 'invalid_grant', aadsts: 9002313, description: `AADSTS9002313: bad ${'A'.repeat(80)}` }));
+    const p = diagnose(
+      new IdpErrorResponse({
+        error: 'invalid_grant',
+        aadsts: 9002313,
+        description: `AADSTS9002313: bad ${'A'.repeat(80)}`,
+      }),
+    );
     expect(p.detail).toBe('AADSTS9002313: bad [redacted]');
   });
 });

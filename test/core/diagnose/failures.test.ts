@@ -10,9 +10,23 @@ import type { Problem } from '../../../src/shared/problem';
 import type { Profile } from '../../../src/shared/profile';
 import { startEmulator, type Emulator } from '../../emulator';
 import { findUser } from '../../emulator/directory';
-import { AEM_APP, AEM_EXPIRED_SECRET, AEM_SECRET, DAEMON_APP, DAEMON_SECRET, FABRIKAM_APP, PUBLIC_APP, SPA_APP, USERS } from '../../emulator/fixtures/ids';
+import {
+  AEM_APP,
+  AEM_EXPIRED_SECRET,
+  AEM_SECRET,
+  DAEMON_APP,
+  DAEMON_SECRET,
+  FABRIKAM_APP,
+  PUBLIC_APP,
+  SPA_APP,
+  USERS,
+} from '../../emulator/fixtures/ids';
 import { testKeychain } from '../../support/keychain';
-import { createPlaywrightLoginWindow, type PlaywrightLoginWindow, type ScriptedUser } from '../../support/playwright-login-window';
+import {
+  createPlaywrightLoginWindow,
+  type PlaywrightLoginWindow,
+  type ScriptedUser,
+} from '../../support/playwright-login-window';
 import { emulatorProfile } from '../oauth/emulator-profile';
 
 /**
@@ -50,21 +64,35 @@ async function withSecret(over: Partial<Profile>, secret?: string): Promise<Prof
   return profile;
 }
 
-const appOnly = (clientId: string, secret: string) => withSecret({ flow: 'app-only', clientId, scopes: ['https://outlook.office365.com/.default'] }, secret);
-const signIn = (profile: Profile, user: ScriptedUser = { username: USERS.alice.upn, password: USERS.alice.password }) => {
+const appOnly = (clientId: string, secret: string) =>
+  withSecret({ flow: 'app-only', clientId, scopes: ['https://outlook.office365.com/.default'] }, secret);
+const signIn = (
+  profile: Profile,
+  user: ScriptedUser = { username: USERS.alice.upn, password: USERS.alice.password },
+) => {
   win.user = user;
-  return signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 50_000, now: () => emu.clock.now() });
+  return signInDelegated(profile, {
+    secrets: kc.store,
+    loginWindow: win,
+    timeoutMs: 50_000,
+    now: () => emu.clock.now(),
+  });
 };
-const refresh = (profile: Profile) => redeemStoredRefreshToken(profile, { secrets: kc.store, now: () => emu.clock.now() });
+const refresh = (profile: Profile) =>
+  redeemStoredRefreshToken(profile, { secrets: kc.store, now: () => emu.clock.now() });
 
 describe('each failure ends in the right diagnosis', () => {
   it('wrong secret -> AADSTS7000215 “The client secret is wrong”', async () => {
-    const p = await problemOf(acquireAppOnly(await appOnly(DAEMON_APP, 'Qq7~not-the-right-value'), { secrets: kc.store }));
+    const p = await problemOf(
+      acquireAppOnly(await appOnly(DAEMON_APP, 'Qq7~not-the-right-value'), { secrets: kc.store }),
+    );
     expect(p).toMatchObject({ code: 'AADSTS7000215', title: 'The client secret is wrong', field: 'clientSecret' });
   });
 
   it('secret ID pasted as the value -> “You pasted the secret’s ID, not its Value”', async () => {
-    const p = await problemOf(acquireAppOnly(await appOnly(DAEMON_APP, '0b0b0b0b-2222-4222-8222-000000000001'), { secrets: kc.store }));
+    const p = await problemOf(
+      acquireAppOnly(await appOnly(DAEMON_APP, '0b0b0b0b-2222-4222-8222-000000000001'), { secrets: kc.store }),
+    );
     expect(p.code).toBe('AADSTS7000215');
     expect(p.title).toBe('You pasted the secret’s ID, not its Value');
   });
@@ -75,7 +103,9 @@ describe('each failure ends in the right diagnosis', () => {
   });
 
   it('app not in the tenant -> AADSTS700016', async () => {
-    const p = await problemOf(acquireAppOnly(await appOnly(FABRIKAM_APP, 'Ff1~fabrikam-secret-0001'), { secrets: kc.store }));
+    const p = await problemOf(
+      acquireAppOnly(await appOnly(FABRIKAM_APP, 'Ff1~fabrikam-secret-0001'), { secrets: kc.store }),
+    );
     expect(p).toMatchObject({ code: 'AADSTS700016', field: 'clientId' });
   });
 
@@ -101,12 +131,23 @@ describe('each failure ends in the right diagnosis', () => {
   });
 
   it('consent declined on the permissions page -> “Consent was declined”', async () => {
-    const p = await problemOf(signIn(emulatorProfile(emu, { clientId: PUBLIC_APP, credential: { kind: 'none' } }), { username: USERS.alice.upn, password: USERS.alice.password, consent: 'cancel' }));
+    const p = await problemOf(
+      signIn(emulatorProfile(emu, { clientId: PUBLIC_APP, credential: { kind: 'none' } }), {
+        username: USERS.alice.upn,
+        password: USERS.alice.password,
+        consent: 'cancel',
+      }),
+    );
     expect(p).toMatchObject({ code: 'AADSTS65004', title: 'Consent was declined' });
   });
 
   it('Conditional Access block -> AADSTS53003 pointing to the sign-in logs', async () => {
-    const p = await problemOf(signIn(await withSecret({ mailbox: USERS.carol.upn }, AEM_SECRET), { username: USERS.carol.upn, password: USERS.carol.password }));
+    const p = await problemOf(
+      signIn(await withSecret({ mailbox: USERS.carol.upn }, AEM_SECRET), {
+        username: USERS.carol.upn,
+        password: USERS.carol.password,
+      }),
+    );
     expect(p.code).toBe('AADSTS53003');
     expect(p.fixSteps.join(' ')).toContain('Sign-in logs');
   });
@@ -135,7 +176,11 @@ describe('each failure ends in the right diagnosis', () => {
     alice.mfaRequired = true;
     try {
       const p = await problemOf(refresh(profile));
-      expect(p).toMatchObject({ code: 'AADSTS50076', title: 'Multi-factor authentication is required', retryable: true });
+      expect(p).toMatchObject({
+        code: 'AADSTS50076',
+        title: 'Multi-factor authentication is required',
+        retryable: true,
+      });
       expect(p.fixSteps.join(' ')).toContain('Sign in again interactively');
     } finally {
       alice.mfaRequired = false;
@@ -151,12 +196,27 @@ describe('each failure ends in the right diagnosis', () => {
   });
 
   it('wrong tenant -> AADSTS90002 “The tenant was not found”', async () => {
-    const p = await problemOf(acquireAppOnly(await withSecret({ flow: 'app-only', clientId: DAEMON_APP, tenant: 'no-such-tenant.example.com', scopes: ['https://outlook.office365.com/.default'] }, DAEMON_SECRET), { secrets: kc.store }));
+    const p = await problemOf(
+      acquireAppOnly(
+        await withSecret(
+          {
+            flow: 'app-only',
+            clientId: DAEMON_APP,
+            tenant: 'no-such-tenant.example.com',
+            scopes: ['https://outlook.office365.com/.default'],
+          },
+          DAEMON_SECRET,
+        ),
+        { secrets: kc.store },
+      ),
+    );
     expect(p).toMatchObject({ code: 'AADSTS90002', field: 'tenant' });
   });
 
   it('personal account on an app for one organisation -> AADSTS50020', async () => {
-    const p = await problemOf(signIn(await withSecret({}, AEM_SECRET), { username: USERS.pat.upn, password: USERS.pat.password }));
+    const p = await problemOf(
+      signIn(await withSecret({}, AEM_SECRET), { username: USERS.pat.upn, password: USERS.pat.password }),
+    );
     expect(p.code).toBe('AADSTS50020');
     expect(p.fixSteps.join(' ')).toContain('smtp-mail.outlook.com');
   });
@@ -177,15 +237,23 @@ describe('each failure ends in the right diagnosis', () => {
   });
 
   it('invalid scope -> AADSTS70011', async () => {
-    const p = await problemOf(signIn(await withSecret({ scopes: ['https://outlook.office.com/SMTP.SendAsApp', 'offline_access'] }, AEM_SECRET)));
+    const p = await problemOf(
+      signIn(await withSecret({ scopes: ['https://outlook.office.com/SMTP.SendAsApp', 'offline_access'] }, AEM_SECRET)),
+    );
     expect(p).toMatchObject({ code: 'AADSTS70011', field: 'scopes' });
   });
 
   it('Graph scope first -> a Graph token, diagnosed as “for the wrong service”', async () => {
-    const profile = await withSecret({ scopes: ['https://graph.microsoft.com/User.Read', 'https://outlook.office.com/SMTP.Send', 'offline_access'] }, AEM_SECRET);
+    const profile = await withSecret(
+      { scopes: ['https://graph.microsoft.com/User.Read', 'https://outlook.office.com/SMTP.Send', 'offline_access'] },
+      AEM_SECRET,
+    );
     const outcome = await signIn(profile);
     expect(outcome.inspection.verdict.fit).toBe('no');
-    expect(verdictProblem(outcome.inspection, profile)).toMatchObject({ code: 'TOKEN_NOT_FOR_EXCHANGE', field: 'scopes' });
+    expect(verdictProblem(outcome.inspection, profile)).toMatchObject({
+      code: 'TOKEN_NOT_FOR_EXCHANGE',
+      field: 'scopes',
+    });
   });
 
   it('identity provider unreachable -> IDP_UNREACHABLE', async () => {
@@ -193,17 +261,38 @@ describe('each failure ends in the right diagnosis', () => {
     await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
     const port = (s.address() as AddressInfo).port;
     await new Promise<void>((r) => s.close(() => r()));
-    const profile = await withSecret({ flow: 'app-only', clientId: DAEMON_APP, customAuthorityHost: `https://127.0.0.1:${port}`, scopes: ['https://outlook.office365.com/.default'] }, DAEMON_SECRET);
+    const profile = await withSecret(
+      {
+        flow: 'app-only',
+        clientId: DAEMON_APP,
+        customAuthorityHost: `https://127.0.0.1:${port}`,
+        scopes: ['https://outlook.office365.com/.default'],
+      },
+      DAEMON_SECRET,
+    );
     expect((await problemOf(acquireAppOnly(profile, { secrets: kc.store }))).code).toBe('IDP_UNREACHABLE');
   });
 
   it('untrusted TLS certificate (no extra CA) -> TLS_UNTRUSTED pointing to the CA field', async () => {
-    const profile = await withSecret({ flow: 'app-only', clientId: DAEMON_APP, scopes: ['https://outlook.office365.com/.default'], network: { proxyUrl: '', extraCaPem: '', timeoutMs: 5000 } }, DAEMON_SECRET);
-    expect(await problemOf(acquireAppOnly(profile, { secrets: kc.store }))).toMatchObject({ code: 'TLS_UNTRUSTED', field: 'network.extraCaPem' });
+    const profile = await withSecret(
+      {
+        flow: 'app-only',
+        clientId: DAEMON_APP,
+        scopes: ['https://outlook.office365.com/.default'],
+        network: { proxyUrl: '', extraCaPem: '', timeoutMs: 5000 },
+      },
+      DAEMON_SECRET,
+    );
+    expect(await problemOf(acquireAppOnly(profile, { secrets: kc.store }))).toMatchObject({
+      code: 'TLS_UNTRUSTED',
+      field: 'network.extraCaPem',
+    });
   });
 
   it('sign-in window closed -> SIGN_IN_CANCELLED', async () => {
-    const p = await problemOf(signIn(await withSecret({}, AEM_SECRET), { username: '', password: '', closeWindow: true }));
+    const p = await problemOf(
+      signIn(await withSecret({}, AEM_SECRET), { username: '', password: '', closeWindow: true }),
+    );
     expect(p.code).toBe('SIGN_IN_CANCELLED');
   });
 });

@@ -17,14 +17,19 @@ describe('error texts that reach a Problem or the CLI', () => {
   });
 
   it('an unknown error that quotes a secret or a JSON token answer is blanked in the UNEXPECTED detail', () => {
-    const p = diagnose(new Error(`cannot store {"access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln", "refresh_token": "${REFRESH}"} with ${SECRET}`));
+    const p = diagnose(
+      new Error(
+        `cannot store {"access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln", "refresh_token": "${REFRESH}"} with ${SECRET}`,
+      ),
+    );
     expect(p.code).toBe('UNEXPECTED');
     for (const s of [SECRET, REFRESH, 'eyJ0eXAiOiJKV1Qi']) expect(p.detail).not.toContain(s);
     expect(p.detail).toMatch(/^Error: cannot store/);
   });
 
   it('leaves Entra’s ordinary words, codes, GUIDs and hosts readable', () => {
-    const text = 'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID. Trace ID: 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d (login.microsoftonline.com)';
+    const text =
+      'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID. Trace ID: 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d (login.microsoftonline.com)';
     expect(redactDetail(text)).toBe(text);
     expect(redactDetail(`first line\n   at stack ${SECRET}`)).toBe('first line');
   });

@@ -6,7 +6,8 @@ import { makeProfile } from '../smtp/fixtures';
 const profile = makeProfile();
 const ctx: SmtpDiagnosisContext = { profile, authUser: profile.mailbox, fromAddress: profile.fromAddress };
 /** nodemailer keeps the system code in `originalCode` when it puts its own in `code`. */
-const nm = (message: string, code: string, originalCode?: string): Error => Object.assign(new Error(message), { code, ...(originalCode ? { originalCode } : {}) });
+const nm = (message: string, code: string, originalCode?: string): Error =>
+  Object.assign(new Error(message), { code, ...(originalCode ? { originalCode } : {}) });
 
 describe('diagnoseSmtp: network and TLS failures', () => {
   it('refused connection -> port 587 blocked or wrong, with Test-NetConnection', () => {
@@ -23,7 +24,10 @@ describe('diagnoseSmtp: network and TLS failures', () => {
   });
 
   it('unknown host', () => {
-    const p = diagnoseSmtp(new SocketOpenError('getaddrinfo ENOTFOUND smtp.office365.con', 'ENOTFOUND', 'connect'), ctx);
+    const p = diagnoseSmtp(
+      new SocketOpenError('getaddrinfo ENOTFOUND smtp.office365.con', 'ENOTFOUND', 'connect'),
+      ctx,
+    );
     expect(p.code).toBe('SMTP_HOST_NOT_FOUND');
     expect(p.field).toBe('smtpHost');
   });
@@ -36,7 +40,13 @@ describe('diagnoseSmtp: network and TLS failures', () => {
   });
 
   it('certificate for another name', () => {
-    const p = diagnoseSmtp(nm("Error initiating TLS - Hostname/IP does not match certificate's altnames: IP: 10.0.0.1 is not in the cert's list", 'ETLS'), ctx);
+    const p = diagnoseSmtp(
+      nm(
+        "Error initiating TLS - Hostname/IP does not match certificate's altnames: IP: 10.0.0.1 is not in the cert's list",
+        'ETLS',
+      ),
+      ctx,
+    );
     expect(p.code).toBe('SMTP_TLS_NAME_MISMATCH');
   });
 
@@ -46,7 +56,14 @@ describe('diagnoseSmtp: network and TLS failures', () => {
   });
 
   it('server that refuses STARTTLS', () => {
-    const p = diagnoseSmtp(Object.assign(nm('Error upgrading connection with STARTTLS', 'ETLS'), { response: '454 4.7.0 TLS not available', responseCode: 454, command: 'STARTTLS' }), ctx);
+    const p = diagnoseSmtp(
+      Object.assign(nm('Error upgrading connection with STARTTLS', 'ETLS'), {
+        response: '454 4.7.0 TLS not available',
+        responseCode: 454,
+        command: 'STARTTLS',
+      }),
+      ctx,
+    );
     expect(p.code).toBe('SMTP_STARTTLS_FAILED');
   });
 
@@ -73,7 +90,10 @@ describe('diagnoseSmtp: network and TLS failures', () => {
   });
 
   it('never shows proxy credentials', () => {
-    const withCreds = { ...ctx, profile: makeProfile({ network: { proxyUrl: 'http://bob:hunter2@proxy:3128', extraCaPem: '', timeoutMs: 1000 } }) };
+    const withCreds = {
+      ...ctx,
+      profile: makeProfile({ network: { proxyUrl: 'http://bob:hunter2@proxy:3128', extraCaPem: '', timeoutMs: 1000 } }),
+    };
     const p = diagnoseSmtp(new SocketOpenError('Proxy refused', 'EPROXY', 'proxy', 403), withCreds);
     expect(JSON.stringify(p)).not.toContain('hunter2');
   });

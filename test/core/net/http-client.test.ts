@@ -17,11 +17,20 @@ const hits: string[] = [];
 
 beforeAll(async () => {
   tlsFx = makeTestTls();
-  server = https.createServer({ cert: tlsFx.certPem, key: tlsFx.keyPem }, (q, s) => { hits.push(`${q.method} ${q.url}`); handler(q, s); });
+  server = https.createServer({ cert: tlsFx.certPem, key: tlsFx.keyPem }, (q, s) => {
+    hits.push(`${q.method} ${q.url}`);
+    handler(q, s);
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+afterAll(
+  () =>
+    new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+);
 
 const clients: HttpClient[] = [];
 const client = (o: Parameters<typeof createHttpClient>[0] = {}) => {
@@ -29,17 +38,38 @@ const client = (o: Parameters<typeof createHttpClient>[0] = {}) => {
   clients.push(c);
   return c;
 };
-afterEach(() => { clients.splice(0).forEach((c) => c.close()); handler = (_q, s) => s.end('ok'); hits.length = 0; });
+afterEach(() => {
+  clients.splice(0).forEach((c) => c.close());
+  handler = (_q, s) => s.end('ok');
+  hits.length = 0;
+});
 
 async function failure(p: Promise<unknown>): Promise<NetworkFailure> {
-  try { await p; } catch (e) { if (e instanceof NetworkFailure) return e; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof NetworkFailure) return e;
+    throw e;
+  }
   throw new Error('expected a NetworkFailure');
 }
 
 describe('http client', () => {
   it('posts a body and returns status, lower-case headers and text', async () => {
-    handler = (q, s) => { let b = ''; q.on('data', (c) => (b += c)); q.on('end', () => { s.setHeader('X-Echo', 'yes'); s.end(`got ${b}`); }); };
-    const r = await client().request({ method: 'POST', url: `${base}/token`, body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    handler = (q, s) => {
+      let b = '';
+      q.on('data', (c) => (b += c));
+      q.on('end', () => {
+        s.setHeader('X-Echo', 'yes');
+        s.end(`got ${b}`);
+      });
+    };
+    const r = await client().request({
+      method: 'POST',
+      url: `${base}/token`,
+      body: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(r).toMatchObject({ status: 200, body: 'got a=1', attempts: 1 });
     expect(r.headers['x-echo']).toBe('yes');
   });
@@ -53,9 +83,23 @@ describe('http client', () => {
 
   it('retries 503 and 429 honouring Retry-After, then succeeds', async () => {
     let n = 0;
-    handler = (_q, s) => { n++; if (n === 1) { s.statusCode = 503; s.setHeader('Retry-After', '2'); s.end(); } else if (n === 2) { s.statusCode = 429; s.end(); } else s.end('ok'); };
+    handler = (_q, s) => {
+      n++;
+      if (n === 1) {
+        s.statusCode = 503;
+        s.setHeader('Retry-After', '2');
+        s.end();
+      } else if (n === 2) {
+        s.statusCode = 429;
+        s.end();
+      } else s.end('ok');
+    };
     const waits: number[] = [];
-    const r = await client({ sleep: async (ms) => { waits.push(ms); } }).request({ method: 'GET', url: base });
+    const r = await client({
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    }).request({ method: 'GET', url: base });
     expect(r).toMatchObject({ status: 200, attempts: 3 });
     expect(waits[0]).toBe(2000);
     expect(waits[1]).toBeGreaterThan(0);
@@ -63,7 +107,14 @@ describe('http client', () => {
 
   it('really waits between attempts with the default sleep', async () => {
     let n = 0;
-    handler = (_q, s) => { n++; if (n === 1) { s.statusCode = 500; s.setHeader('Retry-After', '1'); s.end(); } else s.end('ok'); };
+    handler = (_q, s) => {
+      n++;
+      if (n === 1) {
+        s.statusCode = 500;
+        s.setHeader('Retry-After', '1');
+        s.end();
+      } else s.end('ok');
+    };
     const t0 = Date.now();
     const r = await client().request({ method: 'GET', url: base });
     expect(r.attempts).toBe(2);
@@ -71,14 +122,27 @@ describe('http client', () => {
   });
 
   it('gives up and returns the response when Retry-After is longer than it will wait, or attempts run out', async () => {
-    handler = (_q, s) => { s.statusCode = 429; s.setHeader('Retry-After', '3600'); s.end(); };
+    handler = (_q, s) => {
+      s.statusCode = 429;
+      s.setHeader('Retry-After', '3600');
+      s.end();
+    };
     expect(await client().request({ method: 'GET', url: base })).toMatchObject({ status: 429, attempts: 1 });
-    handler = (_q, s) => { s.statusCode = 502; s.end(); };
-    expect(await client({ sleep: async () => {} }).request({ method: 'GET', url: base })).toMatchObject({ status: 502, attempts: 3 });
+    handler = (_q, s) => {
+      s.statusCode = 502;
+      s.end();
+    };
+    expect(await client({ sleep: async () => {} }).request({ method: 'GET', url: base })).toMatchObject({
+      status: 502,
+      attempts: 3,
+    });
   });
 
   it('does not retry a 400', async () => {
-    handler = (_q, s) => { s.statusCode = 400; s.end('{"error":"invalid_grant"}'); };
+    handler = (_q, s) => {
+      s.statusCode = 400;
+      s.end('{"error":"invalid_grant"}');
+    };
     expect(await client().request({ method: 'POST', url: base, body: '' })).toMatchObject({ status: 400, attempts: 1 });
     expect(hits).toHaveLength(1);
   });
@@ -95,14 +159,18 @@ describe('http client', () => {
     await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
     const port = (s.address() as AddressInfo).port;
     await new Promise<void>((r) => s.close(() => r()));
-    expect((await failure(client().request({ method: 'GET', url: `https://127.0.0.1:${port}/` }))).kind).toBe('refused');
+    expect((await failure(client().request({ method: 'GET', url: `https://127.0.0.1:${port}/` }))).kind).toBe(
+      'refused',
+    );
   });
 
   it('tunnels through the proxy from the profile setting and from HTTPS_PROXY', async () => {
     const p = await startProxy();
     try {
       expect((await client({ proxyUrl: p.url }).request({ method: 'GET', url: `${base}/a` })).status).toBe(200);
-      expect((await client({ env: { HTTPS_PROXY: p.url } }).request({ method: 'GET', url: `${base}/b` })).status).toBe(200);
+      expect((await client({ env: { HTTPS_PROXY: p.url } }).request({ method: 'GET', url: `${base}/b` })).status).toBe(
+        200,
+      );
       expect(p.connects).toEqual([base.replace('https://', ''), base.replace('https://', '')]);
       expect(hits).toEqual(['GET /a', 'GET /b']);
       // NO_PROXY exempts the host from the environment proxy.
@@ -116,12 +184,16 @@ describe('http client', () => {
   it('names proxy authentication and an unreachable proxy', async () => {
     const p = await startProxy({ requireAuth: 'u:pw' });
     try {
-      expect((await failure(client({ proxyUrl: p.url }).request({ method: 'GET', url: base }))).kind).toBe('proxy-auth');
+      expect((await failure(client({ proxyUrl: p.url }).request({ method: 'GET', url: base }))).kind).toBe(
+        'proxy-auth',
+      );
       const withAuth = p.url.replace('http://', 'http://u:pw@');
       expect((await client({ proxyUrl: withAuth }).request({ method: 'GET', url: base })).status).toBe(200);
     } finally {
       await p.close();
     }
-    expect((await failure(client({ proxyUrl: p.url }).request({ method: 'GET', url: base }))).kind).toBe('proxy-unreachable');
+    expect((await failure(client({ proxyUrl: p.url }).request({ method: 'GET', url: base }))).kind).toBe(
+      'proxy-unreachable',
+    );
   });
 });

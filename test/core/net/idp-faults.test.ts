@@ -12,17 +12,30 @@ import { startProxy } from '../../support/connect-proxy';
 /** The networks people really have, against the emulator's fault switches: through MSAL and our client. */
 let emu: Emulator;
 const secrets = new MemorySecretStore();
-beforeAll(async () => { emu = await startEmulator(); });
-afterAll(async () => { await emu?.close(); });
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(async () => {
+  await emu?.close();
+});
 afterEach(() => emu.faults.clear());
 
 async function daemon(over: Partial<Profile> = {}): Promise<Profile> {
-  const p = emulatorProfile(emu, { flow: 'app-only', clientId: DAEMON_APP, scopes: ['https://outlook.office365.com/.default'], ...over });
+  const p = emulatorProfile(emu, {
+    flow: 'app-only',
+    clientId: DAEMON_APP,
+    scopes: ['https://outlook.office365.com/.default'],
+    ...over,
+  });
   await secrets.set(secretKeys.clientSecret(p.id), DAEMON_SECRET);
   return p;
 }
 const tokenCalls = () => emu.requestLog.filter((r) => r.path.endsWith('/oauth2/v2.0/token')).length;
-const codeOf = (p: Promise<unknown>) => p.then(() => 'none', (e: unknown) => (e instanceof ProblemError ? e.problem.code : `not a problem: ${String(e)}`));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'none',
+    (e: unknown) => (e instanceof ProblemError ? e.problem.code : `not a problem: ${String(e)}`),
+  );
 
 describe('identity provider faults', () => {
   it('retries a 503 with Retry-After and then gets the token', async () => {
@@ -56,13 +69,20 @@ describe('identity provider faults', () => {
     expect(await codeOf(acquireAppOnly(await daemon(), { secrets }))).toBe('IDP_BAD_RESPONSE');
     emu.faults.clear();
     emu.faults.set({ slowMs: 1500, pathIncludes: '/token' });
-    expect(await codeOf(acquireAppOnly(await daemon({ network: { proxyUrl: '', extraCaPem: emu.caPem, timeoutMs: 300 } }), { secrets }))).toBe('IDP_TIMEOUT');
+    expect(
+      await codeOf(
+        acquireAppOnly(await daemon({ network: { proxyUrl: '', extraCaPem: emu.caPem, timeoutMs: 300 } }), { secrets }),
+      ),
+    ).toBe('IDP_TIMEOUT');
   });
 
   it('goes through an HTTPS proxy set on the profile', async () => {
     const proxy = await startProxy();
     try {
-      const out = await acquireAppOnly(await daemon({ network: { proxyUrl: proxy.url, extraCaPem: emu.caPem, timeoutMs: 10_000 } }), { secrets });
+      const out = await acquireAppOnly(
+        await daemon({ network: { proxyUrl: proxy.url, extraCaPem: emu.caPem, timeoutMs: 10_000 } }),
+        { secrets },
+      );
       expect(out.inspection.verdict.fit).toBe('yes');
       expect(proxy.connects.length).toBeGreaterThanOrEqual(1);
       expect(new Set(proxy.connects)).toEqual(new Set([emu.host]));

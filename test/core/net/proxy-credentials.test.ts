@@ -22,7 +22,10 @@ describe('proxy credentials never reach an error or a diagnosis', () => {
 
   it('a sign-in request through an unusable proxy address is diagnosed without the proxy password', async () => {
     const http = createHttpClient({ proxyUrl: BAD_PROXY, timeoutMs: 2_000 });
-    const failure = await http.request({ method: 'GET', url: 'https://127.0.0.1:1/' }).then(() => undefined, (e: unknown) => e);
+    const failure = await http.request({ method: 'GET', url: 'https://127.0.0.1:1/' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     http.close();
     expect(failure).toBeInstanceOf(Error);
     hasNoPasswordPart((failure as Error).message);
@@ -32,7 +35,10 @@ describe('proxy credentials never reach an error or a diagnosis', () => {
   });
 
   it('an SMTP check through an unusable proxy address is diagnosed without the proxy password', async () => {
-    const failure = await openSmtpSocket({ host: '127.0.0.1', port: 1, proxyUrl: BAD_PROXY, timeoutMs: 2_000 }).then(() => undefined, (e: unknown) => e);
+    const failure = await openSmtpSocket({ host: '127.0.0.1', port: 1, proxyUrl: BAD_PROXY, timeoutMs: 2_000 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(failure).toBeInstanceOf(Error);
     hasNoPasswordPart((failure as Error).message);
     const profile = makeProfile({ network: { proxyUrl: BAD_PROXY, extraCaPem: '', timeoutMs: 2_000 } });
@@ -45,7 +51,9 @@ describe('the environment proxy', () => {
   it('is the same for the sign-in requests and the SMTP check, an empty HTTPS_PROXY counting as unset', () => {
     const env = { HTTPS_PROXY: '', https_proxy: 'http://proxy.contoso.com:8080' };
     expect(effectiveProxy('', 'smtp.office365.com', env)).toBe('http://proxy.contoso.com:8080');
-    expect(resolveProxy(new URL('https://login.microsoftonline.com/'), '', env)?.href).toBe('http://proxy.contoso.com:8080/');
+    expect(resolveProxy(new URL('https://login.microsoftonline.com/'), '', env)?.href).toBe(
+      'http://proxy.contoso.com:8080/',
+    );
     expect(effectiveProxy('', 'smtp.office365.com', { ...env, NO_PROXY: '.office365.com' })).toBe('');
   });
 });

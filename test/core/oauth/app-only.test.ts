@@ -25,9 +25,21 @@ afterAll(async () => {
 });
 
 async function daemonProfile(secrets: ProfileSecretsInput) {
-  const { id: _i, createdAt: _c, updatedAt: _u, tokenState: _t, ...draft } = emulatorProfile(emu, {
-    targetId: 'app-only', flow: 'app-only', clientId: DAEMON_APP, credential: { kind: 'none' },
-    scopes: ['https://outlook.office365.com/.default'], redirectUri: '', mailbox: 'noreply@contoso.com', fromAddress: 'noreply@contoso.com',
+  const {
+    id: _i,
+    createdAt: _c,
+    updatedAt: _u,
+    tokenState: _t,
+    ...draft
+  } = emulatorProfile(emu, {
+    targetId: 'app-only',
+    flow: 'app-only',
+    clientId: DAEMON_APP,
+    credential: { kind: 'none' },
+    scopes: ['https://outlook.office365.com/.default'],
+    redirectUri: '',
+    mailbox: 'noreply@contoso.com',
+    fromAddress: 'noreply@contoso.com',
   });
   return store.create(draft satisfies ProfileDraft, secrets);
 }
@@ -45,7 +57,11 @@ describe('app-only tokens from the emulator, credentials in the real keychain', 
   it('gets the same with the PEM certificate (key + certificate pasted together)', async () => {
     const c = emu.certificates.app2;
     const p = await daemonProfile({ certificatePem: `${c.keyPem}\n${c.certPem}` });
-    expect(p.credential).toMatchObject({ kind: 'certificate', thumbprintSha1: c.thumbprintSha1Hex, thumbprintSha256: c.thumbprintSha256Hex });
+    expect(p.credential).toMatchObject({
+      kind: 'certificate',
+      thumbprintSha1: c.thumbprintSha1Hex,
+      thumbprintSha256: c.thumbprintSha256Hex,
+    });
     const out = await acquireAppOnly(p, { secrets: kc.store, now: () => emu.clock.now() });
     if (out.inspection.kind !== 'jwt') throw new Error('expected a JWT');
     expect(out.inspection.claims.roles).toEqual(['SMTP.SendAsApp']);

@@ -28,9 +28,10 @@ const N = Number(process.env.BENCH_N ?? 50);
 async function pickStore(): Promise<{ store: SecretStore; label: string }> {
   const keychain = createKeytarSecretStore(`smtp-oauth-wizard-bench-${process.pid}`);
   const status = await keychain.status().catch(() => ({ available: false as const }));
-  return status.available ? { store: keychain, label: 'OS keychain' } : { store: new MemorySecretStore(), label: 'memory (no keychain in this session)' };
+  return status.available
+    ? { store: keychain, label: 'OS keychain' }
+    : { store: new MemorySecretStore(), label: 'memory (no keychain in this session)' };
 }
-
 
 async function main(): Promise<void> {
   const emu = await startEmulator();
@@ -55,8 +56,11 @@ async function main(): Promise<void> {
     const before = emu.requestLog.length;
     await ours();
     const requests = emu.requestLog.slice(before);
-    console.log(`requests to the IdP for one warm refresh: ${requests.length} (${requests.map((r) => `${r.method} ${r.path} ${r.grantType ?? ''}`.trim()).join(', ')})`);
-    if (requests.length !== 1 || requests[0]?.grantType !== 'refresh_token') throw new Error('expected exactly one refresh_token request');
+    console.log(
+      `requests to the IdP for one warm refresh: ${requests.length} (${requests.map((r) => `${r.method} ${r.path} ${r.grantType ?? ''}`.trim()).join(', ')})`,
+    );
+    if (requests.length !== 1 || requests[0]?.grantType !== 'refresh_token')
+      throw new Error('expected exactly one refresh_token request');
 
     const oursMs: number[] = [];
     for (let i = 0; i < N; i++) {
@@ -72,7 +76,13 @@ async function main(): Promise<void> {
       const res = await fetch(emu.tokenEndpoint(profile.tenant), {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ client_id: profile.clientId, grant_type: 'refresh_token', refresh_token: rt, scope: profile.scopes.join(' '), client_secret: AEM_SECRET }).toString(),
+        body: new URLSearchParams({
+          client_id: profile.clientId,
+          grant_type: 'refresh_token',
+          refresh_token: rt,
+          scope: profile.scopes.join(' '),
+          client_secret: AEM_SECRET,
+        }).toString(),
       });
       const body = (await res.json()) as { refresh_token?: string };
       if (!res.ok || !body.refresh_token) throw new Error(`bare refresh failed: ${res.status}`);

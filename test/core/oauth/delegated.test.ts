@@ -28,7 +28,12 @@ describe('delegated sign-in against the emulator, real keychain', () => {
     await kc.store.set(secretKeys.clientSecret(profile.id), AEM_SECRET);
     win.user = { username: USERS.alice.upn, password: USERS.alice.password };
 
-    const outcome = await signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 30_000, now: () => emu.clock.now() });
+    const outcome = await signInDelegated(profile, {
+      secrets: kc.store,
+      loginWindow: win,
+      timeoutMs: 30_000,
+      now: () => emu.clock.now(),
+    });
     expect(outcome.account).toBe('alice@contoso.com');
     expect(outcome.refreshTokenStored).toBe(true);
     expect(outcome.inspection.verdict.fit).toBe('yes');
@@ -52,7 +57,12 @@ describe('delegated sign-in against the emulator, real keychain', () => {
     await kc.store.set(secretKeys.clientSecret(profile.id), AEM_SECRET);
     win.user = { username: USERS.bob.upn, password: USERS.bob.password };
     try {
-      const outcome = await signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 30_000, now: () => emu.clock.now() });
+      const outcome = await signInDelegated(profile, {
+        secrets: kc.store,
+        loginWindow: win,
+        timeoutMs: 30_000,
+        now: () => emu.clock.now(),
+      });
       expect(outcome.account).toBe(USERS.bob.upn);
       expect(outcome.inspection.verdict.fit).toBe('yes');
       // The emulator refuses a refresh for an MFA user whose sign-in skipped MFA (§5.1), so this
@@ -68,7 +78,12 @@ describe('delegated sign-in against the emulator, real keychain', () => {
     for (const redirectUri of ['https://example.com/callback', 'http://localhost/']) {
       const profile = emulatorProfile(emu, { redirectUri });
       await kc.store.set(secretKeys.clientSecret(profile.id), AEM_SECRET);
-      const outcome = await signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 30_000, now: () => emu.clock.now() });
+      const outcome = await signInDelegated(profile, {
+        secrets: kc.store,
+        loginWindow: win,
+        timeoutMs: 30_000,
+        now: () => emu.clock.now(),
+      });
       expect(outcome.refreshTokenStored).toBe(true);
       expect(win.intercepted.at(-1)?.startsWith(`${redirectUri.replace(/\/$/, '')}`)).toBe(true);
     }
@@ -80,10 +95,20 @@ describe('delegated sign-in against the emulator, real keychain', () => {
     const before = app.signInAudience;
     app.signInAudience = 'AzureADandPersonalMicrosoftAccount';
     try {
-      const profile = emulatorProfile(emu, { tenant: 'consumers', mailbox: USERS.pat.upn, fromAddress: USERS.pat.upn, smtpHost: 'smtp-mail.outlook.com' });
+      const profile = emulatorProfile(emu, {
+        tenant: 'consumers',
+        mailbox: USERS.pat.upn,
+        fromAddress: USERS.pat.upn,
+        smtpHost: 'smtp-mail.outlook.com',
+      });
       await kc.store.set(secretKeys.clientSecret(profile.id), AEM_SECRET);
       win.user = { username: USERS.pat.upn, password: USERS.pat.password };
-      const outcome = await signInDelegated(profile, { secrets: kc.store, loginWindow: win, timeoutMs: 30_000, now: () => emu.clock.now() });
+      const outcome = await signInDelegated(profile, {
+        secrets: kc.store,
+        loginWindow: win,
+        timeoutMs: 30_000,
+        now: () => emu.clock.now(),
+      });
       expect(outcome.refreshTokenStored).toBe(true);
       expect(outcome.inspection.kind).toBe('opaque');
       expect(outcome.inspection.verdict.fit).toBe('unknown');

@@ -31,13 +31,19 @@ describe('device code sign-in for a public client', () => {
     const outcome = await signInWithDeviceCode(profile, {
       secrets: kc.store,
       now: () => emu.clock.now(),
-      onCode: (info) => { shown = info; ownerDone = owner.deviceLogin(info.verificationUri, info.userCode); },
+      onCode: (info) => {
+        shown = info;
+        ownerDone = owner.deviceLogin(info.verificationUri, info.userCode);
+      },
     });
     await ownerDone;
     expect(shown?.message).toContain(shown?.userCode ?? 'no code');
     expect(outcome).toMatchObject({ account: 'alice@contoso.com', refreshTokenStored: true });
     expect(outcome.inspection.verdict.fit).toBe('yes');
-    expect((await redeemStoredRefreshToken(profile, { secrets: kc.store, now: () => emu.clock.now() })).inspection.verdict.fit).toBe('yes');
+    expect(
+      (await redeemStoredRefreshToken(profile, { secrets: kc.store, now: () => emu.clock.now() })).inspection.verdict
+        .fit,
+    ).toBe('yes');
 
     // The limit said plainly: a target that sends a secret cannot use this public client's refresh token.
     const withSecret = { ...profile, credential: { kind: 'secret' as const } };
@@ -51,6 +57,8 @@ describe('device code sign-in for a public client', () => {
 
   it('refuses a confidential profile up front and says why', async () => {
     const profile = emulatorProfile(emu);
-    await expect(signInWithDeviceCode(profile, { secrets: kc.store, onCode: () => undefined })).rejects.toMatchObject({ problem: { code: 'DEVICE_CODE_PUBLIC_ONLY' } });
+    await expect(signInWithDeviceCode(profile, { secrets: kc.store, onCode: () => undefined })).rejects.toMatchObject({
+      problem: { code: 'DEVICE_CODE_PUBLIC_ONLY' },
+    });
   });
 });

@@ -25,7 +25,10 @@ let appDir: string;
 let tmpDir: string;
 const oldTmp = process.env.TMPDIR;
 const printed: string[] = [];
-const originalWrites = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+const originalWrites = {
+  out: process.stdout.write.bind(process.stdout),
+  err: process.stderr.write.bind(process.stderr),
+};
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -40,7 +43,13 @@ afterAll(async () => {
   await kc.wipe();
 });
 
-const strip = ({ id: _i, createdAt: _c, updatedAt: _u, tokenState: _t, ...draft }: ReturnType<typeof emulatorProfile>): ProfileDraft => draft;
+const strip = ({
+  id: _i,
+  createdAt: _c,
+  updatedAt: _u,
+  tokenState: _t,
+  ...draft
+}: ReturnType<typeof emulatorProfile>): ProfileDraft => draft;
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -56,20 +65,43 @@ describe('no secret leaves the keychain', () => {
   it('a delegated sign-in, a raw refresh and an app-only token with a certificate leave no secret in files or output', async () => {
     // Everything the app might write to temp goes to a directory we can read back.
     process.env.TMPDIR = tmpDir;
-    const capture = (chunk: string | Uint8Array) => { printed.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')); return true; };
+    const capture = (chunk: string | Uint8Array) => {
+      printed.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    };
     process.stdout.write = capture as typeof process.stdout.write;
     process.stderr.write = capture as typeof process.stderr.write;
     const secrets: string[] = [AEM_SECRET];
     try {
       const store = createProfileStore({ file: path.join(appDir, 'profiles.json'), secrets: kc.store });
       const delegated = await store.create(strip(emulatorProfile(emu)), { clientSecret: AEM_SECRET });
-      const signedIn = await signInDelegated(delegated, { secrets: kc.store, profiles: store, loginWindow: win, timeoutMs: 20_000, now: () => emu.clock.now() });
+      const signedIn = await signInDelegated(delegated, {
+        secrets: kc.store,
+        profiles: store,
+        loginWindow: win,
+        timeoutMs: 20_000,
+        now: () => emu.clock.now(),
+      });
       secrets.push(signedIn.accessToken, (await kc.store.get(secretKeys.refreshToken(delegated.id))) ?? 'missing-rt');
-      const refreshed = await redeemStoredRefreshToken((await store.get(delegated.id)) ?? delegated, { secrets: kc.store, profiles: store, now: () => emu.clock.now() });
+      const refreshed = await redeemStoredRefreshToken((await store.get(delegated.id)) ?? delegated, {
+        secrets: kc.store,
+        profiles: store,
+        now: () => emu.clock.now(),
+      });
       secrets.push(refreshed.accessToken, (await kc.store.get(secretKeys.refreshToken(delegated.id))) ?? 'missing-rt');
 
       const c = emu.certificates.app2;
-      const daemon = await store.create(strip(emulatorProfile(emu, { flow: 'app-only', clientId: DAEMON_APP, credential: { kind: 'none' }, scopes: ['https://outlook.office365.com/.default'] })), { pfxBase64: c.pfxBase64, pfxPassword: c.pfxPassword });
+      const daemon = await store.create(
+        strip(
+          emulatorProfile(emu, {
+            flow: 'app-only',
+            clientId: DAEMON_APP,
+            credential: { kind: 'none' },
+            scopes: ['https://outlook.office365.com/.default'],
+          }),
+        ),
+        { pfxBase64: c.pfxBase64, pfxPassword: c.pfxPassword },
+      );
       const appToken = await acquireAppOnly(daemon, { secrets: kc.store, profiles: store, now: () => emu.clock.now() });
       const keyPem = (await kc.store.get(secretKeys.certificateKey(daemon.id))) ?? 'missing-key';
       // Any 64-character line of the key's base64 body is enough to recognise it.
@@ -88,7 +120,9 @@ describe('no secret leaves the keychain', () => {
     const leaks = secrets.filter((s) => haystacks.some((h) => h.includes(s)));
     expect(leaks).toEqual([]);
     // The profile file still says what is known without holding it.
-    const profileFile = JSON.parse(await fs.readFile(path.join(appDir, 'profiles.json'), 'utf8')) as { profiles: { tokenState: Record<string, string> }[] };
+    const profileFile = JSON.parse(await fs.readFile(path.join(appDir, 'profiles.json'), 'utf8')) as {
+      profiles: { tokenState: Record<string, string> }[];
+    };
     expect(profileFile.profiles[0]?.tokenState.refreshTokenStoredAt).toBeTruthy();
   });
 });

@@ -29,7 +29,15 @@ describe('system browser with a loopback listener', () => {
     const systemBrowser = {
       openExternal: async (url: string) => {
         void (async () => {
-          const b: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${await emulatorSpkiHash(emu)}`] });
+          const b: Browser = await chromium.launch({
+            executablePath: '/usr/bin/chromium',
+            headless: true,
+            args: [
+              '--no-sandbox',
+              '--disable-gpu',
+              `--ignore-certificate-errors-spki-list=${await emulatorSpkiHash(emu)}`,
+            ],
+          });
           const page = await b.newPage();
           await page.goto(url);
           await page.fill('input[name=username]', USERS.alice.upn);
@@ -41,7 +49,12 @@ describe('system browser with a loopback listener', () => {
         })();
       },
     };
-    const outcome = await signInDelegated(profile, { secrets: kc.store, systemBrowser, timeoutMs: 30_000, now: () => emu.clock.now() });
+    const outcome = await signInDelegated(profile, {
+      secrets: kc.store,
+      systemBrowser,
+      timeoutMs: 30_000,
+      now: () => emu.clock.now(),
+    });
     expect(outcome).toMatchObject({ account: 'alice@contoso.com', refreshTokenStored: true });
     await expect.poll(() => pages[0]).toBe('Signed in');
   });
@@ -52,7 +65,11 @@ describe('system browser with a loopback listener', () => {
       expect(l.redirectUri).toBe(`http://localhost:${l.port}/`);
       const waiting = l.waitForRedirect('st', { timeoutMs: 20_000 });
       expect((await fetch(`http://127.0.0.1:${l.port}/favicon.ico`)).status).toBe(404);
-      const res = await fetch(`http://127.0.0.1:${l.port}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=c1&state=st' });
+      const res = await fetch(`http://127.0.0.1:${l.port}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'code=c1&state=st',
+      });
       expect(await res.text()).toContain('You can close this tab');
       expect(await waiting).toEqual({ url: `http://localhost:${l.port}/`, formBody: 'code=c1&state=st' });
     } finally {
@@ -63,7 +80,9 @@ describe('system browser with a loopback listener', () => {
   it('times out and cancels plainly', async () => {
     const l = await startLoopbackListener('/');
     try {
-      await expect(l.waitForRedirect('s', { timeoutMs: 50 })).rejects.toMatchObject({ problem: { code: 'SIGN_IN_TIMEOUT' } });
+      await expect(l.waitForRedirect('s', { timeoutMs: 50 })).rejects.toMatchObject({
+        problem: { code: 'SIGN_IN_TIMEOUT' },
+      });
       const ac = new AbortController();
       const w = l.waitForRedirect('s', { timeoutMs: 5000, signal: ac.signal });
       ac.abort();
@@ -73,4 +92,3 @@ describe('system browser with a loopback listener', () => {
     }
   });
 });
-

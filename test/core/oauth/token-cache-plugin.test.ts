@@ -4,14 +4,29 @@ import { keychainCachePlugin, refreshTokensIn } from '../../../src/core/oauth/to
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
 
-const cacheWith = (rt: string, clientId = 'app-1') => JSON.stringify({
-  Account: {}, IdToken: {}, AccessToken: {}, AppMetadata: {},
-  RefreshToken: { k1: { home_account_id: 'u.t', environment: 'e', credential_type: 'RefreshToken', client_id: clientId, secret: rt } },
-});
+const cacheWith = (rt: string, clientId = 'app-1') =>
+  JSON.stringify({
+    Account: {},
+    IdToken: {},
+    AccessToken: {},
+    AppMetadata: {},
+    RefreshToken: {
+      k1: {
+        home_account_id: 'u.t',
+        environment: 'e',
+        credential_type: 'RefreshToken',
+        client_id: clientId,
+        secret: rt,
+      },
+    },
+  });
 
 /** A stand-in for MSAL's context: only the parts the plugin uses. */
 function ctx(serialized: string, changed: boolean): TokenCacheContext {
-  return { cacheHasChanged: changed, tokenCache: { serialize: () => serialized, deserialize: () => undefined } } as unknown as TokenCacheContext;
+  return {
+    cacheHasChanged: changed,
+    tokenCache: { serialize: () => serialized, deserialize: () => undefined },
+  } as unknown as TokenCacheContext;
 }
 
 describe('keychain cache plugin', () => {
@@ -24,7 +39,14 @@ describe('keychain cache plugin', () => {
   it('stores the cache and each rotated refresh token in the keychain, only when the cache changed', async () => {
     const secrets = new MemorySecretStore();
     const rotations: boolean[] = [];
-    const plugin = keychainCachePlugin({ secrets, profileId: 'p', clientId: 'app-1', onRefreshToken: async (r) => { rotations.push(r); } });
+    const plugin = keychainCachePlugin({
+      secrets,
+      profileId: 'p',
+      clientId: 'app-1',
+      onRefreshToken: async (r) => {
+        rotations.push(r);
+      },
+    });
     await plugin.afterCacheAccess(ctx(cacheWith('rt-1'), false));
     expect(await secrets.get(secretKeys.refreshToken('p'))).toBeNull();
     await plugin.afterCacheAccess(ctx(cacheWith('rt-1'), true));

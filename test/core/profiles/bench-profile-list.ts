@@ -16,11 +16,20 @@ import { makeProfile } from '../smtp/fixtures';
 const runs = 15;
 
 const profile = (i: number): Profile =>
-  makeProfile({ id: `id-${i}`, name: `Client ${i}`, tenant: `client${i}.onmicrosoft.com`, mailbox: `noreply@client${i}.com`, fromAddress: `noreply@client${i}.com` });
+  makeProfile({
+    id: `id-${i}`,
+    name: `Client ${i}`,
+    tenant: `client${i}.onmicrosoft.com`,
+    mailbox: `noreply@client${i}.com`,
+    fromAddress: `noreply@client${i}.com`,
+  });
 
 async function measure(dir: string, count: number): Promise<{ cold: number; warm: number }> {
   const file = path.join(dir, `profiles-${count}.json`);
-  await fs.writeFile(file, JSON.stringify({ version: 1, profiles: Array.from({ length: count }, (_, i) => profile(i)) }));
+  await fs.writeFile(
+    file,
+    JSON.stringify({ version: 1, profiles: Array.from({ length: count }, (_, i) => profile(i)) }),
+  );
   const secrets = new MemorySecretStore();
   const cold: number[] = [];
   const warm: number[] = [];
@@ -44,7 +53,9 @@ async function main(): Promise<void> {
     console.log(`Profile store list(), median of ${runs}`);
     for (const count of [1_000, 10_000]) {
       const { cold, warm } = await measure(dir, count);
-      console.log(`${count.toLocaleString('en-US').padStart(6)} profiles: cold ${cold.toFixed(1)} ms, warm ${warm.toFixed(2)} ms`);
+      console.log(
+        `${count.toLocaleString('en-US').padStart(6)} profiles: cold ${cold.toFixed(1)} ms, warm ${warm.toFixed(2)} ms`,
+      );
       result[`${count.toLocaleString('en-US')} profiles`] = `cold ${cold.toFixed(1)} ms, warm ${warm.toFixed(2)} ms`;
     }
     console.log(JSON.stringify(result));

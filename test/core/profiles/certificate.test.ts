@@ -5,11 +5,25 @@ import { importPemCertificate, importPfxCertificate } from '../../../src/core/pr
 import { ProblemError } from '../../../src/core/problem-error';
 import { makeSelfSignedCert } from '../../support/test-tls';
 
-const derHash = (pem: string, alg: string) => createHash(alg).update(new X509Certificate(pem).raw).digest('hex').toUpperCase();
-const code = (fn: () => unknown) => { try { fn(); } catch (e) { if (e instanceof ProblemError) return e.problem.code; throw e; } return 'none'; };
+const derHash = (pem: string, alg: string) =>
+  createHash(alg).update(new X509Certificate(pem).raw).digest('hex').toUpperCase();
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ProblemError) return e.problem.code;
+    throw e;
+  }
+  return 'none';
+};
 
 function toPfx(certPem: string, keyPem: string, password: string): string {
-  const p12 = forge.pkcs12.toPkcs12Asn1(forge.pki.privateKeyFromPem(keyPem), [forge.pki.certificateFromPem(certPem)], password, { algorithm: '3des' });
+  const p12 = forge.pkcs12.toPkcs12Asn1(
+    forge.pki.privateKeyFromPem(keyPem),
+    [forge.pki.certificateFromPem(certPem)],
+    password,
+    { algorithm: '3des' },
+  );
   return forge.util.encode64(forge.asn1.toDer(p12).getBytes());
 }
 
@@ -40,6 +54,8 @@ describe('certificate import', () => {
   });
 
   it('refuses an expired certificate', () => {
-    expect(code(() => importPemCertificate(`${c.keyPem}${c.certPem}`, Date.now() + 400 * 86_400_000))).toBe('CERT_EXPIRED');
+    expect(code(() => importPemCertificate(`${c.keyPem}${c.certPem}`, Date.now() + 400 * 86_400_000))).toBe(
+      'CERT_EXPIRED',
+    );
   });
 });

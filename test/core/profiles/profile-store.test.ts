@@ -18,11 +18,22 @@ beforeEach(async () => {
 afterAll(() => kc.wipe());
 
 const draft = (over: Partial<ProfileDraft> = {}): ProfileDraft => ({
-  name: 'Contoso AEM', targetId: 'aem', flow: 'delegated', cloud: 'global', customAuthorityHost: '',
-  tenant: 'contoso.com', clientId: 'aaaaaaaa-0000-4000-8000-000000000001', credential: { kind: 'secret' },
-  redirectUri: 'http://localhost', scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
-  mailbox: 'alice@contoso.com', fromAddress: 'alice@contoso.com', smtpHost: 'smtp.office365.com', smtpPort: 587,
-  network: { proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 }, ...over,
+  name: 'Contoso AEM',
+  targetId: 'aem',
+  flow: 'delegated',
+  cloud: 'global',
+  customAuthorityHost: '',
+  tenant: 'contoso.com',
+  clientId: 'aaaaaaaa-0000-4000-8000-000000000001',
+  credential: { kind: 'secret' },
+  redirectUri: 'http://localhost',
+  scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
+  mailbox: 'alice@contoso.com',
+  fromAddress: 'alice@contoso.com',
+  smtpHost: 'smtp.office365.com',
+  smtpPort: 587,
+  network: { proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 },
+  ...over,
 });
 
 describe('profile store', () => {
@@ -48,14 +59,19 @@ describe('profile store', () => {
     await desktop.recordTokenState(a.id, { refreshTokenLastUsedAt: '2026-11-23T11:00:00.000Z' });
     const fresh = await createProfileStore({ file, secrets: kc.store }).list();
     expect(fresh.map((p) => p.name).sort()).toEqual(['A', 'B']);
-    expect(fresh.find((p) => p.id === a.id)?.tokenState).toMatchObject({ lastVerify: { ok: true }, refreshTokenLastUsedAt: '2026-11-23T11:00:00.000Z' });
+    expect(fresh.find((p) => p.id === a.id)?.tokenState).toMatchObject({
+      lastVerify: { ok: true },
+      refreshTokenLastUsedAt: '2026-11-23T11:00:00.000Z',
+    });
     expect((await desktop.list()).map((p) => p.id)).toContain(b.id);
   });
 
   it('stores a certificate key in the keychain and its thumbprints in the profile', async () => {
     const c = makeSelfSignedCert('CN=store-test');
     const store = createProfileStore({ file, secrets: kc.store });
-    const p = await store.create(draft({ flow: 'app-only', credential: { kind: 'none' } }), { certificatePem: `${c.keyPem}${c.certPem}` });
+    const p = await store.create(draft({ flow: 'app-only', credential: { kind: 'none' } }), {
+      certificatePem: `${c.keyPem}${c.certPem}`,
+    });
     expect(p.credential).toMatchObject({ kind: 'certificate', source: 'pem' });
     expect(await kc.store.get(secretKeys.certificateKey(p.id))).toMatch(/BEGIN PRIVATE KEY/);
     expect(await fs.readFile(file, 'utf8')).not.toContain('PRIVATE KEY');
@@ -82,13 +98,18 @@ describe('profile store', () => {
     expect(await kc.store.get(secretKeys.refreshToken(copy.id))).toBeNull();
     const upd = await store.update(a.id, draft({ name: 'Renamed' }));
     expect(upd).toMatchObject({ name: 'Renamed', createdAt: a.createdAt });
-    const rec = await store.recordTokenState(a.id, { refreshTokenStoredAt: '2026-01-01T00:00:00.000Z', account: 'alice@contoso.com' });
+    const rec = await store.recordTokenState(a.id, {
+      refreshTokenStoredAt: '2026-01-01T00:00:00.000Z',
+      account: 'alice@contoso.com',
+    });
     expect(rec.tokenState).toEqual({ refreshTokenStoredAt: '2026-01-01T00:00:00.000Z', account: 'alice@contoso.com' });
   });
 
   it('serialises concurrent writes: nothing is lost and no temp files remain', async () => {
     const store = createProfileStore({ file, secrets: kc.store });
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.create(draft({ name: `P${i}`, credential: { kind: 'none' } }))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.create(draft({ name: `P${i}`, credential: { kind: 'none' } }))),
+    );
     expect(await createProfileStore({ file, secrets: kc.store }).list()).toHaveLength(20);
     expect(await fs.readdir(dir)).toEqual(['profiles.json']);
   });
@@ -97,14 +118,20 @@ describe('profile store', () => {
     await fs.writeFile(file, '{"version":1,"profiles":[{"id":');
     const store = createProfileStore({ file, secrets: kc.store });
     await expect(store.list()).rejects.toMatchObject({ problem: { code: 'PROFILE_FILE_CORRUPT' } });
-    await expect(store.create(draft({ credential: { kind: 'none' } }))).rejects.toMatchObject({ problem: { code: 'PROFILE_FILE_CORRUPT' } });
+    await expect(store.create(draft({ credential: { kind: 'none' } }))).rejects.toMatchObject({
+      problem: { code: 'PROFILE_FILE_CORRUPT' },
+    });
     expect(await fs.readFile(file, 'utf8')).toBe('{"version":1,"profiles":[{"id":');
   });
 
   // How fast is measured by `npm run bench:profiles`, not here: a timed assertion flakes on a busy machine.
   it('lists 1,000 profiles from a cold start, in order, and again from its cache', async () => {
     const profiles = Array.from({ length: 1000 }, (_, i) => ({
-      ...draft({ name: `Client ${i}`, credential: { kind: 'none' } }), id: `id-${i}`, tokenState: {}, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+      ...draft({ name: `Client ${i}`, credential: { kind: 'none' } }),
+      id: `id-${i}`,
+      tokenState: {},
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
     }));
     await fs.writeFile(file, JSON.stringify({ version: 1, profiles }));
     const store = createProfileStore({ file, secrets: kc.store });

@@ -20,10 +20,20 @@ afterAll(() => kc.wipe());
 /** A password with `:` and an unescaped `@`, both of which URL parsing accepts in a proxy address. */
 const PASSWORD = 'pa55:w@rd';
 const draft = (proxyUrl: string): ProfileDraft => ({
-  name: 'Behind a proxy', targetId: 'aem', flow: 'delegated', cloud: 'global', customAuthorityHost: '',
-  tenant: 'contoso.com', clientId: 'aaaaaaaa-0000-4000-8000-000000000001', credential: { kind: 'none' },
-  redirectUri: 'http://localhost', scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
-  mailbox: 'alice@contoso.com', fromAddress: 'alice@contoso.com', smtpHost: 'smtp.office365.com', smtpPort: 587,
+  name: 'Behind a proxy',
+  targetId: 'aem',
+  flow: 'delegated',
+  cloud: 'global',
+  customAuthorityHost: '',
+  tenant: 'contoso.com',
+  clientId: 'aaaaaaaa-0000-4000-8000-000000000001',
+  credential: { kind: 'none' },
+  redirectUri: 'http://localhost',
+  scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
+  mailbox: 'alice@contoso.com',
+  fromAddress: 'alice@contoso.com',
+  smtpHost: 'smtp.office365.com',
+  smtpPort: 587,
   network: { proxyUrl, extraCaPem: '', timeoutMs: 30_000 },
 });
 
@@ -32,7 +42,11 @@ describe('splitting a proxy address', () => {
     const split = splitProxyPassword(`http://bob:${PASSWORD}@proxy:8080`);
     expect(split).toEqual({ saved: 'http://bob@proxy:8080', user: 'bob', password: PASSWORD });
     expect(withProxyPassword(split.saved, PASSWORD)).toBe(`http://bob:${PASSWORD}@proxy:8080`);
-    expect(splitProxyPassword('bob:p%40ss@proxy:3128')).toEqual({ saved: 'bob@proxy:3128', user: 'bob', password: 'p%40ss' });
+    expect(splitProxyPassword('bob:p%40ss@proxy:3128')).toEqual({
+      saved: 'bob@proxy:3128',
+      user: 'bob',
+      password: 'p%40ss',
+    });
   });
 
   it('leaves an address without a password as it is', () => {
@@ -82,13 +96,23 @@ describe('the proxy password in the profile store', () => {
 
   it('reads the keychain only when the proxy address names a user', async () => {
     const reads: string[] = [];
-    const secrets: Pick<SecretStore, 'get'> = { get: async (key) => { reads.push(key); return kc.store.get(key); } };
+    const secrets: Pick<SecretStore, 'get'> = {
+      get: async (key) => {
+        reads.push(key);
+        return kc.store.get(key);
+      },
+    };
     const network = draft('http://proxy:8080').network;
     expect(await resolveNetwork({ id: 'x', network }, secrets)).toBe(network);
-    expect(await resolveNetwork({ id: 'x', network: { ...network, proxyUrl: '' } }, secrets)).toEqual({ ...network, proxyUrl: '' });
+    expect(await resolveNetwork({ id: 'x', network: { ...network, proxyUrl: '' } }, secrets)).toEqual({
+      ...network,
+      proxyUrl: '',
+    });
     expect(reads).toEqual([]);
     // No password stored for this user: the address is used as it is (the proxy will say 407).
-    expect((await resolveNetwork({ id: 'x', network: { ...network, proxyUrl: 'http://bob@proxy:8080' } }, secrets)).proxyUrl).toBe('http://bob@proxy:8080');
+    expect(
+      (await resolveNetwork({ id: 'x', network: { ...network, proxyUrl: 'http://bob@proxy:8080' } }, secrets)).proxyUrl,
+    ).toBe('http://bob@proxy:8080');
     expect(reads).toEqual([secretKeys.proxyPassword('x')]);
   });
 });

@@ -29,7 +29,9 @@ describe('keychain store over keytar', () => {
   });
 
   it('round-trips a 64 KB secret with every keychain entry at most 2,560 bytes', async () => {
-    const big = randomBytes(48 * 1024).toString('base64').slice(0, 64 * 1024);
+    const big = randomBytes(48 * 1024)
+      .toString('base64')
+      .slice(0, 64 * 1024);
     expect(Buffer.byteLength(big)).toBe(64 * 1024);
     backend.writes.length = 0;
     await store.set('profile/a/token-cache', big);

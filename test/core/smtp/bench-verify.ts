@@ -21,7 +21,11 @@ async function main(): Promise<void> {
   const emu = await startEmulator();
   try {
     const token = await daemonToken(emu);
-    const profile = emulatorProfile(emu, { flow: 'app-only', mailbox: MAILBOXES.noreply, fromAddress: MAILBOXES.noreply });
+    const profile = emulatorProfile(emu, {
+      flow: 'app-only',
+      mailbox: MAILBOXES.noreply,
+      fromAddress: MAILBOXES.noreply,
+    });
 
     const ours = async (): Promise<number> => {
       const t0 = performance.now();
@@ -32,7 +36,10 @@ async function main(): Promise<void> {
     const bare = async (): Promise<number> => {
       const t0 = performance.now();
       const t = nodemailer.createTransport({
-        host: emu.smtp.host, port: emu.smtp.port, secure: false, requireTLS: true,
+        host: emu.smtp.host,
+        port: emu.smtp.port,
+        secure: false,
+        requireTLS: true,
         tls: { ca: emu.caPem, minVersion: 'TLSv1.2' },
         auth: { type: 'OAuth2', user: MAILBOXES.noreply, accessToken: token },
       });
@@ -53,7 +60,9 @@ async function main(): Promise<void> {
       b.push(await bare());
     }
     const fmt = (x: number): string => x.toFixed(1).padStart(7);
-    console.log(`verifySmtp vs bare nodemailer, AUTH XOAUTH2 over STARTTLS to the emulator, ${runs} runs each (+${warmup} warm-up)`);
+    console.log(
+      `verifySmtp vs bare nodemailer, AUTH XOAUTH2 over STARTTLS to the emulator, ${runs} runs each (+${warmup} warm-up)`,
+    );
     console.log(`                 median      p10      p90   (ms)`);
     console.log(`verifySmtp     ${fmt(quantile(a, 0.5))}  ${fmt(quantile(a, 0.1))}  ${fmt(quantile(a, 0.9))}`);
     console.log(`bare nodemailer${fmt(quantile(b, 0.5))}  ${fmt(quantile(b, 0.1))}  ${fmt(quantile(b, 0.9))}`);

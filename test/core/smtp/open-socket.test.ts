@@ -10,7 +10,9 @@ afterEach(async () => {
 function listen(onConnection: (socket: net.Socket) => void): Promise<number> {
   const server = net.createServer(onConnection);
   servers.push(server);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+  );
 }
 
 /** A minimal HTTP CONNECT proxy answering with `status`, tunnelling on 200. */
@@ -41,7 +43,9 @@ const freePort = async (): Promise<number> => {
 describe('openSmtpSocket', () => {
   it('reports a refused direct connection as ECONNREFUSED at the connect stage', async () => {
     const port = await freePort();
-    const err = await openSmtpSocket({ host: '127.0.0.1', port, proxyUrl: '', timeoutMs: 2000 }).catch((e: unknown) => e);
+    const err = await openSmtpSocket({ host: '127.0.0.1', port, proxyUrl: '', timeoutMs: 2000 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(SocketOpenError);
     expect(err).toMatchObject({ code: 'ECONNREFUSED', stage: 'connect' });
   });
@@ -50,7 +54,12 @@ describe('openSmtpSocket', () => {
     const smtpPort = await listen((s) => s.end('220 fake ESMTP\r\n'));
     const seen: string[] = [];
     const proxyPort = await proxy(200, seen);
-    const socket = await openSmtpSocket({ host: '127.0.0.1', port: smtpPort, proxyUrl: `http://u:p%40ss@127.0.0.1:${proxyPort}`, timeoutMs: 2000 });
+    const socket = await openSmtpSocket({
+      host: '127.0.0.1',
+      port: smtpPort,
+      proxyUrl: `http://u:p%40ss@127.0.0.1:${proxyPort}`,
+      timeoutMs: 2000,
+    });
     const greeting = await new Promise<string>((r) => socket.once('data', (d: Buffer) => r(d.toString())));
     socket.destroy();
     expect(greeting).toBe('220 fake ESMTP\r\n');
@@ -60,14 +69,25 @@ describe('openSmtpSocket', () => {
 
   it('keeps the proxy status when it refuses the tunnel', async () => {
     const proxyPort = await proxy(407);
-    const err = await openSmtpSocket({ host: '127.0.0.1', port: 587, proxyUrl: `http://127.0.0.1:${proxyPort}`, timeoutMs: 2000 }).catch((e: unknown) => e);
+    const err = await openSmtpSocket({
+      host: '127.0.0.1',
+      port: 587,
+      proxyUrl: `http://127.0.0.1:${proxyPort}`,
+      timeoutMs: 2000,
+    }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'EPROXY', stage: 'proxy', proxyStatus: 407 });
   });
 
   it('stops connecting when the signal aborts', async () => {
     const ac = new AbortController();
     ac.abort();
-    const err = await openSmtpSocket({ host: '127.0.0.1', port: 1, proxyUrl: '', timeoutMs: 2000, signal: ac.signal }).catch((e: unknown) => e);
+    const err = await openSmtpSocket({
+      host: '127.0.0.1',
+      port: 1,
+      proxyUrl: '',
+      timeoutMs: 2000,
+      signal: ac.signal,
+    }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'EABORT' });
   });
 });
@@ -77,6 +97,8 @@ describe('effectiveProxy', () => {
     expect(effectiveProxy('http://p:1', 'smtp.office365.com', {})).toBe('http://p:1');
     expect(effectiveProxy('', 'smtp.office365.com', { HTTPS_PROXY: 'http://e:2' })).toBe('http://e:2');
     expect(effectiveProxy('', '127.0.0.1', { HTTPS_PROXY: 'http://e:2' })).toBe('');
-    expect(effectiveProxy('', 'smtp.office365.com', { HTTPS_PROXY: 'http://e:2', NO_PROXY: '.office365.com' })).toBe('');
+    expect(effectiveProxy('', 'smtp.office365.com', { HTTPS_PROXY: 'http://e:2', NO_PROXY: '.office365.com' })).toBe(
+      '',
+    );
   });
 });

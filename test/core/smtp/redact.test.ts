@@ -18,7 +18,9 @@ describe('createRedactor', () => {
   });
 
   it('catches a payload for a token it was never told about', () => {
-    const other = Buffer.from('user=x@y.z\x01auth=Bearer EwBAAl3BAAUFFpUAo7J3Ve0bjLBWZWCclRC3EoAA\x01\x01').toString('base64');
+    const other = Buffer.from('user=x@y.z\x01auth=Bearer EwBAAl3BAAUFFpUAo7J3Ve0bjLBWZWCclRC3EoAA\x01\x01').toString(
+      'base64',
+    );
     expect(createRedactor([])(`C: ${other}`)).toBe(`C: ${REDACTED_XOAUTH2}`);
   });
 
@@ -37,7 +39,11 @@ describe('createRedactor', () => {
   });
 
   it('leaves ordinary SMTP lines alone', () => {
-    const lines = ['S: 250-AUTH LOGIN XOAUTH2', 'S: 235 2.7.0 Authentication successful', 'C: MAIL FROM:<alice@contoso.com>'];
+    const lines = [
+      'S: 250-AUTH LOGIN XOAUTH2',
+      'S: 235 2.7.0 Authentication successful',
+      'C: MAIL FROM:<alice@contoso.com>',
+    ];
     for (const line of lines) expect(redact(line)).toBe(line);
   });
 });

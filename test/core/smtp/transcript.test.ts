@@ -11,12 +11,20 @@ describe('createTranscript', () => {
     t.logger.debug({ tnx: 'server' }, '250-host Hello\n250 SIZE 157286400');
     t.logger.debug({ tnx: 'client' }, 'EHLO %s', '[127.0.0.1]');
     t.logger.info({ tnx: 'smtp' }, 'User %s authenticated', '"a@b.c"');
-    expect(t.lines()).toEqual(['S: 250-host Hello', 'S: 250 SIZE 157286400', 'C: EHLO [127.0.0.1]', '* User "a@b.c" authenticated']);
+    expect(t.lines()).toEqual([
+      'S: 250-host Hello',
+      'S: 250 SIZE 157286400',
+      'C: EHLO [127.0.0.1]',
+      '* User "a@b.c" authenticated',
+    ]);
   });
 
   it('redacts before storing, so no line ever holds the token', () => {
     const t = createTranscript(createRedactor([token]));
-    t.logger.debug({ tnx: 'client' }, `AUTH XOAUTH2 ${Buffer.from(`user=a\x01auth=Bearer ${token}\x01\x01`).toString('base64')}`);
+    t.logger.debug(
+      { tnx: 'client' },
+      `AUTH XOAUTH2 ${Buffer.from(`user=a\x01auth=Bearer ${token}\x01\x01`).toString('base64')}`,
+    );
     t.logger.error({ tnx: 'smtp' }, 'failed with %s', token);
     t.note(`note ${token}`);
     expect(t.lines().join('\n')).not.toContain(token);

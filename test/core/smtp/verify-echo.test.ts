@@ -23,7 +23,12 @@ beforeAll(async () => {
     logger: false,
     closeTimeout: 50,
     onAuth(auth, _session, cb) {
-      cb(Object.assign(new Error(`5.7.3 Authentication unsuccessful: token ${auth.accessToken ?? ''} was not accepted`), { responseCode: 535 }));
+      cb(
+        Object.assign(
+          new Error(`5.7.3 Authentication unsuccessful: token ${auth.accessToken ?? ''} was not accepted`),
+          { responseCode: 535 },
+        ),
+      );
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -37,11 +42,21 @@ describe('verify against a server that echoes the token', () => {
   it('diagnoses the refusal without the token in the problem or the transcript', async () => {
     // Opaque (not a JWT), so only redaction by value can find it.
     const token = `EwB${randomBytes(36).toString('base64url')}`;
-    const profile = makeProfile({ smtpHost: '127.0.0.1', smtpPort: port, network: { proxyUrl: '', extraCaPem: tls.caPem, timeoutMs: 20_000 } });
-    const r = await verifySmtp({ profile, accessToken: token, backoff: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
+    const profile = makeProfile({
+      smtpHost: '127.0.0.1',
+      smtpPort: port,
+      network: { proxyUrl: '', extraCaPem: tls.caPem, timeoutMs: 20_000 },
+    });
+    const r = await verifySmtp({
+      profile,
+      accessToken: token,
+      backoff: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+    });
     expect(r.ok).toBe(false);
     expect(r.problem?.code).toMatch(/^SMTP_535/);
-    expect(r.problem?.detail).toMatch(/^535 5\.7\.3 Authentication unsuccessful: token \[token redacted\] was not accepted/);
+    expect(r.problem?.detail).toMatch(
+      /^535 5\.7\.3 Authentication unsuccessful: token \[token redacted\] was not accepted/,
+    );
     expect(JSON.stringify(r)).not.toContain(token);
     expect(JSON.stringify(r)).not.toContain(token.slice(3, 30));
   });

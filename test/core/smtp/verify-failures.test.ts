@@ -5,7 +5,14 @@ import { diagnoseSmtp } from '../../../src/core/diagnose/smtp';
 import { createMailboxLimiter, type MailboxLimiter } from '../../../src/core/smtp/mailbox-limiter';
 import { verifySmtp } from '../../../src/core/smtp/verify-smtp';
 import { startEmulator, type Emulator } from '../../emulator';
-import { AEM_APP, CONTOSO, MAILBOXES, UNREGISTERED_DAEMON_APP, UNREGISTERED_DAEMON_SECRET, USERS } from '../../emulator/fixtures/ids';
+import {
+  AEM_APP,
+  CONTOSO,
+  MAILBOXES,
+  UNREGISTERED_DAEMON_APP,
+  UNREGISTERED_DAEMON_SECRET,
+  USERS,
+} from '../../emulator/fixtures/ids';
 import { daemonToken, emulatorProfile, userToken } from './emulator-tokens';
 import { holdSessions } from './hold-sessions';
 
@@ -29,7 +36,13 @@ const contoso = () => {
   return t;
 };
 const alice = () => userToken(emu, USERS.alice.upn, USERS.alice.password);
-const appOnly = (mailbox: string) => emulatorProfile(emu, { flow: 'app-only', mailbox, fromAddress: mailbox, clientId: 'aaaaaaaa-0000-4000-8000-000000000002' });
+const appOnly = (mailbox: string) =>
+  emulatorProfile(emu, {
+    flow: 'app-only',
+    mailbox,
+    fromAddress: mailbox,
+    clientId: 'aaaaaaaa-0000-4000-8000-000000000002',
+  });
 
 describe('535 5.7.3, ranked by the token', () => {
   it('a Graph token -> "token is for Graph, not Exchange"', async () => {
@@ -57,9 +70,14 @@ describe('535 5.7.3, ranked by the token', () => {
   });
 
   it('a user with no rights on the mailbox -> user is not the mailbox, Add-MailboxPermission filled in', async () => {
-    const r = await verifySmtp({ profile: emulatorProfile(emu, { mailbox: MAILBOXES.unpermitted, fromAddress: MAILBOXES.unpermitted }), accessToken: await alice() });
+    const r = await verifySmtp({
+      profile: emulatorProfile(emu, { mailbox: MAILBOXES.unpermitted, fromAddress: MAILBOXES.unpermitted }),
+      accessToken: await alice(),
+    });
     expect(r.problem?.code).toBe('SMTP_535_5.7.3_USER_NOT_MAILBOX');
-    expect(r.problem?.commands).toContain('Add-MailboxPermission -Identity unpermitted@contoso.com -User alice@contoso.com -AccessRights FullAccess');
+    expect(r.problem?.commands).toContain(
+      'Add-MailboxPermission -Identity unpermitted@contoso.com -User alice@contoso.com -AccessRights FullAccess',
+    );
   });
 
   it('an expired token -> expired, retryable with a fresh one', async () => {
@@ -74,8 +92,12 @@ describe('535 5.7.3, ranked by the token', () => {
     const token = await daemonToken(emu, UNREGISTERED_DAEMON_APP, UNREGISTERED_DAEMON_SECRET);
     const r = await verifySmtp({ profile: appOnly(MAILBOXES.noreply), accessToken: token });
     expect(r.problem?.code).toBe('SMTP_535_5.7.3_APP_NOT_ALLOWED');
-    expect(r.problem?.commands).toContain('New-ServicePrincipal -AppId aaaaaaaa-0000-4000-8000-000000000006 -ObjectId 5a5a5a5a-0000-4000-8000-000000000006');
-    expect(r.problem?.commands).toContain('Add-MailboxPermission -Identity noreply@contoso.com -User 5a5a5a5a-0000-4000-8000-000000000006 -AccessRights FullAccess');
+    expect(r.problem?.commands).toContain(
+      'New-ServicePrincipal -AppId aaaaaaaa-0000-4000-8000-000000000006 -ObjectId 5a5a5a5a-0000-4000-8000-000000000006',
+    );
+    expect(r.problem?.commands).toContain(
+      'Add-MailboxPermission -Identity noreply@contoso.com -User 5a5a5a5a-0000-4000-8000-000000000006 -AccessRights FullAccess',
+    );
   });
 });
 
@@ -98,9 +120,14 @@ describe('535 5.7.139 variants', () => {
 
   it('SMTP AUTH off for the mailbox -> Set-CASMailbox with the mailbox', async () => {
     const token = await userToken(emu, USERS.dave.upn, USERS.dave.password);
-    const r = await verifySmtp({ profile: emulatorProfile(emu, { mailbox: 'dave@contoso.com', fromAddress: 'dave@contoso.com' }), accessToken: token });
+    const r = await verifySmtp({
+      profile: emulatorProfile(emu, { mailbox: 'dave@contoso.com', fromAddress: 'dave@contoso.com' }),
+      accessToken: token,
+    });
     expect(r.problem?.code).toBe('SMTP_535_5.7.139_MAILBOX_DISABLED');
-    expect(r.problem?.commands).toContain('Set-CASMailbox -Identity dave@contoso.com -SmtpClientAuthenticationDisabled $false');
+    expect(r.problem?.commands).toContain(
+      'Set-CASMailbox -Identity dave@contoso.com -SmtpClientAuthenticationDisabled $false',
+    );
   });
 
   it('security defaults', async () => {
@@ -116,14 +143,23 @@ describe('535 5.7.139 variants', () => {
 
   it('conditional access ("did not meet the criteria")', async () => {
     const carol = contoso().users.find((u) => u.upn === USERS.carol.upn);
-    const mbx = { address: 'carol@contoso.com', owner: 'carol@contoso.com', smtpAuth: 'enabled' as const, sendAs: [], fullAccessServicePrincipals: [] };
+    const mbx = {
+      address: 'carol@contoso.com',
+      owner: 'carol@contoso.com',
+      smtpAuth: 'enabled' as const,
+      sendAs: [],
+      fullAccessServicePrincipals: [],
+    };
     if (!carol) throw new Error('no carol');
     carol.blockedByConditionalAccess = false;
     const token = await userToken(emu, USERS.carol.upn, USERS.carol.password);
     carol.blockedByConditionalAccess = true;
     contoso().mailboxes.push(mbx);
     try {
-      const r = await verifySmtp({ profile: emulatorProfile(emu, { mailbox: mbx.address, fromAddress: mbx.address }), accessToken: token });
+      const r = await verifySmtp({
+        profile: emulatorProfile(emu, { mailbox: mbx.address, fromAddress: mbx.address }),
+        accessToken: token,
+      });
       expect(r.problem?.code).toBe('SMTP_535_5.7.139_CONDITIONAL_ACCESS');
     } finally {
       contoso().mailboxes.pop();
@@ -133,16 +169,24 @@ describe('535 5.7.139 variants', () => {
 
 describe('after login', () => {
   it('554 5.2.252 SendAsDenied after DATA -> Add-RecipientPermission', async () => {
-    const r = await verifySmtp({ profile: emulatorProfile(emu, { fromAddress: MAILBOXES.unpermitted }), accessToken: await alice(), send: { to: 'alice@contoso.com' } });
+    const r = await verifySmtp({
+      profile: emulatorProfile(emu, { fromAddress: MAILBOXES.unpermitted }),
+      accessToken: await alice(),
+      send: { to: 'alice@contoso.com' },
+    });
     expect(r.problem?.code).toBe('SMTP_554_5.2.252');
-    expect(r.problem?.commands).toContain('Add-RecipientPermission -Identity unpermitted@contoso.com -Trustee alice@contoso.com -AccessRights SendAs');
+    expect(r.problem?.commands).toContain(
+      'Add-RecipientPermission -Identity unpermitted@contoso.com -Trustee alice@contoso.com -AccessRights SendAs',
+    );
     expect(r.transcript.some((l) => l.startsWith('C: DATA'))).toBe(true);
   });
 
   it('430 4.2.0 mailbox logon failure for an app -> Add-MailboxPermission for its service principal', async () => {
     const r = await verifySmtp({ profile: appOnly(MAILBOXES.unpermitted), accessToken: await daemonToken(emu) });
     expect(r.problem?.code).toBe('SMTP_430_4.2.0');
-    expect(r.problem?.commands).toContain('Add-MailboxPermission -Identity unpermitted@contoso.com -User 5a5a5a5a-0000-4000-8000-000000000002 -AccessRights FullAccess');
+    expect(r.problem?.commands).toContain(
+      'Add-MailboxPermission -Identity unpermitted@contoso.com -User 5a5a5a5a-0000-4000-8000-000000000002 -AccessRights FullAccess',
+    );
   });
 });
 
@@ -151,7 +195,12 @@ describe('432 4.3.2 and the per-mailbox limit', () => {
     const token = await daemonToken(emu);
     const held = await holdSessions(emu, MAILBOXES.noreply, token, 3);
     try {
-      const r = await verifySmtp({ profile: appOnly(MAILBOXES.noreply), accessToken: token, limiter: createMailboxLimiter(10), backoff: { maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 40 } });
+      const r = await verifySmtp({
+        profile: appOnly(MAILBOXES.noreply),
+        accessToken: token,
+        limiter: createMailboxLimiter(10),
+        backoff: { maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 40 },
+      });
       expect(r.problem?.code).toBe('SMTP_432_4.3.2');
       expect(r.problem?.retryable).toBe(true);
       expect(r.attempts).toBe(2);
@@ -179,7 +228,12 @@ describe('432 4.3.2 and the per-mailbox limit', () => {
       },
     };
     try {
-      const r = await verifySmtp({ profile: appOnly(MAILBOXES.noreply), accessToken: token, limiter, backoff: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 40 } });
+      const r = await verifySmtp({
+        profile: appOnly(MAILBOXES.noreply),
+        accessToken: token,
+        limiter,
+        backoff: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 40 },
+      });
       expect(r.problem).toBeUndefined();
       expect(r.attempts).toBe(2);
       expect(r.transcript.some((l) => l.includes('4.3.2 Concurrent connections limit exceeded'))).toBe(true);
@@ -191,23 +245,55 @@ describe('432 4.3.2 and the per-mailbox limit', () => {
   it('never trips the limit itself: 6 parallel checks of one mailbox all pass', async () => {
     const token = await daemonToken(emu);
     const limiter = createMailboxLimiter();
-    const reports = await Promise.all(Array.from({ length: 6 }, () => verifySmtp({ profile: appOnly(MAILBOXES.noreply), accessToken: token, limiter, backoff: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } })));
+    const reports = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        verifySmtp({
+          profile: appOnly(MAILBOXES.noreply),
+          accessToken: token,
+          limiter,
+          backoff: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+        }),
+      ),
+    );
     expect(reports.map((r) => r.problem?.code ?? 'ok')).toEqual(Array(6).fill('ok'));
   });
 });
 
 describe('replies to other clients, diagnosed', () => {
   it('550 5.7.30: a password (Basic) login', async () => {
-    const t = nodemailer.createTransport({ host: emu.smtp.host, port: emu.smtp.port, secure: false, requireTLS: true, tls: { ca: emu.caPem }, auth: { user: 'alice@contoso.com', pass: 'alice-pw' } });
+    const t = nodemailer.createTransport({
+      host: emu.smtp.host,
+      port: emu.smtp.port,
+      secure: false,
+      requireTLS: true,
+      tls: { ca: emu.caPem },
+      auth: { user: 'alice@contoso.com', pass: 'alice-pw' },
+    });
     const err = await t.verify().catch((e: unknown) => e);
-    const p = diagnoseSmtp(err, { profile: emulatorProfile(emu), authUser: 'alice@contoso.com', fromAddress: 'alice@contoso.com' });
+    const p = diagnoseSmtp(err, {
+      profile: emulatorProfile(emu),
+      authUser: 'alice@contoso.com',
+      fromAddress: 'alice@contoso.com',
+    });
     expect(p.code).toBe('SMTP_550_5.7.30');
   });
 
   it('5.7.57: mail without logging in', async () => {
-    const t = nodemailer.createTransport({ host: emu.smtp.host, port: emu.smtp.port, secure: false, requireTLS: true, tls: { ca: emu.caPem } });
-    const err = await t.sendMail({ from: 'alice@contoso.com', to: 'alice@contoso.com', subject: 'x', text: 'x' }).catch((e: unknown) => e);
-    const p = diagnoseSmtp(err, { profile: emulatorProfile(emu), authUser: 'alice@contoso.com', fromAddress: 'alice@contoso.com' });
+    const t = nodemailer.createTransport({
+      host: emu.smtp.host,
+      port: emu.smtp.port,
+      secure: false,
+      requireTLS: true,
+      tls: { ca: emu.caPem },
+    });
+    const err = await t
+      .sendMail({ from: 'alice@contoso.com', to: 'alice@contoso.com', subject: 'x', text: 'x' })
+      .catch((e: unknown) => e);
+    const p = diagnoseSmtp(err, {
+      profile: emulatorProfile(emu),
+      authUser: 'alice@contoso.com',
+      fromAddress: 'alice@contoso.com',
+    });
     expect(p.code).toBe('SMTP_530_5.7.57');
   });
 });
@@ -220,13 +306,18 @@ describe('network and TLS', () => {
   });
 
   it('an untrusted certificate (TLS inspection) -> trust the CA', async () => {
-    const r = await verifySmtp({ profile: emulatorProfile(emu, { network: { proxyUrl: '', extraCaPem: '', timeoutMs: 20_000 } }), accessToken: await alice() });
+    const r = await verifySmtp({
+      profile: emulatorProfile(emu, { network: { proxyUrl: '', extraCaPem: '', timeoutMs: 20_000 } }),
+      accessToken: await alice(),
+    });
     expect(r.problem?.code).toBe('SMTP_TLS_UNTRUSTED');
   });
 
   it('a refused port', async () => {
     const server = net.createServer();
-    const port = await new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port)));
+    const port = await new Promise<number>((r) =>
+      server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port)),
+    );
     await new Promise((r) => server.close(r));
     const r = await verifySmtp({ profile: emulatorProfile(emu, { smtpPort: port }), accessToken: await alice() });
     expect(r.problem?.code).toBe('SMTP_CONNECTION_REFUSED');
@@ -246,8 +337,12 @@ describe('network and TLS', () => {
         client.on('error', () => up.destroy());
       });
     });
-    const proxyPort = await new Promise<number>((r) => proxy.listen(0, '127.0.0.1', () => r((proxy.address() as net.AddressInfo).port)));
-    const profile = emulatorProfile(emu, { network: { proxyUrl: `http://127.0.0.1:${proxyPort}`, extraCaPem: emu.caPem, timeoutMs: 20_000 } });
+    const proxyPort = await new Promise<number>((r) =>
+      proxy.listen(0, '127.0.0.1', () => r((proxy.address() as net.AddressInfo).port)),
+    );
+    const profile = emulatorProfile(emu, {
+      network: { proxyUrl: `http://127.0.0.1:${proxyPort}`, extraCaPem: emu.caPem, timeoutMs: 20_000 },
+    });
     try {
       const token = await alice();
       expect((await verifySmtp({ profile, accessToken: token })).ok).toBe(true);

@@ -7,7 +7,10 @@ export const fixtureTokens: TokenSnapshot = {
   clientSecret: 'Fx8Q~fixture-client-secret/value+0001',
   refreshToken: '0.ARfixture-refresh-token-value_0001-AbCdEf',
 };
-export const fixtureSecretValues: readonly string[] = [fixtureTokens.clientSecret ?? '', fixtureTokens.refreshToken ?? ''];
+export const fixtureSecretValues: readonly string[] = [
+  fixtureTokens.clientSecret ?? '',
+  fixtureTokens.refreshToken ?? '',
+];
 
 export const fixtureCertificate: Profile['credential'] = {
   kind: 'certificate',

@@ -17,10 +17,17 @@ const update = process.env.UPDATE_GOLDEN === '1';
 const sets: readonly { dir: string; outputs: () => ExportOutput[] }[] = [
   ...targetIds
     .filter((t) => t !== 'generic' && t !== 'app-only')
-    .map((t: TargetId) => ({ dir: t, outputs: () => targetExports(t, fixtureProfile(t), fixtureTokens, { includeSecrets: false }) })),
+    .map((t: TargetId) => ({
+      dir: t,
+      outputs: () => targetExports(t, fixtureProfile(t), fixtureTokens, { includeSecrets: false }),
+    })),
   { dir: 'generic', outputs: () => exportsFor(fixtureProfile('generic'), fixtureTokens, { includeSecrets: false }) },
   { dir: 'app-only', outputs: () => exportsFor(fixtureProfile('app-only'), fixtureTokens, { includeSecrets: false }) },
-  { dir: 'app-only-certificate', outputs: () => exportsFor(fixtureProfile('app-only', { credential: fixtureCertificate }), {}, { includeSecrets: false }) },
+  {
+    dir: 'app-only-certificate',
+    outputs: () =>
+      exportsFor(fixtureProfile('app-only', { credential: fixtureCertificate }), {}, { includeSecrets: false }),
+  },
 ];
 
 describe.each(sets)('golden outputs: $dir', ({ dir, outputs }) => {
@@ -42,7 +49,8 @@ describe.each(sets)('golden outputs: $dir', ({ dir, outputs }) => {
   });
 
   it('has JSON outputs that parse', () => {
-    for (const o of all.filter((x) => x.language === 'json')) expect(() => JSON.parse(o.content) as unknown, o.name).not.toThrow();
+    for (const o of all.filter((x) => x.language === 'json'))
+      expect(() => JSON.parse(o.content) as unknown, o.name).not.toThrow();
   });
 
   it('gives every output a unique name, a title and a description', () => {

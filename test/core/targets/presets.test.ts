@@ -26,7 +26,13 @@ describe('target presets', () => {
     expect(p.flow).toBe('app-only');
     expect(p.defaultScopes).toEqual(['https://outlook.office365.com/.default']);
     expect(p.permissions).toEqual([
-      { api: 'Office 365 Exchange Online', apiTab: 'APIs my organization uses', type: 'Application', permission: 'SMTP.SendAsApp', adminConsentRequired: true },
+      {
+        api: 'Office 365 Exchange Online',
+        apiTab: 'APIs my organization uses',
+        type: 'Application',
+        permission: 'SMTP.SendAsApp',
+        adminConsentRequired: true,
+      },
     ]);
     const steps = p.exchangeAdminSteps.map((s) => s.detail).join('\n');
     expect(steps).toMatch(/New-ServicePrincipal[\s\S]*Enterprise applications/);
@@ -34,26 +40,36 @@ describe('target presets', () => {
     expect(p.checklist.map((s) => s.detail).join('\n')).toMatch(/Grant admin consent/);
   });
 
-  it.each(targetIds)('%s: delegated targets ask for offline_access and have a redirect URI, app-only has none', (id) => {
-    const p = targetPreset(id);
-    if (p.flow === 'delegated') {
-      expect(p.defaultScopes).toContain('offline_access');
-      expect(p.redirect.uris).toContain(p.redirect.defaultRedirectUri);
-    } else {
-      expect(p.redirect.uris).toEqual([]);
-    }
-    expect(p.checklist.length).toBeGreaterThan(3);
-    expect(p.exchangeAdminSteps.some((s) => s.detail.includes('Set-CASMailbox'))).toBe(true);
-  });
+  it.each(targetIds)(
+    '%s: delegated targets ask for offline_access and have a redirect URI, app-only has none',
+    (id) => {
+      const p = targetPreset(id);
+      if (p.flow === 'delegated') {
+        expect(p.defaultScopes).toContain('offline_access');
+        expect(p.redirect.uris).toContain(p.redirect.defaultRedirectUri);
+      } else {
+        expect(p.redirect.uris).toEqual([]);
+      }
+      expect(p.checklist.length).toBeGreaterThan(3);
+      expect(p.exchangeAdminSteps.some((s) => s.detail.includes('Set-CASMailbox'))).toBe(true);
+    },
+  );
 
   it('offers the public-client registration only where the mailer sends no secret', () => {
-    const publicStep = (id: (typeof targetIds)[number]) => targetPreset(id).checklist.find((s) => /public client/i.test(s.title));
-    expect(publicStep('generic')?.detail).toMatch(/Mobile and desktop applications[\s\S]*Allow public client flows[\s\S]*AADSTS700025/);
-    for (const id of ['aem', 'onit', 'emailengine', 'akumina', 'app-only'] as const) expect(publicStep(id)).toBeUndefined();
+    const publicStep = (id: (typeof targetIds)[number]) =>
+      targetPreset(id).checklist.find((s) => /public client/i.test(s.title));
+    expect(publicStep('generic')?.detail).toMatch(
+      /Mobile and desktop applications[\s\S]*Allow public client flows[\s\S]*AADSTS700025/,
+    );
+    for (const id of ['aem', 'onit', 'emailengine', 'akumina', 'app-only'] as const)
+      expect(publicStep(id)).toBeUndefined();
   });
 
   it('swaps Exchange and Graph hosts for national clouds', () => {
-    expect(defaultScopesFor('generic', 'gcc-high')).toEqual(['https://outlook.office365.us/SMTP.Send', 'offline_access']);
+    expect(defaultScopesFor('generic', 'gcc-high')).toEqual([
+      'https://outlook.office365.us/SMTP.Send',
+      'offline_access',
+    ]);
     expect(defaultScopesFor('app-only', 'china')).toEqual(['https://partner.outlook.cn/.default']);
     expect(defaultScopesFor('onit', 'dod')).toEqual(['https://dod-graph.microsoft.us/SMTP.Send', 'offline_access']);
     expect(defaultScopesFor('aem', 'global')).toEqual([...targetPreset('aem').defaultScopes]);

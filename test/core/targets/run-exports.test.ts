@@ -27,11 +27,19 @@ async function postForm(url: string, form: Record<string, string>): Promise<Reco
   const { Agent, request } = await import('node:https');
   const body = new URLSearchParams(form).toString();
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent: new Agent({ ca: emu.caPem }), headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve(JSON.parse(text) as Record<string, string>));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent: new Agent({ ca: emu.caPem }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve(JSON.parse(text) as Record<string, string>));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -61,19 +69,34 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const emulated = (p: Profile): Profile => ({ ...p, cloud: 'custom', customAuthorityHost: emu.authorityHost, tenant: CONTOSO, smtpHost: emu.smtp.host, smtpPort: emu.smtp.port });
+const emulated = (p: Profile): Profile => ({
+  ...p,
+  cloud: 'custom',
+  customAuthorityHost: emu.authorityHost,
+  tenant: CONTOSO,
+  smtpHost: emu.smtp.host,
+  smtpPort: emu.smtp.port,
+});
 
 const flows = [
   {
     flow: 'delegated',
-    profile: () => emulated(fixtureProfile('aem', { clientId: AEM_APP, mailbox: USERS.alice.upn, fromAddress: USERS.alice.upn })),
+    profile: () =>
+      emulated(fixtureProfile('aem', { clientId: AEM_APP, mailbox: USERS.alice.upn, fromAddress: USERS.alice.upn })),
     tokens: (): TokenSnapshot => ({ clientSecret: AEM_SECRET, refreshToken }),
     grantType: 'refresh_token',
     user: USERS.alice.upn,
   },
   {
     flow: 'app-only',
-    profile: () => emulated(fixtureProfile('app-only', { clientId: DAEMON_APP, mailbox: MAILBOXES.noreply, fromAddress: MAILBOXES.noreply })),
+    profile: () =>
+      emulated(
+        fixtureProfile('app-only', {
+          clientId: DAEMON_APP,
+          mailbox: MAILBOXES.noreply,
+          fromAddress: MAILBOXES.noreply,
+        }),
+      ),
     tokens: (): TokenSnapshot => ({ clientSecret: DAEMON_SECRET }),
     grantType: 'client_credentials',
     user: MAILBOXES.noreply,
@@ -104,7 +127,11 @@ const flows = [
 
 /** A clean environment: no proxy (traffic stays on 127.0.0.1), no stray SMTP_* settings. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SMTP_|https?_proxy$|all_proxy$|no_proxy$|CURL_CA_BUNDLE$)/i.test(k)));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(SMTP_|https?_proxy$|all_proxy$|no_proxy$|CURL_CA_BUNDLE$)/i.test(k),
+    ),
+  );
   return { ...base, NO_PROXY: '*', SMTP_OAUTH_CA_FILE: caFile, ...extra };
 }
 
@@ -137,7 +164,9 @@ describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, p
 
   it('send_test_mail.py logs in with XOAUTH2 and the message arrives', async () => {
     const to = `python-${flow}@example.org`;
-    const { stdout } = await run('python3', [join(folder, 'send_test_mail.py')], { env: childEnv({ ...secretEnv(tokens()), SMTP_TO: to }) });
+    const { stdout } = await run('python3', [join(folder, 'send_test_mail.py')], {
+      env: childEnv({ ...secretEnv(tokens()), SMTP_TO: to }),
+    });
     expect(stdout).toContain('Sent a test message');
     const arrived = emu.messages(to);
     expect(arrived).toHaveLength(1);
@@ -155,12 +184,15 @@ describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, p
     expect(arrived[0]?.authUser.toLowerCase()).toBe(user);
   });
 
-  it.runIf(flow !== 'app-only-certificate')('with secrets included, the script works with no secret in the environment', async () => {
-    const own = join(dir, `${flow}-with-secrets`);
-    await writeExports(exportsFor(profile(), tokens(), { includeSecrets: true }), own);
-    const { stdout } = await run('bash', [join(own, 'get-access-token.sh')], { env: childEnv({}) });
-    expect(stdout.trim().split('.')).toHaveLength(3);
-  });
+  it.runIf(flow !== 'app-only-certificate')(
+    'with secrets included, the script works with no secret in the environment',
+    async () => {
+      const own = join(dir, `${flow}-with-secrets`);
+      await writeExports(exportsFor(profile(), tokens(), { includeSecrets: true }), own);
+      const { stdout } = await run('bash', [join(own, 'get-access-token.sh')], { env: childEnv({}) });
+      expect(stdout.trim().split('.')).toHaveLength(3);
+    },
+  );
 
   it.runIf(flow !== 'app-only-certificate').each([
     ['bash', 'get-access-token.sh'],
@@ -169,14 +201,18 @@ describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, p
   ])('with a wrong client secret, %s %s explains the refusal without echoing the secret', async (cmd, file) => {
     const wrong = { ...secretEnv(tokens()), SMTP_OAUTH_CLIENT_SECRET: 'Wr0ng~secret-value-that-must-not-echo' };
     const env = childEnv({ ...wrong, NODE_PATH: join(process.cwd(), 'node_modules') });
-    const err = await run(cmd, [join(folder, file)], { env }).catch((e: { stdout: string; stderr: string; code: number }) => e);
+    const err = await run(cmd, [join(folder, file)], { env }).catch(
+      (e: { stdout: string; stderr: string; code: number }) => e,
+    );
     expect('code' in err && err.code).toBe(1);
     expect(err.stderr).toMatch(/401.*invalid_client.*AADSTS7000215/);
     for (const secret of Object.values(wrong)) expect(`${err.stdout}${err.stderr}`).not.toContain(secret);
   });
 
   it('without a secret, the script says which variable to set and prints no token', async () => {
-    const err = await run('bash', [join(folder, 'get-access-token.sh')], { env: childEnv({}) }).catch((e: { stdout: string; stderr: string; code: number }) => e);
+    const err = await run('bash', [join(folder, 'get-access-token.sh')], { env: childEnv({}) }).catch(
+      (e: { stdout: string; stderr: string; code: number }) => e,
+    );
     expect('code' in err && err.code).toBe(1);
     expect(err.stdout).toBe('');
     expect(err.stderr).toMatch(/Set SMTP_OAUTH_(CLIENT_SECRET|REFRESH_TOKEN|PRIVATE_KEY_FILE)/);
@@ -185,12 +221,19 @@ describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, p
 
 describe('AEM configuration against the emulator', () => {
   it('redeems the refresh token the way AEM will: refreshUrl, clientId, scopes and the Cloud Manager secrets', async () => {
-    const profile = emulated(fixtureProfile('aem', { clientId: AEM_APP, mailbox: USERS.alice.upn, fromAddress: USERS.alice.upn }));
+    const profile = emulated(
+      fixtureProfile('aem', { clientId: AEM_APP, mailbox: USERS.alice.upn, fromAddress: USERS.alice.upn }),
+    );
     const outputs = exportsFor(profile, { clientSecret: AEM_SECRET, refreshToken }, { includeSecrets: true });
-    const config = JSON.parse(outputs.find((o) => o.name.endsWith('OAuthConfigurationProviderImpl.cfg.json'))?.content ?? '{}') as Record<string, string | string[]>;
-    const variables = JSON.parse(outputs.find((o) => o.name === 'aem-cloud-manager-variables.json')?.content ?? '[]') as { name: string; value: string }[];
+    const config = JSON.parse(
+      outputs.find((o) => o.name.endsWith('OAuthConfigurationProviderImpl.cfg.json'))?.content ?? '{}',
+    ) as Record<string, string | string[]>;
+    const variables = JSON.parse(
+      outputs.find((o) => o.name === 'aem-cloud-manager-variables.json')?.content ?? '[]',
+    ) as { name: string; value: string }[];
     // What Cloud Manager does at deploy time: replace each $[secret:NAME] with the variable's value.
-    const resolve = (v: string): string => v.replace(/^\$\[secret:(\w+)\]$/, (_, name: string) => variables.find((x) => x.name === name)?.value ?? v);
+    const resolve = (v: string): string =>
+      v.replace(/^\$\[secret:(\w+)\]$/, (_, name: string) => variables.find((x) => x.name === name)?.value ?? v);
     const scopes = config.scopes as string[];
     const reply = await postForm(String(config.refreshUrl), {
       client_id: String(config.clientId),

@@ -11,7 +11,12 @@ import { fixtureProfile } from './fixture-profile';
 const dir = mkdtempSync(join(tmpdir(), 'export-syntax-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const awkward: Partial<Profile> = { name: `O'Brien "mail" $HOME \`x\`\nrm -rf /tmp/nothing""" '''`, mailbox: "o'brien@contoso.com", fromAddress: 'sales team@contoso.com', smtpHost: 'smtp.example.com\nexit 1' };
+const awkward: Partial<Profile> = {
+  name: `O'Brien "mail" $HOME \`x\`\nrm -rf /tmp/nothing""" '''`,
+  mailbox: "o'brien@contoso.com",
+  fromAddress: 'sales team@contoso.com',
+  smtpHost: 'smtp.example.com\nexit 1',
+};
 const tokens = { clientSecret: `a'b"c$d\`e\\f g`, refreshToken: `r'"$\\` };
 
 const checkers: Record<string, (file: string) => readonly [string, string[]]> = {
@@ -39,7 +44,9 @@ describe('exported scripts', () => {
   });
 
   it.each(['generic', 'app-only'] as const)('%s: JSON outputs parse even with awkward values and secrets', (t) => {
-    for (const o of exportsFor(fixtureProfile(t, awkward), tokens, { includeSecrets: true }).filter((x) => x.language === 'json')) {
+    for (const o of exportsFor(fixtureProfile(t, awkward), tokens, { includeSecrets: true }).filter(
+      (x) => x.language === 'json',
+    )) {
       expect(() => JSON.parse(o.content) as unknown).not.toThrow();
     }
   });

@@ -6,11 +6,23 @@ import { fixtureProfile, fixtureSecretValues, fixtureTokens } from './fixture-pr
 
 /** Every form a secret could take in a file: raw, form-encoded, JSON-escaped, base64. */
 function disguises(secret: string): string[] {
-  return [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), Buffer.from(secret).toString('base64')];
+  return [
+    secret,
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+    Buffer.from(secret).toString('base64'),
+  ];
 }
 
 function allText(o: ExportOutput): string {
-  return [o.name, o.title, o.description, o.content, o.warning ?? '', ...(o.fields ?? []).flatMap((f) => [f.label, f.value])].join('\n');
+  return [
+    o.name,
+    o.title,
+    o.description,
+    o.content,
+    o.warning ?? '',
+    ...(o.fields ?? []).flatMap((f) => [f.label, f.value]),
+  ].join('\n');
 }
 
 /** Each target with its own preset, plus the variants that change which secrets exist. */
@@ -19,7 +31,14 @@ const profiles: readonly Profile[] = targetIds.flatMap((t) => [
   fixtureProfile(t, { flow: 'app-only', scopes: ['https://outlook.office365.com/.default'] }),
   fixtureProfile(t, { fromAddress: 'shared@contoso.com' }),
   fixtureProfile(t, {
-    credential: { kind: 'certificate', source: 'pem', thumbprintSha1: 'ab'.repeat(20), thumbprintSha256: 'cd'.repeat(32), subject: 'CN=mailer', notAfter: '2030-01-01' },
+    credential: {
+      kind: 'certificate',
+      source: 'pem',
+      thumbprintSha1: 'ab'.repeat(20),
+      thumbprintSha256: 'cd'.repeat(32),
+      subject: 'CN=mailer',
+      notAfter: '2030-01-01',
+    },
   }),
 ]);
 
@@ -36,7 +55,8 @@ describe('secrets in exports', () => {
     expect(outputs.length).toBeGreaterThan(200);
     for (const o of outputs) {
       const text = allText(o);
-      for (const secret of fixtureSecretValues) for (const form of disguises(secret)) expect(text, `${o.name} leaks`).not.toContain(form);
+      for (const secret of fixtureSecretValues)
+        for (const form of disguises(secret)) expect(text, `${o.name} leaks`).not.toContain(form);
       expect(o.warning, o.name).toBeUndefined();
     }
   });
@@ -56,10 +76,14 @@ describe('secrets in exports', () => {
   });
 
   it('are listed in a secret-values view that is marked secret and filled only on request', () => {
-    const hidden = exportsFor(fixtureProfile('generic'), fixtureTokens, { includeSecrets: false }).find((o) => o.name === 'secret-values.txt');
+    const hidden = exportsFor(fixtureProfile('generic'), fixtureTokens, { includeSecrets: false }).find(
+      (o) => o.name === 'secret-values.txt',
+    );
     expect(hidden?.holdsSecret).toBe(true);
     expect(hidden?.fields?.every((f) => f.secret && f.value.startsWith('(hidden'))).toBe(true);
-    const shown = exportsFor(fixtureProfile('generic'), fixtureTokens, { includeSecrets: true }).find((o) => o.name === 'secret-values.txt');
+    const shown = exportsFor(fixtureProfile('generic'), fixtureTokens, { includeSecrets: true }).find(
+      (o) => o.name === 'secret-values.txt',
+    );
     expect(shown?.fields?.map((f) => f.value)).toEqual([fixtureTokens.clientSecret, fixtureTokens.refreshToken]);
   });
 
@@ -69,7 +93,8 @@ describe('secrets in exports', () => {
       if (carries) {
         expect(o.holdsSecret, o.name).toBe(true);
         expect(o.warning, o.name).toMatch(/WARNING/);
-        if (o.kind === 'file' && o.language !== 'json') expect(o.content.split('\n').slice(0, 2).join('\n'), o.name).toContain('WARNING');
+        if (o.kind === 'file' && o.language !== 'json')
+          expect(o.content.split('\n').slice(0, 2).join('\n'), o.name).toContain('WARNING');
       } else if (o.name !== 'secret-values.txt' && o.name !== 'aem-cloud-manager-secret-variables.txt') {
         expect(o.holdsSecret, o.name).toBe(false);
       }
@@ -84,8 +109,14 @@ describe('secrets in exports', () => {
   });
 
   it('that do not exist yet are never invented: no refresh token means a placeholder', () => {
-    const outputs = exportsFor(fixtureProfile('generic'), { clientSecret: fixtureTokens.clientSecret }, { includeSecrets: true });
-    const json = JSON.parse(outputs.find((o) => o.name === 'smtp-oauth.json')?.content ?? '{}') as { oauth: { refreshToken: string } };
+    const outputs = exportsFor(
+      fixtureProfile('generic'),
+      { clientSecret: fixtureTokens.clientSecret },
+      { includeSecrets: true },
+    );
+    const json = JSON.parse(outputs.find((o) => o.name === 'smtp-oauth.json')?.content ?? '{}') as {
+      oauth: { refreshToken: string };
+    };
     expect(json.oauth.refreshToken).toBe('<paste the refresh token>');
   });
 });

@@ -47,7 +47,9 @@ describe('writeExports', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'secret-values.txt'), 'old');
     chmodSync(join(dir, 'secret-values.txt'), 0o644);
-    const outputs = exportsFor(fixtureProfile('generic'), fixtureTokens, { includeSecrets: true }).filter((o) => o.name === 'secret-values.txt');
+    const outputs = exportsFor(fixtureProfile('generic'), fixtureTokens, { includeSecrets: true }).filter(
+      (o) => o.name === 'secret-values.txt',
+    );
     await writeExports(outputs, dir);
     expect(mode(join(dir, 'secret-values.txt'))).toBe(0o600);
     expect(readdirSync(dir)).toEqual(['secret-values.txt']);
@@ -59,14 +61,28 @@ describe('writeExports', () => {
     const outputs = exportsFor(fixtureProfile('onit'), fixtureTokens, { includeSecrets: false });
     const err = await writeExports(outputs, join(dir, 'a-file', 'sub')).catch((e: unknown) => e);
     expect(isProblemError(err)).toBe(true);
-    expect(isProblemError(err) && err.problem).toMatchObject({ code: 'EXPORT_SAVE_ENOTDIR', title: 'The exports could not be saved' });
+    expect(isProblemError(err) && err.problem).toMatchObject({
+      code: 'EXPORT_SAVE_ENOTDIR',
+      title: 'The exports could not be saved',
+    });
   });
 
   it('keeps hostile or clashing names inside the directory', async () => {
     const dir = tempDir();
-    const base: ExportOutput = { name: '', title: 't', description: 'd', kind: 'file', content: 'x\n', holdsSecret: false, language: 'text' };
+    const base: ExportOutput = {
+      name: '',
+      title: 't',
+      description: 'd',
+      kind: 'file',
+      content: 'x\n',
+      holdsSecret: false,
+      language: 'text',
+    };
     const names = ['../../escape.txt', '/etc/passwd', 'a/b\\c.txt', '..', 'same.txt', 'same.txt'];
-    const paths = await writeExports(names.map((name) => ({ ...base, name })), dir);
+    const paths = await writeExports(
+      names.map((name) => ({ ...base, name })),
+      dir,
+    );
     for (const p of paths) expect(p.startsWith(`${dir}/`)).toBe(true);
     expect(new Set(paths).size).toBe(names.length);
     expect(readdirSync(dir)).toHaveLength(names.length);

@@ -14,16 +14,30 @@ import { opaque, type Transaction } from './state';
 import { type TenantRef } from './tenants';
 import { appFor } from './token';
 
-export function startAdminConsent(ctx: IdpContext, req: IncomingMessage, ref: TenantRef, action: string, v2: boolean, params: Readonly<Record<string, string>>): Reply {
+export function startAdminConsent(
+  ctx: IdpContext,
+  req: IncomingMessage,
+  ref: TenantRef,
+  action: string,
+  v2: boolean,
+  params: Readonly<Record<string, string>>,
+): Reply {
   try {
     if (ref.kind === 'common' || ref.kind === 'consumers') throw new AadstsError(90002, { tenant: ref.segment });
     const { app } = appFor(ctx, ref, params.client_id);
     if (app.redirectUris.length === 0) throw new AadstsError(500113);
     if (!params.redirect_uri) throw new AadstsError(900144, { name: 'redirect_uri' });
-    if (!findRegisteredRedirect(app.redirectUris, params.redirect_uri)) throw new AadstsError(50011, { uri: params.redirect_uri, appId: app.clientId });
+    if (!findRegisteredRedirect(app.redirectUris, params.redirect_uri))
+      throw new AadstsError(50011, { uri: params.redirect_uri, appId: app.clientId });
     const tx: Transaction = {
-      id: opaque('tx', 18), flow: 'adminconsent', tenantSegment: ref.segment, clientId: app.clientId,
-      params: { ...params, v2: v2 ? '1' : '' }, action, mfaDone: false, consentGiven: false,
+      id: opaque('tx', 18),
+      flow: 'adminconsent',
+      tenantSegment: ref.segment,
+      clientId: app.clientId,
+      params: { ...params, v2: v2 ? '1' : '' },
+      action,
+      mfaDone: false,
+      consentGiven: false,
     };
     ctx.state.transactions.set(tx.id, tx);
     return showSignIn(ctx, tx);
@@ -35,8 +49,10 @@ export function startAdminConsent(ctx: IdpContext, req: IncomingMessage, ref: Te
 
 export function adminPermissionLabels(app: AppRegistration): string[] {
   const delegated = [...delegatedKeys(app.delegatedPermissions).keys()].map(permissionLabel);
-  const roles = [...applicationRoles(app.applicationPermissions, 'exchange'), ...applicationRoles(app.applicationPermissions, 'graph')]
-    .map((r) => `${r} (application permission)`);
+  const roles = [
+    ...applicationRoles(app.applicationPermissions, 'exchange'),
+    ...applicationRoles(app.applicationPermissions, 'graph'),
+  ].map((r) => `${r} (application permission)`);
   return [...delegated, ...roles];
 }
 
@@ -56,7 +72,14 @@ export function adminConsentDeclined(ctx: IdpContext, _req: IncomingMessage, tx:
   ctx.state.transactions.delete(tx.id);
   const p = tx.params;
   const fields: Record<string, string> = p.v2
-    ? { admin_consent: 'True', error: 'access_denied', error_description: 'AADSTS65004: The resource owner or authorization server denied the request.' }
+    ? {
+        admin_consent: 'True',
+        error: 'access_denied',
+        error_description: 'AADSTS65004: The resource owner or authorization server denied the request.',
+      }
     : { error: 'permission_denied', error_description: 'The admin canceled the request' };
-  return respondToApp(p.redirect_uri ?? '', undefined, { ...fields, ...(p.state !== undefined ? { state: p.state } : {}) });
+  return respondToApp(p.redirect_uri ?? '', undefined, {
+    ...fields,
+    ...(p.state !== undefined ? { state: p.state } : {}),
+  });
 }

@@ -17,7 +17,13 @@ import { consentedKeys, requiredKeys } from './consent';
 
 export const SESSION_COOKIE = 'ESTSAUTH';
 
-export function startAuthorize(ctx: IdpContext, req: IncomingMessage, ref: TenantRef, action: string, params: Readonly<Record<string, string>>): Reply {
+export function startAuthorize(
+  ctx: IdpContext,
+  req: IncomingMessage,
+  ref: TenantRef,
+  action: string,
+  params: Readonly<Record<string, string>>,
+): Reply {
   let app;
   let tenant;
   try {
@@ -38,8 +44,14 @@ export function startAuthorize(ctx: IdpContext, req: IncomingMessage, ref: Tenan
     if (!params.scope) throw new AadstsError(900144, { name: 'scope' });
     const parsed = parseScopes(params.scope, tenant.id, 'delegated');
     const tx: Transaction = {
-      id: opaque('tx', 18), flow: 'authorize', tenantSegment: ref.segment, clientId: app.clientId, params, action,
-      mfaDone: false, consentGiven: false,
+      id: opaque('tx', 18),
+      flow: 'authorize',
+      tenantSegment: ref.segment,
+      clientId: app.clientId,
+      params,
+      action,
+      mfaDone: false,
+      consentGiven: false,
     };
     const session = ctx.state.sessions.get(cookie(req, SESSION_COOKIE) ?? '');
     if (params.prompt === 'none') {
@@ -68,9 +80,18 @@ export function finishAuthorize(ctx: IdpContext, _req: IncomingMessage, tx: Tran
   const now = ctx.clock.now();
   const code = opaque('1.AXkA', 300);
   ctx.state.codes.set(code, {
-    clientId: app.clientId, user, scope: p.scope ?? '', authTime: now, mfa: tx.mfaDone, spa: app.platform === 'spa',
-    redirectUri: p.redirect_uri ?? '', codeChallenge: p.code_challenge,
-    codeChallengeMethod: p.code_challenge_method === 'S256' ? 'S256' : 'plain', nonce: p.nonce, issuedAt: now, used: false,
+    clientId: app.clientId,
+    user,
+    scope: p.scope ?? '',
+    authTime: now,
+    mfa: tx.mfaDone,
+    spa: app.platform === 'spa',
+    redirectUri: p.redirect_uri ?? '',
+    codeChallenge: p.code_challenge,
+    codeChallengeMethod: p.code_challenge_method === 'S256' ? 'S256' : 'plain',
+    nonce: p.nonce,
+    issuedAt: now,
+    used: false,
   });
   const sessionId = opaque('', 24);
   ctx.state.sessions.set(sessionId, user);
@@ -80,7 +101,9 @@ export function finishAuthorize(ctx: IdpContext, _req: IncomingMessage, tx: Tran
     ...(p.state !== undefined ? { state: p.state } : {}),
     session_state: randomUUID(),
   };
-  return respondToApp(p.redirect_uri ?? '', p.response_mode, fields, { 'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; Path=/; Secure; HttpOnly; SameSite=None` });
+  return respondToApp(p.redirect_uri ?? '', p.response_mode, fields, {
+    'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; Path=/; Secure; HttpOnly; SameSite=None`,
+  });
 }
 
 /** Cancel on the consent page (§1.3 / brief: access_denied with AADSTS65004). */

@@ -47,7 +47,8 @@ export function authenticateClient(i: ClientAuthInput): ClientAuthKind {
     throw new AadstsError(7000218);
   }
   if (assertion !== undefined) {
-    if (i.form.client_assertion_type !== ASSERTION_TYPE) throw new AadstsError(900144, { name: 'client_assertion_type' });
+    if (i.form.client_assertion_type !== ASSERTION_TYPE)
+      throw new AadstsError(900144, { name: 'client_assertion_type' });
     verifyAssertion(i, assertion);
     return 'certificate';
   }
@@ -67,13 +68,18 @@ function verifyAssertion(i: ClientAuthInput, assertion: string): void {
   if (!jwt) throw new AadstsError(700027, { reason: 'The assertion is not a well-formed JWT.' });
   const x5t = claimString(jwt.header, 'x5t');
   const x5tS256 = claimString(jwt.header, 'x5t#S256');
-  const cert = i.app.certificates.find((c) =>
-    (x5tS256 !== undefined && b64url(thumbprint(c.certPem, 'sha256')) === x5tS256) ||
-    (x5t !== undefined && b64url(thumbprint(c.certPem, 'sha1')) === x5t));
+  const cert = i.app.certificates.find(
+    (c) =>
+      (x5tS256 !== undefined && b64url(thumbprint(c.certPem, 'sha256')) === x5tS256) ||
+      (x5t !== undefined && b64url(thumbprint(c.certPem, 'sha1')) === x5t),
+  );
   if (!cert) {
-    throw new AadstsError(700027, { reason: `[Reason - The key was not found., Thumbprint of key used by client: '${x5tS256 ?? x5t ?? ''}']` });
+    throw new AadstsError(700027, {
+      reason: `[Reason - The key was not found., Thumbprint of key used by client: '${x5tS256 ?? x5t ?? ''}']`,
+    });
   }
-  if (!verifyJwtSignature(jwt, cert.certPem)) throw new AadstsError(700027, { reason: '[Reason - The signature is invalid.]' });
+  if (!verifyJwtSignature(jwt, cert.certPem))
+    throw new AadstsError(700027, { reason: '[Reason - The signature is invalid.]' });
   const p = jwt.payload;
   if (claimString(p, 'iss') !== i.app.clientId || claimString(p, 'sub') !== i.app.clientId) {
     throw new AadstsError(700027, { reason: '[Reason - iss and sub must be the client id.]' });
@@ -87,5 +93,6 @@ function verifyAssertion(i: ClientAuthInput, assertion: string): void {
   // The assertion carries the client's real clock, not the emulator's (which tests move for token ages).
   const nowS = Math.floor(Date.now() / 1000);
   // Entra allows a few minutes of clock skew.
-  if (exp + 300 < nowS || nbf - 300 > nowS) throw new AadstsError(700027, { reason: '[Reason - The assertion is outside its validity period.]' });
+  if (exp + 300 < nowS || nbf - 300 > nowS)
+    throw new AadstsError(700027, { reason: '[Reason - The assertion is outside its validity period.]' });
 }

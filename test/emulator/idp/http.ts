@@ -15,7 +15,12 @@ const noStore = { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' };
 
 /** JSON with the headers real token responses carry (§1.6). */
 export function json(status: number, body: unknown, extra: Record<string, string> = {}): Reply {
-  return { status, headers: { ...noStore, 'Content-Type': 'application/json; charset=utf-8', ...extra }, body: JSON.stringify(body), json: true };
+  return {
+    status,
+    headers: { ...noStore, 'Content-Type': 'application/json; charset=utf-8', ...extra },
+    body: JSON.stringify(body),
+    json: true,
+  };
 }
 
 export function html(status: number, body: string, extra: Record<string, string | string[]> = {}): Reply {
@@ -52,5 +57,8 @@ export function cookie(req: IncomingMessage, name: string): string | undefined {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

@@ -12,11 +12,19 @@ import { aadErrorPage } from './page-errors';
 import { resolveTenant } from './tenants';
 import { errorReply } from './server';
 
-export function routeInteractive(ctx: IdpContext, req: IncomingMessage, url: URL, form: Readonly<Record<string, string>>): Reply | undefined {
+export function routeInteractive(
+  ctx: IdpContext,
+  req: IncomingMessage,
+  url: URL,
+  form: Readonly<Record<string, string>>,
+): Reply | undefined {
   const method = req.method ?? 'GET';
   const query = Object.fromEntries(url.searchParams);
   if (url.pathname === DEVICE_LOGIN_PATH) return deviceLogin(ctx, req, method, form);
-  const m = /^\/([^/]+)\/(oauth2\/v2\.0\/authorize|oauth2\/v2\.0\/devicecode|oauth2\/v2\.0\/logout|adminconsent|v2\.0\/adminconsent)$/.exec(url.pathname);
+  const m =
+    /^\/([^/]+)\/(oauth2\/v2\.0\/authorize|oauth2\/v2\.0\/devicecode|oauth2\/v2\.0\/logout|adminconsent|v2\.0\/adminconsent)$/.exec(
+      url.pathname,
+    );
   if (!m) return undefined;
   const endpoint = m[2]!;
   let ref;
@@ -42,7 +50,13 @@ export function routeInteractive(ctx: IdpContext, req: IncomingMessage, url: URL
       if (sid) ctx.state.sessions.delete(sid);
       const clear = { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/; Secure; HttpOnly; Max-Age=0` };
       const target = query.post_logout_redirect_uri;
-      return target ? redirect(target, clear) : html(200, messagePage('You signed out of your account', "It's a good idea to close all browser windows."), clear);
+      return target
+        ? redirect(target, clear)
+        : html(
+            200,
+            messagePage('You signed out of your account', "It's a good idea to close all browser windows."),
+            clear,
+          );
     }
     default:
       if (method === 'POST' && form.ctx) return continueFlow(ctx, req, form);

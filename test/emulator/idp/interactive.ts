@@ -23,7 +23,10 @@ export function appOf(ctx: IdpContext, tx: Transaction) {
 
 export function showSignIn(ctx: IdpContext, tx: Transaction, error?: string): Reply {
   const { app } = appOf(ctx, tx);
-  return html(200, signInPage({ action: tx.action, tx: tx.id, appName: app.displayName, loginHint: tx.params.login_hint, error }));
+  return html(
+    200,
+    signInPage({ action: tx.action, tx: tx.id, appName: app.displayName, loginHint: tx.params.login_hint, error }),
+  );
 }
 
 /** Handles a POST from one of the pages, then shows the next step. */
@@ -40,11 +43,21 @@ export function continueFlow(ctx: IdpContext, req: IncomingMessage, form: Readon
     } else if (form.step === 'mfa' && tx.user) {
       tx.mfaDone = true;
     } else if (form.step === 'cancel' && tx.user) {
-      return tx.flow === 'device' ? deviceDeclined(ctx, tx) : tx.flow === 'adminconsent' ? adminConsentDeclined(ctx, req, tx) : authorizeDeclined(ctx, req, tx);
+      return tx.flow === 'device'
+        ? deviceDeclined(ctx, tx)
+        : tx.flow === 'adminconsent'
+          ? adminConsentDeclined(ctx, req, tx)
+          : authorizeDeclined(ctx, req, tx);
     } else if (form.step === 'accept' && tx.user) {
       tx.consentGiven = true;
       if (tx.flow === 'adminconsent') app.adminConsent = true;
-      else recordUserConsent(ctx.state, app, tx.user.upn, requiredKeys(app, parseScopes(tx.params.scope ?? '', tenant.id, 'delegated')));
+      else
+        recordUserConsent(
+          ctx.state,
+          app,
+          tx.user.upn,
+          requiredKeys(app, parseScopes(tx.params.scope ?? '', tenant.id, 'delegated')),
+        );
     }
     return next(ctx, req, tx);
   } catch (e) {
@@ -63,7 +76,17 @@ export function next(ctx: IdpContext, req: IncomingMessage, tx: Transaction): Re
   if (tx.flow === 'adminconsent') {
     if (!org?.globalAdmin) return aadErrorPage(ctx, req, new AadstsError(90094));
     if (!tx.consentGiven) {
-      return html(200, consentPage({ action: tx.action, tx: tx.id, appName: app.displayName, upn: user.upn, permissions: adminPermissionLabels(app), admin: true }));
+      return html(
+        200,
+        consentPage({
+          action: tx.action,
+          tx: tx.id,
+          appName: app.displayName,
+          upn: user.upn,
+          permissions: adminPermissionLabels(app),
+          admin: true,
+        }),
+      );
     }
     return finishAdminConsent(ctx, tx, user.tenantId);
   }
@@ -72,8 +95,20 @@ export function next(ctx: IdpContext, req: IncomingMessage, tx: Transaction): Re
   const needed = requiredKeys(app, parsed);
   const promptConsent = tx.params.prompt === 'consent' && !tx.consentGiven;
   if (promptConsent || needed.some((k) => !consented.has(k))) {
-    const labels = (needed.length > 0 ? needed : [...delegatedKeys(app.delegatedPermissions).keys()]).map(permissionLabel);
-    return html(200, consentPage({ action: tx.action, tx: tx.id, appName: app.displayName, upn: user.upn, permissions: ['Sign you in and read your profile', ...labels], admin: false }));
+    const labels = (needed.length > 0 ? needed : [...delegatedKeys(app.delegatedPermissions).keys()]).map(
+      permissionLabel,
+    );
+    return html(
+      200,
+      consentPage({
+        action: tx.action,
+        tx: tx.id,
+        appName: app.displayName,
+        upn: user.upn,
+        permissions: ['Sign you in and read your profile', ...labels],
+        admin: false,
+      }),
+    );
   }
   ctx.state.transactions.delete(tx.id);
   return tx.flow === 'device' ? finishDevice(ctx, tx) : finishAuthorize(ctx, req, tx);

@@ -33,12 +33,21 @@ export function issueUserTokens(ctx: IdpContext, i: IssueInput): Record<string, 
   const missing = requiredKeys(i.app, parsed, family).filter((k) => !consented.has(k));
   if (missing.length > 0) throw new AadstsError(65001, { appId: i.app.clientId, appName: i.app.displayName });
   const scp = [...consented].filter((k) => k.startsWith(`${family}/`)).map(permissionName);
-  const accessToken = i.grant.user.kind === 'consumer'
-    ? mintOpaqueAccessToken()
-    : mintAccessToken({
-      keys: ctx.keys, now, lifetimeSeconds: ctx.behaviour.accessTokenLifetimeSeconds, tenantId: i.grant.user.tenantId,
-      audience, clientId: i.app.clientId, appidacr: acr[i.clientAuth], user: i.grant.user, scp, mfa: i.grant.mfa,
-    });
+  const accessToken =
+    i.grant.user.kind === 'consumer'
+      ? mintOpaqueAccessToken()
+      : mintAccessToken({
+          keys: ctx.keys,
+          now,
+          lifetimeSeconds: ctx.behaviour.accessTokenLifetimeSeconds,
+          tenantId: i.grant.user.tenantId,
+          audience,
+          clientId: i.app.clientId,
+          appidacr: acr[i.clientAuth],
+          user: i.grant.user,
+          scp,
+          mfa: i.grant.mfa,
+        });
   const body: Record<string, unknown> = {
     token_type: 'Bearer',
     scope: [...scp.map((n) => `${audience}/${n}`), ...parsed.oidc].join(' '),
@@ -53,7 +62,14 @@ export function issueUserTokens(ctx: IdpContext, i: IssueInput): Record<string, 
     body.refresh_token_expires_in = i.grant.spa ? 86400 : 7776000;
   }
   if (parsed.oidc.includes('openid')) {
-    body.id_token = mintIdToken(ctx.keys, now, v2Issuer(ctx, i.grant.user.tenantId), i.app.clientId, i.grant.user, i.nonce);
+    body.id_token = mintIdToken(
+      ctx.keys,
+      now,
+      v2Issuer(ctx, i.grant.user.tenantId),
+      i.app.clientId,
+      i.grant.user,
+      i.nonce,
+    );
   }
   if (i.wantClientInfo) body.client_info = clientInfo(i.grant.user);
   return body;

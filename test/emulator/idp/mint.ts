@@ -13,7 +13,16 @@ export function signingKid(keys: KeyMaterial): string {
 export function jwk(keys: KeyMaterial, issuer: string): Record<string, unknown> {
   const pub = createPublicKey(keys.signingCertPem).export({ format: 'jwk' });
   const kid = signingKid(keys);
-  return { kty: 'RSA', use: 'sig', kid, x5t: kid, n: pub.n, e: pub.e, x5c: [certDer(keys.signingCertPem).toString('base64')], issuer };
+  return {
+    kty: 'RSA',
+    use: 'sig',
+    kid,
+    x5t: kid,
+    n: pub.n,
+    e: pub.e,
+    x5c: [certDer(keys.signingCertPem).toString('base64')],
+    issuer,
+  };
 }
 
 /** `sub` is pairwise per app (§6). */
@@ -46,7 +55,9 @@ export function mintAccessToken(i: AccessTokenInput): string {
   const payload: Record<string, unknown> = {
     aud: i.audience,
     iss: `https://sts.windows.net/${i.tenantId}/`,
-    iat, nbf: iat, exp: iat + i.lifetimeSeconds,
+    iat,
+    nbf: iat,
+    exp: iat + i.lifetimeSeconds,
     appid: i.clientId,
     appidacr: i.appidacr,
     tid: i.tenantId,
@@ -80,12 +91,21 @@ export function mintOpaqueAccessToken(): string {
   return 'EwB' + randomBytes(180).toString('base64');
 }
 
-export function mintIdToken(keys: KeyMaterial, now: number, issuer: string, clientId: string, user: SignedInUser, nonce?: string): string {
+export function mintIdToken(
+  keys: KeyMaterial,
+  now: number,
+  issuer: string,
+  clientId: string,
+  user: SignedInUser,
+  nonce?: string,
+): string {
   const iat = seconds(now);
   const payload: Record<string, unknown> = {
     aud: clientId,
     iss: issuer,
-    iat, nbf: iat, exp: iat + 3600,
+    iat,
+    nbf: iat,
+    exp: iat + 3600,
     name: user.name,
     oid: user.oid,
     preferred_username: user.upn,

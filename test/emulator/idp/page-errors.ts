@@ -12,11 +12,24 @@ function correlation(req: IncomingMessage): string | undefined {
 
 export function aadErrorPage(ctx: IdpContext, req: IncomingMessage, e: AadstsError): Reply {
   const err = aadError(e.code, e.params, ctx.clock.now(), correlation(req), ctx.authorityHost);
-  return html(err.status, errorPage({ message: err.message, correlationId: err.body.correlation_id, traceId: err.body.trace_id, timestamp: err.body.timestamp }));
+  return html(
+    err.status,
+    errorPage({
+      message: err.message,
+      correlationId: err.body.correlation_id,
+      traceId: err.body.trace_id,
+      timestamp: err.body.timestamp,
+    }),
+  );
 }
 
 /** Sends fields back to the redirect URI with the requested response_mode (query default, §1.2). */
-export function respondToApp(redirectUri: string, responseMode: string | undefined, fields: Readonly<Record<string, string>>, extra: Record<string, string | string[]> = {}): Reply {
+export function respondToApp(
+  redirectUri: string,
+  responseMode: string | undefined,
+  fields: Readonly<Record<string, string>>,
+  extra: Record<string, string | string[]> = {},
+): Reply {
   if (responseMode === 'form_post') return html(200, formPostPage(redirectUri, fields), extra);
   const qs = new URLSearchParams(fields).toString();
   if (responseMode === 'fragment') return redirect(`${redirectUri}#${qs}`, extra);
@@ -24,7 +37,14 @@ export function respondToApp(redirectUri: string, responseMode: string | undefin
 }
 
 /** Error redirect with the fields MSAL reads (error, error_description, suberror, trace ids; §1.3). */
-export function redirectError(ctx: IdpContext, req: IncomingMessage, e: AadstsError, redirectUri: string, params: Readonly<Record<string, string>>, errorOverride?: string): Reply {
+export function redirectError(
+  ctx: IdpContext,
+  req: IncomingMessage,
+  e: AadstsError,
+  redirectUri: string,
+  params: Readonly<Record<string, string>>,
+  errorOverride?: string,
+): Reply {
   const err = aadError(e.code, e.params, ctx.clock.now(), correlation(req), ctx.authorityHost);
   const fields: Record<string, string> = {
     error: errorOverride ?? err.body.error,

@@ -14,52 +14,85 @@ button{margin-top:20px;margin-right:8px;padding:6px 20px}.error{color:#a80000}.s
 
 const hidden = (name: string, value: string): string => `<input type="hidden" name="${e(name)}" value="${e(value)}">`;
 
-export function signInPage(o: { action: string; tx: string; appName: string; loginHint?: string; error?: string }): string {
-  return layout('Sign in to your account', `<h1>Sign in</h1>
+export function signInPage(o: {
+  action: string;
+  tx: string;
+  appName: string;
+  loginHint?: string;
+  error?: string;
+}): string {
+  return layout(
+    'Sign in to your account',
+    `<h1>Sign in</h1>
 <p>to continue to ${e(o.appName)}</p>
 ${o.error ? `<p class="error" role="alert">${e(o.error)}</p>` : ''}
 <form method="post" action="${e(o.action)}">${hidden('ctx', o.tx)}${hidden('step', 'signin')}
 <label for="username">Email, phone, or Skype</label><input type="email" id="username" name="username" autocomplete="username" value="${e(o.loginHint ?? '')}">
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password">
-<button type="submit">Sign in</button></form>`);
+<button type="submit">Sign in</button></form>`,
+  );
 }
 
 export function mfaPage(o: { action: string; tx: string; upn: string }): string {
-  return layout('Approve sign in request', `<h1>Approve sign in request</h1>
+  return layout(
+    'Approve sign in request',
+    `<h1>Approve sign in request</h1>
 <p>${e(o.upn)}: your organization requires multi-factor authentication. Approve the request in your authenticator app.</p>
-<form method="post" action="${e(o.action)}">${hidden('ctx', o.tx)}${hidden('step', 'mfa')}<button type="submit">Approve</button></form>`);
+<form method="post" action="${e(o.action)}">${hidden('ctx', o.tx)}${hidden('step', 'mfa')}<button type="submit">Approve</button></form>`,
+  );
 }
 
-export function consentPage(o: { action: string; tx: string; appName: string; upn: string; permissions: readonly string[]; admin: boolean }): string {
+export function consentPage(o: {
+  action: string;
+  tx: string;
+  appName: string;
+  upn: string;
+  permissions: readonly string[];
+  admin: boolean;
+}): string {
   const items = o.permissions.map((p) => `<li>${e(p)}</li>`).join('');
-  return layout('Permissions requested', `<h1>Permissions requested</h1>
+  return layout(
+    'Permissions requested',
+    `<h1>Permissions requested</h1>
 <p>${e(o.appName)} (unverified)${o.admin ? ' — accept for your organization' : ''}</p>
 <p>Signed in as ${e(o.upn)}. This app would like to:</p><ul>${items}</ul>
 <form method="post" action="${e(o.action)}">${hidden('ctx', o.tx)}
 <button type="submit" name="step" value="accept">Accept</button>
-<button type="submit" name="step" value="cancel">Cancel</button></form>`);
+<button type="submit" name="step" value="cancel">Cancel</button></form>`,
+  );
 }
 
 /** Entra's own error page: shown instead of redirecting when the redirect URI cannot be trusted (§1.3). */
 export function errorPage(o: { message: string; correlationId: string; traceId: string; timestamp: string }): string {
-  return layout('Sign in error', `<h1>Sorry, but we're having trouble signing you in.</h1>
+  return layout(
+    'Sign in error',
+    `<h1>Sorry, but we're having trouble signing you in.</h1>
 <p class="error" id="error-message">${e(o.message)}</p>
-<p class="small">Request Id: ${e(o.traceId)}<br>Correlation Id: ${e(o.correlationId)}<br>Timestamp: ${e(o.timestamp)}</p>`);
+<p class="small">Request Id: ${e(o.traceId)}<br>Correlation Id: ${e(o.correlationId)}<br>Timestamp: ${e(o.timestamp)}</p>`,
+  );
 }
 
 /** response_mode=form_post: an auto-submitting form to the redirect URI (§1.2). */
 export function formPostPage(action: string, fields: Readonly<Record<string, string>>): string {
-  const inputs = Object.entries(fields).map(([k, v]) => hidden(k, v)).join('');
-  return layout('Working...', `<form method="post" name="hiddenform" action="${e(action)}">${inputs}
+  const inputs = Object.entries(fields)
+    .map(([k, v]) => hidden(k, v))
+    .join('');
+  return layout(
+    'Working...',
+    `<form method="post" name="hiddenform" action="${e(action)}">${inputs}
 <noscript><p>Script is disabled. Click Submit to continue.</p><button type="submit">Submit</button></noscript></form>
-<script>document.forms.hiddenform.submit();</script>`);
+<script>document.forms.hiddenform.submit();</script>`,
+  );
 }
 
 export function deviceCodeEntryPage(o: { action: string; error?: string }): string {
-  return layout('Enter code', `<h1>Enter code</h1><p>Enter the code displayed on your app or device.</p>
+  return layout(
+    'Enter code',
+    `<h1>Enter code</h1><p>Enter the code displayed on your app or device.</p>
 ${o.error ? `<p class="error" role="alert">${e(o.error)}</p>` : ''}
 <form method="post" action="${e(o.action)}">${hidden('step', 'code')}
-<label for="otc">Code</label><input type="text" id="otc" name="otc" autocomplete="off"><button type="submit">Next</button></form>`);
+<label for="otc">Code</label><input type="text" id="otc" name="otc" autocomplete="off"><button type="submit">Next</button></form>`,
+  );
 }
 
 export function messagePage(title: string, text: string): string {

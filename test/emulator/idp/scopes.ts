@@ -21,8 +21,26 @@ const RESOURCES: Readonly<Record<string, Family>> = {
 
 /** Delegated permission names each API publishes (case-insensitive). SMTP.SendAsApp is app-only (§6). */
 const DELEGATED: Readonly<Record<Family, readonly string[]>> = {
-  exchange: ['SMTP.Send', 'Mail.Send', 'Mail.Read', 'Mail.ReadWrite', 'IMAP.AccessAsUser.All', 'POP.AccessAsUser.All', 'EWS.AccessAsUser.All', 'User.Read'],
-  graph: ['User.Read', 'User.ReadBasic.All', 'Mail.Send', 'Mail.Read', 'Mail.ReadWrite', 'SMTP.Send', 'IMAP.AccessAsUser.All', 'POP.AccessAsUser.All'],
+  exchange: [
+    'SMTP.Send',
+    'Mail.Send',
+    'Mail.Read',
+    'Mail.ReadWrite',
+    'IMAP.AccessAsUser.All',
+    'POP.AccessAsUser.All',
+    'EWS.AccessAsUser.All',
+    'User.Read',
+  ],
+  graph: [
+    'User.Read',
+    'User.ReadBasic.All',
+    'Mail.Send',
+    'Mail.Read',
+    'Mail.ReadWrite',
+    'SMTP.Send',
+    'IMAP.AccessAsUser.All',
+    'POP.AccessAsUser.All',
+  ],
 };
 
 export function familyOf(resource: string): Family | undefined {
@@ -62,11 +80,17 @@ export function parseScopes(scope: string, tenantName: string, kind: 'delegated'
   const oidc: string[] = [];
   const resourceScopes: ResourceScope[] = [];
   for (const raw of words) {
-    if (OIDC_SCOPES.has(raw.toLowerCase())) { oidc.push(raw.toLowerCase()); continue; }
+    if (OIDC_SCOPES.has(raw.toLowerCase())) {
+      oidc.push(raw.toLowerCase());
+      continue;
+    }
     const { resource, name } = splitResource(raw);
     const family = familyOf(resource);
     if (!family) throw new AadstsError(500011, { resource, tenant: tenantName });
-    if (name === '.default') { resourceScopes.push({ raw, resource, family, name }); continue; }
+    if (name === '.default') {
+      resourceScopes.push({ raw, resource, family, name });
+      continue;
+    }
     if (kind === 'application') throw new AadstsError(1002012, { scope: raw });
     const canonical = DELEGATED[family].find((n) => n.toLowerCase() === name.toLowerCase());
     if (!canonical) throw new AadstsError(70011, { scope: `'${scope}'` });

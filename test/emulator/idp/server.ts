@@ -27,7 +27,10 @@ async function route(ctx: IdpContext, req: IncomingMessage, url: URL): Promise<R
   if (!m) return json(404, { error: 'not_found' });
   const ref = resolveTenant(ctx.directory, decodeURIComponent(m[1]!));
   const rest = m[2]!;
-  if (method === 'GET' && (rest === '/v2.0/.well-known/openid-configuration' || rest === '/.well-known/openid-configuration')) {
+  if (
+    method === 'GET' &&
+    (rest === '/v2.0/.well-known/openid-configuration' || rest === '/.well-known/openid-configuration')
+  ) {
     return openIdConfiguration(ctx, ref);
   }
   if (method === 'GET' && (rest === '/discovery/v2.0/keys' || rest === '/discovery/keys')) return jwks(ctx, ref);
@@ -44,25 +47,42 @@ async function route(ctx: IdpContext, req: IncomingMessage, url: URL): Promise<R
 
 export function errorReply(ctx: IdpContext, req: IncomingMessage, e: AadstsError): Reply {
   const correlation = req.headers['client-request-id'];
-  const err = aadError(e.code, e.params, ctx.clock.now(), typeof correlation === 'string' ? correlation : undefined, ctx.authorityHost);
+  const err = aadError(
+    e.code,
+    e.params,
+    ctx.clock.now(),
+    typeof correlation === 'string' ? correlation : undefined,
+    ctx.authorityHost,
+  );
   return json(err.status, err.body);
 }
 
 function faultReply(f: ReturnType<FaultSwitch['forRequest']>): Reply | undefined {
   const retry: Record<string, string> = f.retryAfter !== null ? { 'Retry-After': String(f.retryAfter) } : {};
   if (f.http429) return json(429, { error: 'temporarily_unavailable', error_description: 'Too many requests.' }, retry);
-  if (f.http503) return json(503, { error: 'temporarily_unavailable', error_description: 'The service is temporarily unavailable.' }, retry);
+  if (f.http503)
+    return json(
+      503,
+      { error: 'temporarily_unavailable', error_description: 'The service is temporarily unavailable.' },
+      retry,
+    );
   if (f.http500) return json(500, { error: 'server_error', error_description: 'An internal server error occurred.' });
   return undefined;
 }
 
 function write(res: ServerResponse, reply: Reply, malformed: boolean): void {
-  const body = malformed && reply.json ? reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2))) : reply.body;
+  const body =
+    malformed && reply.json ? reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2))) : reply.body;
   res.writeHead(reply.status, { ...reply.headers, 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }
 
-export async function startIdpServer(ctx: IdpContext, faults: FaultSwitch, log: RequestLog, tls: { key: string; cert: string }): Promise<IdpServer> {
+export async function startIdpServer(
+  ctx: IdpContext,
+  faults: FaultSwitch,
+  log: RequestLog,
+  tls: { key: string; cert: string },
+): Promise<IdpServer> {
   const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', ctx.authorityHost);
@@ -73,9 +93,18 @@ export async function startIdpServer(ctx: IdpContext, faults: FaultSwitch, log: 
         if (f.slowMs > 0) await new Promise((r) => setTimeout(r, f.slowMs).unref());
         reply = faultReply(f) ?? (await route(ctx, req, url));
       } catch (e) {
-        reply = e instanceof AadstsError ? errorReply(ctx, req, e) : json(500, { error: 'server_error', error_description: `emulator: ${(e as Error).message}` });
+        reply =
+          e instanceof AadstsError
+            ? errorReply(ctx, req, e)
+            : json(500, { error: 'server_error', error_description: `emulator: ${(e as Error).message}` });
       }
-      log.add({ method: req.method ?? 'GET', path: url.pathname, ...(reply.grantType ? { grantType: reply.grantType } : {}), status: reply.status, at: ctx.clock.now() });
+      log.add({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        ...(reply.grantType ? { grantType: reply.grantType } : {}),
+        status: reply.status,
+        at: ctx.clock.now(),
+      });
       write(res, reply, f.malformedJson);
     })();
   });

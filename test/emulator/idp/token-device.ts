@@ -20,7 +20,13 @@ export function redeemDeviceCode(r: TokenRequest): Record<string, unknown> {
   if (rec.status === 'declined') throw new AadstsError(70020);
   if (rec.status === 'pending' || !rec.grant) throw new AadstsError(70016);
   rec.status = 'redeemed';
-  return issueUserTokens(r.ctx, { app, grant: rec.grant, scope: rec.scope, clientAuth: auth, wantClientInfo: r.form.client_info === '1' });
+  return issueUserTokens(r.ctx, {
+    app,
+    grant: rec.grant,
+    scope: rec.scope,
+    clientAuth: auth,
+    wantClientInfo: r.form.client_info === '1',
+  });
 }
 
 export function redeemPassword(r: TokenRequest): Record<string, unknown> {
@@ -34,14 +40,32 @@ export function redeemPassword(r: TokenRequest): Record<string, unknown> {
   if (!org && !consumer) throw new AadstsError(50034, { tenant: r.ref.segment });
   const password = org ? org.user.password : consumer?.password;
   if (password !== r.form.password) throw new AadstsError(50126);
-  if (!org) throw new AadstsError(50020, { email: username, idp: 'live.com', tenant: r.ref.segment, appId: app.clientId, appName: app.displayName });
+  if (!org)
+    throw new AadstsError(50020, {
+      email: username,
+      idp: 'live.com',
+      tenant: r.ref.segment,
+      appId: app.clientId,
+      appName: app.displayName,
+    });
   const grant: Grant = {
-    clientId: app.clientId, scope, authTime: now, mfa: false, spa: false,
-    user: { kind: 'org', tenantId: org.tenant.id, upn: org.user.upn, oid: org.user.objectId, name: org.user.displayName },
+    clientId: app.clientId,
+    scope,
+    authTime: now,
+    mfa: false,
+    spa: false,
+    user: {
+      kind: 'org',
+      tenantId: org.tenant.id,
+      upn: org.user.upn,
+      oid: org.user.objectId,
+      name: org.user.displayName,
+    },
   };
   checkUserPolicies(r.ctx, grant, scope, now);
   const parsed = parseScopes(scope, org.tenant.id, 'delegated');
   const consented = consentedKeys(r.ctx.state, app, org.user.upn);
-  if (requiredKeys(app, parsed).some((k) => !consented.has(k))) throw new AadstsError(65001, { appId: app.clientId, appName: app.displayName });
+  if (requiredKeys(app, parsed).some((k) => !consented.has(k)))
+    throw new AadstsError(65001, { appId: app.clientId, appName: app.displayName });
   return issueUserTokens(r.ctx, { app, grant, scope, clientAuth: auth, wantClientInfo: r.form.client_info === '1' });
 }

@@ -22,16 +22,23 @@ export function redeemCode(r: TokenRequest): Record<string, unknown> {
   const rec = r.ctx.state.codes.get(code);
   if (!rec || rec.clientId !== app.clientId) throw new AadstsError(9002313);
   if (rec.used) throw new AadstsError(54005);
-  if (r.ctx.clock.now() - rec.issuedAt > r.ctx.behaviour.codeLifetimeSeconds * 1000) throw new AadstsError(r.ctx.behaviour.expiredCodeError);
+  if (r.ctx.clock.now() - rec.issuedAt > r.ctx.behaviour.codeLifetimeSeconds * 1000)
+    throw new AadstsError(r.ctx.behaviour.expiredCodeError);
   if (!redirectMatches(rec.redirectUri, r.form.redirect_uri)) throw new AadstsError(500112);
   if (rec.codeChallenge !== undefined) {
     const verifier = r.form.code_verifier ?? '';
-    const computed = rec.codeChallengeMethod === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
+    const computed =
+      rec.codeChallengeMethod === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
     if (computed !== rec.codeChallenge) throw new AadstsError(501481);
   }
   rec.used = true;
   return issueUserTokens(r.ctx, {
-    app, grant: rec, scope: r.form.scope ?? rec.scope, clientAuth: auth, nonce: rec.nonce, wantClientInfo: r.form.client_info === '1',
+    app,
+    grant: rec,
+    scope: r.form.scope ?? rec.scope,
+    clientAuth: auth,
+    nonce: rec.nonce,
+    wantClientInfo: r.form.client_info === '1',
   });
 }
 
@@ -45,12 +52,19 @@ export function redeemRefreshToken(r: TokenRequest): Record<string, unknown> {
   if (!rec || rec.clientId !== app.clientId) throw new AadstsError(9002313);
   const now = r.ctx.clock.now();
   const validFrom = r.ctx.state.tokensValidFrom.get(rec.user.upn.toLowerCase());
-  if (validFrom !== undefined && rec.authTime < validFrom) throw new AadstsError(50173, { issued: iso(rec.authTime), validFrom: iso(validFrom) });
+  if (validFrom !== undefined && rec.authTime < validFrom)
+    throw new AadstsError(50173, { issued: iso(rec.authTime), validFrom: iso(validFrom) });
   if (rec.spa && now - rec.authTime > DAY) throw new AadstsError(700084, { issued: iso(rec.authTime) });
   if (now - rec.issuedAt > 90 * DAY) throw new AadstsError(700082, { issued: iso(rec.issuedAt) });
   const scope = r.form.scope ?? rec.scope;
   checkUserPolicies(r.ctx, rec, scope, now);
-  return issueUserTokens(r.ctx, { app, grant: rec, scope, clientAuth: auth, wantClientInfo: r.form.client_info === '1' });
+  return issueUserTokens(r.ctx, {
+    app,
+    grant: rec,
+    scope,
+    clientAuth: auth,
+    wantClientInfo: r.form.client_info === '1',
+  });
 }
 
 /** Policies evaluated again at every silent redemption (§5.1, §6): sign-in frequency, CA, MFA. */

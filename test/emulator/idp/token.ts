@@ -19,7 +19,11 @@ export interface TokenRequest {
 }
 
 /** The app a client_id names, reachable through this authority (700016 otherwise). */
-export function appFor(ctx: IdpContext, ref: TenantRef, clientId: string | undefined): { app: AppRegistration; tenant: Tenant } {
+export function appFor(
+  ctx: IdpContext,
+  ref: TenantRef,
+  clientId: string | undefined,
+): { app: AppRegistration; tenant: Tenant } {
   if (!clientId) throw new AadstsError(900144, { name: 'client_id' });
   const found = findApp(ctx.directory, clientId);
   const tenantLabel = ref.kind === 'tenant' ? ref.tenant.id : ref.segment;
@@ -33,7 +37,10 @@ export function appFor(ctx: IdpContext, ref: TenantRef, clientId: string | undef
 export function clientAuth(r: TokenRequest, app: AppRegistration, publicFlow: boolean): ClientAuthKind {
   const host = r.ctx.authorityHost;
   const segments = [r.ref.segment, ...(r.ref.kind === 'tenant' ? [r.ref.tenant.id, ...r.ref.tenant.domains] : [])];
-  const tokenEndpoints = segments.flatMap((s) => [`${host}/${s}/oauth2/v2.0/token`, `https://login.microsoftonline.com/${s}/oauth2/v2.0/token`]);
+  const tokenEndpoints = segments.flatMap((s) => [
+    `${host}/${s}/oauth2/v2.0/token`,
+    `https://login.microsoftonline.com/${s}/oauth2/v2.0/token`,
+  ]);
   return authenticateClient({ app, form: r.form, req: r.req, now: r.ctx.clock.now(), publicFlow, tokenEndpoints });
 }
 
@@ -57,14 +64,20 @@ export async function token(request: TokenRequest): Promise<Reply> {
   const grantType = r.form.grant_type;
   if (!grantType) throw new AadstsError(900144, { name: 'grant_type' });
   switch (grantType) {
-    case 'client_credentials': return json(200, clientCredentials(r));
-    case 'authorization_code': return json(200, redeemCode(r));
-    case 'refresh_token': return json(200, redeemRefreshToken(r));
+    case 'client_credentials':
+      return json(200, clientCredentials(r));
+    case 'authorization_code':
+      return json(200, redeemCode(r));
+    case 'refresh_token':
+      return json(200, redeemRefreshToken(r));
     // MSAL sends the short form `device_code` (msal-common GrantType.DEVICE_CODE_GRANT); RFC 8628 names the URN.
     case 'device_code':
-    case 'urn:ietf:params:oauth:grant-type:device_code': return json(200, redeemDeviceCode(r));
-    case 'password': return json(200, redeemPassword(r));
-    default: throw new AadstsError(70003);
+    case 'urn:ietf:params:oauth:grant-type:device_code':
+      return json(200, redeemDeviceCode(r));
+    case 'password':
+      return json(200, redeemPassword(r));
+    default:
+      throw new AadstsError(70003);
   }
 }
 
@@ -84,8 +97,15 @@ function clientCredentials(r: TokenRequest): Record<string, unknown> {
   const roles = app.adminConsent ? applicationRoles(app.applicationPermissions, first.family) : [];
   const lifetime = r.ctx.behaviour.accessTokenLifetimeSeconds;
   const accessToken = mintAccessToken({
-    keys: r.ctx.keys, now: r.ctx.clock.now(), lifetimeSeconds: lifetime, tenantId: tenant.id, audience: first.resource,
-    clientId: app.clientId, appidacr: auth === 'certificate' ? '2' : '1', roles, servicePrincipalOid: app.servicePrincipalObjectId,
+    keys: r.ctx.keys,
+    now: r.ctx.clock.now(),
+    lifetimeSeconds: lifetime,
+    tenantId: tenant.id,
+    audience: first.resource,
+    clientId: app.clientId,
+    appidacr: auth === 'certificate' ? '2' : '1',
+    roles,
+    servicePrincipalOid: app.servicePrincipalObjectId,
   });
   return { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken };
 }

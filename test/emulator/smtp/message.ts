@@ -24,11 +24,15 @@ export function headerBlock(raw: string): Map<string, string> {
 
 /** RFC 2047 encoded words (=?utf-8?B?..?= / Q) as nodemailer writes them. */
 export function decodeWords(value: string): string {
-  return value.replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=\s*/g, (_m, _charset: string, enc: string, text: string) => {
-    if (enc.toUpperCase() === 'B') return Buffer.from(text, 'base64').toString('utf8');
-    const bytes = text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }).trim();
+  return value
+    .replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=\s*/g, (_m, _charset: string, enc: string, text: string) => {
+      if (enc.toUpperCase() === 'B') return Buffer.from(text, 'base64').toString('utf8');
+      const bytes = text
+        .replace(/_/g, ' ')
+        .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
+      return Buffer.from(bytes, 'latin1').toString('utf8');
+    })
+    .trim();
 }
 
 /** Bare addresses from an address header ("Name <a@b>, c@d"). */
@@ -36,5 +40,8 @@ export function addresses(value: string | undefined): string[] {
   if (!value) return [];
   const angle = [...value.matchAll(/<([^>]+)>/g)].map((m) => m[1]!.trim());
   if (angle.length > 0) return angle;
-  return value.split(',').map((s) => s.trim()).filter((s) => s.includes('@'));
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.includes('@'));
 }

@@ -11,10 +11,22 @@ export function exchangeReplies(host: string) {
     authOk: { code: 235, text: '2.7.0 Authentication successful' },
     authFailed: { code: 535, text: `5.7.3 Authentication unsuccessful [${host}]` },
     // §7.6 the 5.7.139 variants
-    tenantDisabled: { code: 535, text: `5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [${host}]` },
-    mailboxDisabled: { code: 535, text: `5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. [${host}]` },
-    securityDefaults: { code: 535, text: "5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator." },
-    conditionalAccess: { code: 535, text: '5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.' },
+    tenantDisabled: {
+      code: 535,
+      text: `5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [${host}]`,
+    },
+    mailboxDisabled: {
+      code: 535,
+      text: `5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. [${host}]`,
+    },
+    securityDefaults: {
+      code: 535,
+      text: "5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
+    },
+    conditionalAccess: {
+      code: 535,
+      text: '5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.',
+    },
     // §7.6 (X8): Basic auth (AUTH LOGIN with a password) once retired
     basicAuthRetired: { code: 550, text: '5.7.30 Basic authentication is not supported for Client Submission.' },
     // §7.6 (X4) [reply code UNCONFIRMED]
@@ -24,7 +36,10 @@ export function exchangeReplies(host: string) {
     // §7.7
     concurrentLimit: { code: 432, text: '4.3.2 Concurrent connections limit exceeded.' },
     // §7.7 Recipient Rate Limit [tail after "STORE" UNCONFIRMED]
-    recipientLimit: { code: 554, text: '5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message Cannot submit message.' },
+    recipientLimit: {
+      code: 554,
+      text: '5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message Cannot submit message.',
+    },
     // §7.6 after the end of DATA
     sendAsDenied: (authUser: string, from: string): SmtpReply => ({
       code: 554,

@@ -60,7 +60,9 @@ function speakExchange(conn: SMTPConnection): void {
 
 type Session = SMTPServerSession & { disabledCommands?: string[] };
 
-export async function startSmtpServer(deps: Deps): Promise<{ server: SMTPServer; port: number; sessionsFor(mailbox: string): number }> {
+export async function startSmtpServer(
+  deps: Deps,
+): Promise<{ server: SMTPServer; port: number; sessionsFor(mailbox: string): number }> {
   const replies = exchangeReplies(SMTP_HOST_NAME);
   const principals = new Map<string, SmtpPrincipal>();
   const perMailbox = new Map<string, number>();
@@ -108,8 +110,12 @@ export async function startSmtpServer(deps: Deps): Promise<{ server: SMTPServer;
       }
       if (auth.method !== 'XOAUTH2') return cb(smtpError(replies.basicAuthRetired));
       const result = checkXoauth2Login({
-        directory: deps.directory(), now: deps.clock.now(), signingCertPem: deps.signingCertPem, replies,
-        username: auth.username ?? '', accessToken: auth.accessToken ?? '',
+        directory: deps.directory(),
+        now: deps.clock.now(),
+        signingCertPem: deps.signingCertPem,
+        replies,
+        username: auth.username ?? '',
+        accessToken: auth.accessToken ?? '',
       });
       if (!result.ok) return cb(smtpError(result.reply));
       const key = result.principal.mailbox.address.toLowerCase();
@@ -122,7 +128,8 @@ export async function startSmtpServer(deps: Deps): Promise<{ server: SMTPServer;
       if (!session.user) return cb(smtpError(replies.notAuthenticated));
       if (deps.sendAsDeniedReply === '5.7.60-at-mail-from') {
         const principal = principals.get(session.id);
-        if (address.address && (!principal || !maySendAs(principal, address.address))) return cb(smtpError(replies.noSendAsPermission));
+        if (address.address && (!principal || !maySendAs(principal, address.address)))
+          return cb(smtpError(replies.noSendAsPermission));
       }
       cb();
     },
@@ -142,7 +149,8 @@ export async function startSmtpServer(deps: Deps): Promise<{ server: SMTPServer;
         const now = deps.clock.now();
         const key = authUser.toLowerCase();
         const rcpts = session.envelope.rcptTo.length;
-        if (recipientsToday(key, now) + rcpts > deps.limits.recipientsPerDay) return cb(smtpError(replies.recipientLimit));
+        if (recipientsToday(key, now) + rcpts > deps.limits.recipientsPerDay)
+          return cb(smtpError(replies.recipientLimit));
         sent.set(key, [...(sent.get(key) ?? []), { at: now, recipients: rcpts }]);
         deps.messages.push({
           from: headerFrom || envelopeFrom,

@@ -8,8 +8,12 @@ import { type ExchangeReplies, type SmtpReply } from './replies';
 
 /** Audiences Exchange Online accepts (§6). */
 export const EXCHANGE_AUDIENCES: ReadonlySet<string> = new Set([
-  'https://outlook.office.com', 'https://outlook.office365.com', 'https://ps.outlook.com', '00000002-0000-0ff1-ce00-000000000000',
-  'https://outlook.office.com/', 'https://outlook.office365.com/',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://ps.outlook.com',
+  '00000002-0000-0ff1-ce00-000000000000',
+  'https://outlook.office.com/',
+  'https://outlook.office365.com/',
 ]);
 
 /** The authenticated identity: a user (delegated) or a service principal (app-only). */
@@ -21,7 +25,8 @@ export interface SmtpPrincipal {
   readonly mailbox: Mailbox;
 }
 
-export type LoginResult = { readonly ok: true; readonly principal: SmtpPrincipal } | { readonly ok: false; readonly reply: SmtpReply };
+export type LoginResult =
+  { readonly ok: true; readonly principal: SmtpPrincipal } | { readonly ok: false; readonly reply: SmtpReply };
 
 export interface LoginCheckInput {
   readonly directory: Directory;
@@ -72,7 +77,8 @@ export function checkXoauth2Login(i: LoginCheckInput): LoginResult {
   if (!roles.includes('SMTP.SendAsApp')) return fail(r.authFailed);
   const sp = claimString(p, 'oid') ?? '';
   const app = tenant.apps.find((a) => a.clientId === claimString(p, 'appid'));
-  if (!app || app.servicePrincipalObjectId !== sp || !tenant.exchangeServicePrincipals.includes(sp)) return fail(r.authFailed);
+  if (!app || app.servicePrincipalObjectId !== sp || !tenant.exchangeServicePrincipals.includes(sp))
+    return fail(r.authFailed);
   if (!mailbox.fullAccessServicePrincipals.includes(sp)) return fail(r.mailboxLogonFailure);
   return { ok: true, principal: { kind: 'app', id: sp, tenant, mailbox } };
 }

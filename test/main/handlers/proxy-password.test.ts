@@ -36,16 +36,29 @@ function setup() {
   const profilesFile = join(dir, `${Math.random().toString(36).slice(2)}.json`);
   const ports = createBrowserTestPorts({ secrets: kc.store, profilesFile, now: () => emu.clock.now() });
   const handlers = createHandlers(ports);
-  const call = (channel: string, request: unknown) => dispatch(handlers, channel, request, { signal: new AbortController().signal, progress: () => undefined });
+  const call = (channel: string, request: unknown) =>
+    dispatch(handlers, channel, request, { signal: new AbortController().signal, progress: () => undefined });
   return { call, profilesFile };
 }
 
-const withUser = (user: string, password?: string) => proxy.url.replace('http://', `http://${user}${password ? `:${password}` : ''}@`);
+const withUser = (user: string, password?: string) =>
+  proxy.url.replace('http://', `http://${user}${password ? `:${password}` : ''}@`);
 
 const draft = (over: Record<string, unknown>) => ({
-  name: 'Behind the proxy', targetId: 'aem', flow: 'delegated', cloud: 'custom', customAuthorityHost: emu.authorityHost, tenant: CONTOSO,
-  clientId: AEM_APP, credential: { kind: 'secret' }, redirectUri: 'http://localhost', scopes: SCOPE.split(' '),
-  mailbox: USERS.alice.upn, fromAddress: USERS.alice.upn, smtpHost: emu.smtp.host, smtpPort: emu.smtp.port,
+  name: 'Behind the proxy',
+  targetId: 'aem',
+  flow: 'delegated',
+  cloud: 'custom',
+  customAuthorityHost: emu.authorityHost,
+  tenant: CONTOSO,
+  clientId: AEM_APP,
+  credential: { kind: 'secret' },
+  redirectUri: 'http://localhost',
+  scopes: SCOPE.split(' '),
+  mailbox: USERS.alice.upn,
+  fromAddress: USERS.alice.upn,
+  smtpHost: emu.smtp.host,
+  smtpPort: emu.smtp.port,
   network: { proxyUrl: withUser('bob', PASSWORD), extraCaPem: emu.caPem, timeoutMs: 10_000 },
   ...over,
 });
@@ -56,7 +69,8 @@ async function save(call: ReturnType<typeof setup>['call'], request: unknown): P
   return r.value as ProfileView;
 }
 
-const verified = (r: Awaited<ReturnType<ReturnType<typeof setup>['call']>>) => (r.ok ? (r.value as VerifyResult).report : undefined);
+const verified = (r: Awaited<ReturnType<ReturnType<typeof setup>['call']>>) =>
+  r.ok ? (r.value as VerifyResult).report : undefined;
 
 describe('a proxy password typed into the network settings', () => {
   it('lives in the keychain only, and the token request and the SMTP login go through the authenticating proxy with it', async () => {
@@ -69,20 +83,35 @@ describe('a proxy password typed into the network settings', () => {
     expect(got.ok && (got.value as ProfileView).profile.network.proxyUrl).toBe(withUser('bob'));
     expect(await kc.store.get(secretKeys.proxyPassword(id))).toBe(PASSWORD);
 
-    const tokens = await delegatedTokens(emu, { clientId: AEM_APP, secret: AEM_SECRET, scope: SCOPE, user: { upn: USERS.alice.upn, password: USERS.alice.password } });
+    const tokens = await delegatedTokens(emu, {
+      clientId: AEM_APP,
+      secret: AEM_SECRET,
+      scope: SCOPE,
+      user: { upn: USERS.alice.upn, password: USERS.alice.password },
+    });
     await kc.store.set(secretKeys.refreshToken(id), String(tokens.refresh_token));
     proxy.connects.length = 0;
     const r = await call('token:verify', { profileId: id, operationId: 'verify-through-proxy' });
     expect(verified(r)?.ok).toBe(true);
     // Both the refresh-token redemption and the SMTP login were tunnelled, not sent directly.
-    expect(proxy.connects).toEqual(expect.arrayContaining([new URL(emu.authorityHost).host, `${emu.smtp.host}:${emu.smtp.port}`]));
+    expect(proxy.connects).toEqual(
+      expect.arrayContaining([new URL(emu.authorityHost).host, `${emu.smtp.host}:${emu.smtp.port}`]),
+    );
 
     // The form sends the address back without the password: the stored one is kept and still works.
-    await save(call, { id, draft: draft({ network: { proxyUrl: withUser('bob'), extraCaPem: emu.caPem, timeoutMs: 10_000 } }), secrets: {} });
+    await save(call, {
+      id,
+      draft: draft({ network: { proxyUrl: withUser('bob'), extraCaPem: emu.caPem, timeoutMs: 10_000 } }),
+      secrets: {},
+    });
     expect(verified(await call('token:verify', { profileId: id, operationId: 'verify-kept' }))?.ok).toBe(true);
 
     // Another user: the stored password is dropped, and the proxy now refuses the login.
-    await save(call, { id, draft: draft({ network: { proxyUrl: withUser('eve'), extraCaPem: emu.caPem, timeoutMs: 10_000 } }), secrets: {} });
+    await save(call, {
+      id,
+      draft: draft({ network: { proxyUrl: withUser('eve'), extraCaPem: emu.caPem, timeoutMs: 10_000 } }),
+      secrets: {},
+    });
     expect(await kc.store.get(secretKeys.proxyPassword(id))).toBeNull();
     const refused = await call('token:verify', { profileId: id, operationId: 'verify-refused' });
     expect(refused.ok ? refused.value : refused.problem).toMatchObject({ code: 'PROXY_AUTH_REQUIRED' });
@@ -97,13 +126,24 @@ describe('a proxy password typed into the network settings', () => {
   it('an app-only token from MSAL and the SMTP login use the stored password too', async () => {
     const { call, profilesFile } = setup();
     const { profile } = await save(call, {
-      draft: draft({ name: 'Daemon behind the proxy', targetId: 'app-only', flow: 'app-only', clientId: DAEMON_APP, redirectUri: '', scopes: ['https://outlook.office365.com/.default'], mailbox: 'noreply@contoso.com', fromAddress: 'noreply@contoso.com' }),
+      draft: draft({
+        name: 'Daemon behind the proxy',
+        targetId: 'app-only',
+        flow: 'app-only',
+        clientId: DAEMON_APP,
+        redirectUri: '',
+        scopes: ['https://outlook.office365.com/.default'],
+        mailbox: 'noreply@contoso.com',
+        fromAddress: 'noreply@contoso.com',
+      }),
       secrets: { clientSecret: DAEMON_SECRET },
     });
     expect(readFileSync(profilesFile, 'utf8')).not.toContain('pa55');
     proxy.connects.length = 0;
     const r = await call('token:verify', { profileId: profile.id, operationId: 'verify-app-only-through-proxy' });
     expect(r.ok ? verified(r) : r.problem).toMatchObject({ ok: true });
-    expect(proxy.connects).toEqual(expect.arrayContaining([new URL(emu.authorityHost).host, `${emu.smtp.host}:${emu.smtp.port}`]));
+    expect(proxy.connects).toEqual(
+      expect.arrayContaining([new URL(emu.authorityHost).host, `${emu.smtp.host}:${emu.smtp.port}`]),
+    );
   });
 });

@@ -16,7 +16,9 @@ const SCOPE = 'https://outlook.office.com/SMTP.Send offline_access';
 const dir = mkdtempSync(join(tmpdir(), 'sow-verify-cancel-'));
 let emu: Emulator;
 
-beforeAll(async () => { emu = await startEmulator(); });
+beforeAll(async () => {
+  emu = await startEmulator();
+});
 afterAll(async () => {
   await emu?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -25,21 +27,42 @@ afterAll(async () => {
 /** The real handler map on the emulator, with an AEM profile whose refresh token is stored. */
 async function signedInProfile() {
   const secrets = new MemorySecretStore();
-  const ports = createBrowserTestPorts({ secrets, profilesFile: join(dir, `${Math.random().toString(36).slice(2)}.json`), now: () => emu.clock.now() });
+  const ports = createBrowserTestPorts({
+    secrets,
+    profilesFile: join(dir, `${Math.random().toString(36).slice(2)}.json`),
+    now: () => emu.clock.now(),
+  });
   const handlers = createHandlers(ports);
-  const call = (channel: string, request: unknown) => dispatch(handlers, channel, request, { signal: new AbortController().signal, progress: () => undefined });
+  const call = (channel: string, request: unknown) =>
+    dispatch(handlers, channel, request, { signal: new AbortController().signal, progress: () => undefined });
   const saved = await call('profiles:save', {
     draft: {
-      name: 'Contoso AEM', targetId: 'aem', flow: 'delegated', cloud: 'custom', customAuthorityHost: emu.authorityHost, tenant: CONTOSO,
-      clientId: AEM_APP, credential: { kind: 'secret' }, redirectUri: 'http://localhost', scopes: SCOPE.split(' '),
-      mailbox: USERS.alice.upn, fromAddress: USERS.alice.upn, smtpHost: emu.smtp.host, smtpPort: emu.smtp.port,
+      name: 'Contoso AEM',
+      targetId: 'aem',
+      flow: 'delegated',
+      cloud: 'custom',
+      customAuthorityHost: emu.authorityHost,
+      tenant: CONTOSO,
+      clientId: AEM_APP,
+      credential: { kind: 'secret' },
+      redirectUri: 'http://localhost',
+      scopes: SCOPE.split(' '),
+      mailbox: USERS.alice.upn,
+      fromAddress: USERS.alice.upn,
+      smtpHost: emu.smtp.host,
+      smtpPort: emu.smtp.port,
       network: { proxyUrl: '', extraCaPem: emu.caPem, timeoutMs: 30_000 },
     },
     secrets: { clientSecret: AEM_SECRET },
   });
   if (!saved.ok) throw new Error(saved.problem.title);
   const id = (saved.value as ProfileView).profile.id;
-  const tokens = await delegatedTokens(emu, { clientId: AEM_APP, secret: AEM_SECRET, scope: SCOPE, user: { upn: USERS.alice.upn, password: USERS.alice.password } });
+  const tokens = await delegatedTokens(emu, {
+    clientId: AEM_APP,
+    secret: AEM_SECRET,
+    scope: SCOPE,
+    user: { upn: USERS.alice.upn, password: USERS.alice.password },
+  });
   await secrets.set(secretKeys.refreshToken(id), String(tokens.refresh_token));
   return { id, call };
 }

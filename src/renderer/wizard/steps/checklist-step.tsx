@@ -1,4 +1,18 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
 import type { TargetPreset } from '../../../shared/targets';
 import { CopyButton } from '../../components/copy-button';
@@ -10,8 +24,19 @@ import { StepHeading } from '../step-heading';
 import { draftOf, type WizardForm } from '../wizard-form';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
-  steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  steps: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   stepText: { display: 'flex', flexDirection: 'column' },
   uri: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   code: { fontFamily: tokens.fontFamilyMonospace },
@@ -30,7 +55,10 @@ const useStyles = makeStyles({
 });
 
 /** Placeholders in the Exchange steps the wizard can fill in once the values are known. */
-const known = (form: WizardForm): Record<string, string> => ({ '<mailbox>': form.mailbox.trim(), '<client id>': form.clientId.trim() });
+const known = (form: WizardForm): Record<string, string> => ({
+  '<mailbox>': form.mailbox.trim(),
+  '<client id>': form.clientId.trim(),
+});
 const fill = (text: string, form: WizardForm): string =>
   Object.entries(known(form)).reduce((t, [placeholder, value]) => (value ? t.replaceAll(placeholder, value) : t), text);
 
@@ -40,15 +68,24 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
   const draft = draftOf(form);
   return (
     <>
-      <StepHeading title={`Register the app for ${preset.label}`} intro="Do these steps in the Entra admin center, or send them to the client's admin. The next step checks the values you copy from there." />
+      <StepHeading
+        title={`Register the app for ${preset.label}`}
+        intro="Do these steps in the Entra admin center, or send them to the client's admin. The next step checks the values you copy from there."
+      />
       <div className={styles.row}>
-        <Button appearance="primary" icon={<OpenRegular />} onClick={() => void invoke('external:open', { url: entraAppRegistrationsUrl(form.cloud) })}>
+        <Button
+          appearance="primary"
+          icon={<OpenRegular />}
+          onClick={() => void invoke('external:open', { url: entraAppRegistrationsUrl(form.cloud) })}
+        >
           Open the Entra admin center
         </Button>
       </div>
 
       <section className={styles.section} aria-labelledby="entra-steps">
-        <Subtitle1 as="h3" id="entra-steps">In the Entra admin center</Subtitle1>
+        <Subtitle1 as="h3" id="entra-steps">
+          In the Entra admin center
+        </Subtitle1>
         <ol className={styles.steps}>
           {preset.checklist.map((step) => (
             <li key={step.title}>
@@ -63,19 +100,25 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
 
       {preset.redirect.platform !== 'none' && (
         <section className={styles.section} aria-labelledby="redirect-uris">
-          <Subtitle1 as="h3" id="redirect-uris">Redirect URIs (platform: {preset.redirect.platform})</Subtitle1>
+          <Subtitle1 as="h3" id="redirect-uris">
+            Redirect URIs (platform: {preset.redirect.platform})
+          </Subtitle1>
           {preset.redirect.uris.map((uri) => (
             <div className={styles.uri} key={uri}>
               <Text className={styles.code}>{uri}</Text>
               <CopyButton text={uri} what={`redirect URI ${uri}`} />
             </div>
           ))}
-          <MessageBar intent="info" layout="multiline"><MessageBarBody>{preset.redirect.note}</MessageBarBody></MessageBar>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{preset.redirect.note}</MessageBarBody>
+          </MessageBar>
         </section>
       )}
 
       <section className={styles.section} aria-labelledby="permissions">
-        <Subtitle1 as="h3" id="permissions">API permissions</Subtitle1>
+        <Subtitle1 as="h3" id="permissions">
+          API permissions
+        </Subtitle1>
         <Table size="small" aria-labelledby="permissions">
           <TableHeader>
             <TableRow>
@@ -88,9 +131,16 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
           <TableBody>
             {preset.permissions.map((p) => (
               <TableRow key={`${p.api}/${p.type}/${p.permission}`}>
-                <TableCell>{p.api} <Text size={200}>({p.apiTab})</Text></TableCell>
+                <TableCell>
+                  {p.api} <Text size={200}>({p.apiTab})</Text>
+                </TableCell>
                 <TableCell>{p.type}</TableCell>
-                <TableCell><span className={styles.uri}><Text className={styles.code}>{p.permission}</Text><CopyButton text={p.permission} what={`permission ${p.permission}`} /></span></TableCell>
+                <TableCell>
+                  <span className={styles.uri}>
+                    <Text className={styles.code}>{p.permission}</Text>
+                    <CopyButton text={p.permission} what={`permission ${p.permission}`} />
+                  </span>
+                </TableCell>
                 <TableCell>{p.adminConsentRequired ? 'Required' : 'If users may not consent'}</TableCell>
               </TableRow>
             ))}
@@ -99,7 +149,9 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
       </section>
 
       <section className={styles.section} aria-labelledby="exchange-steps">
-        <Subtitle1 as="h3" id="exchange-steps">In Exchange Online</Subtitle1>
+        <Subtitle1 as="h3" id="exchange-steps">
+          In Exchange Online
+        </Subtitle1>
         <ol className={styles.steps}>
           {preset.exchangeAdminSteps.map((step) => (
             <li key={step.title}>

@@ -8,7 +8,13 @@ import { ExportCard } from '../export-card';
 import { StepHeading } from '../step-heading';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    marginBottom: tokens.spacingVerticalM,
+  },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
@@ -27,9 +33,19 @@ export function ExportStep({ profileId, targetLabel }: { readonly profileId: str
 
   return (
     <>
-      <StepHeading title={`Export for ${targetLabel}`} intro="Copy each item into the target system, or save them all to a folder." />
+      <StepHeading
+        title={`Export for ${targetLabel}`}
+        intro="Copy each item into the target system, or save them all to a folder."
+      />
       <div className={styles.bar}>
-        <Button appearance="primary" icon={<SaveRegular />} onClick={() => void save.run(request)} disabled={save.state.status === 'pending'}>Save all to a folder…</Button>
+        <Button
+          appearance="primary"
+          icon={<SaveRegular />}
+          onClick={() => void save.run(request)}
+          disabled={save.state.status === 'pending'}
+        >
+          Save all to a folder…
+        </Button>
         <Switch
           checked={includeSecrets}
           onChange={(_e, d) => setIncludeSecrets(d.checked)}
@@ -38,20 +54,27 @@ export function ExportStep({ profileId, targetLabel }: { readonly profileId: str
       </div>
       {includeSecrets && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>Secret values are now in the outputs. Anyone who gets these files can send mail as the mailbox: paste them into the target's secret store and delete the files.</MessageBarBody>
+          <MessageBarBody>
+            Secret values are now in the outputs. Anyone who gets these files can send mail as the mailbox: paste them
+            into the target's secret store and delete the files.
+          </MessageBarBody>
         </MessageBar>
       )}
       {save.state.status === 'pending' && <DelayedSpinner label="Saving…" />}
       {save.state.status === 'ok' && !save.state.value.cancelled && (
         <MessageBar intent="success" layout="multiline" data-testid="export-saved">
-          <MessageBarBody>Saved {save.state.value.files.length} files to {save.state.value.directory}.</MessageBarBody>
+          <MessageBarBody>
+            Saved {save.state.value.files.length} files to {save.state.value.directory}.
+          </MessageBarBody>
         </MessageBar>
       )}
       {save.state.status === 'error' && <ProblemView problem={save.state.problem} />}
       {list.state.status === 'pending' && <DelayedSpinner label="Preparing the exports…" />}
       {list.state.status === 'error' && <ProblemView problem={list.state.problem} />}
       <div className={styles.list}>
-        {outputs.map((o) => <ExportCard key={o.name} output={o} includeSecrets={includeSecrets} />)}
+        {outputs.map((o) => (
+          <ExportCard key={o.name} output={o} includeSecrets={includeSecrets} />
+        ))}
       </div>
       {list.state.status === 'ok' && outputs.length === 0 && <Text>Nothing to export for this profile.</Text>}
     </>

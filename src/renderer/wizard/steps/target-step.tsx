@@ -18,11 +18,20 @@ const useStyles = makeStyles({
 });
 
 /** Step 1: which mail system will send; it decides flow, scopes, redirect URIs and exports. */
-export function TargetStep({ value, onChange }: { readonly value: TargetId | undefined; readonly onChange: (id: TargetId) => void }) {
+export function TargetStep({
+  value,
+  onChange,
+}: {
+  readonly value: TargetId | undefined;
+  readonly onChange: (id: TargetId) => void;
+}) {
   const styles = useStyles();
   return (
     <>
-      <StepHeading title="Which system will send the mail?" intro="The wizard tailors the checklist, the sign-in and the exported files to it." />
+      <StepHeading
+        title="Which system will send the mail?"
+        intro="The wizard tailors the checklist, the sign-in and the exported files to it."
+      />
       <RadioGroup
         className={styles.group}
         aria-label="Target system"

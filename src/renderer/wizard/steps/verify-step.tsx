@@ -1,4 +1,15 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Profile } from '../../../shared/profile';
 import { looksLikeEmail } from '../../../shared/profile-validation';
@@ -39,20 +50,41 @@ export function VerifyStep({ profile, token, verify, onVerified }: VerifyStepPro
     <div className={styles.box}>
       <StepHeading
         title="Check that it works"
-        intro={profile.flow === 'delegated'
-          ? 'The app redeems the stored refresh token exactly as the target system will, then logs in to SMTP with the new token.'
-          : 'The app gets a fresh app-only token, then logs in to SMTP with it.'}
+        intro={
+          profile.flow === 'delegated'
+            ? 'The app redeems the stored refresh token exactly as the target system will, then logs in to SMTP with the new token.'
+            : 'The app gets a fresh app-only token, then logs in to SMTP with it.'
+        }
       />
-      <Text>Logs in as <strong>{profile.mailbox}</strong>{profile.fromAddress && profile.fromAddress !== profile.mailbox ? <> and sends as <strong>{profile.fromAddress}</strong></> : null} through {profile.smtpHost}:{profile.smtpPort}.</Text>
+      <Text>
+        Logs in as <strong>{profile.mailbox}</strong>
+        {profile.fromAddress && profile.fromAddress !== profile.mailbox ? (
+          <>
+            {' '}
+            and sends as <strong>{profile.fromAddress}</strong>
+          </>
+        ) : null}{' '}
+        through {profile.smtpHost}:{profile.smtpPort}.
+      </Text>
       {op.state.status === 'pending' ? (
         <OperationProgress label="Checking…" progress={op.progress} onCancel={op.cancel} />
       ) : (
         <div className={styles.row}>
-          <Button appearance="primary" onClick={() => void run(false)}>Check SMTP login</Button>
-          <Field label="Test mail recipient" validationState={to.trim() && !looksLikeEmail(to) ? 'error' : 'none'} validationMessage={to.trim() && !looksLikeEmail(to) ? 'Enter an email address, such as the mailbox itself.' : undefined}>
+          <Button appearance="primary" onClick={() => void run(false)}>
+            Check SMTP login
+          </Button>
+          <Field
+            label="Test mail recipient"
+            validationState={to.trim() && !looksLikeEmail(to) ? 'error' : 'none'}
+            validationMessage={
+              to.trim() && !looksLikeEmail(to) ? 'Enter an email address, such as the mailbox itself.' : undefined
+            }
+          >
             <Input type="email" value={to} onChange={(_e, d) => setTo(d.value)} />
           </Field>
-          <Button onClick={() => void run(true)} disabled={!looksLikeEmail(to)}>Send a test mail</Button>
+          <Button onClick={() => void run(true)} disabled={!looksLikeEmail(to)}>
+            Send a test mail
+          </Button>
         </div>
       )}
       {op.state.status === 'error' && <ProblemView problem={op.state.problem} />}
@@ -63,19 +95,26 @@ export function VerifyStep({ profile, token, verify, onVerified }: VerifyStepPro
             <MessageBar intent="success" layout="multiline" data-testid="verify-ok">
               <MessageBarBody>
                 <MessageBarTitle>SMTP login as {report.authUser} worked</MessageBarTitle>
-                {report.sentTo ? `A test mail from ${report.fromAddress} was accepted for ${report.sentTo}.` : 'Nothing was sent.'} ({Math.round(report.durationMs)} ms)
+                {report.sentTo
+                  ? `A test mail from ${report.fromAddress} was accepted for ${report.sentTo}.`
+                  : 'Nothing was sent.'}{' '}
+                ({Math.round(report.durationMs)} ms)
               </MessageBarBody>
             </MessageBar>
           ) : (
             report.problem && <ProblemView problem={report.problem} />
           )}
-          {report.warnings.map((w) => <ProblemView key={w.code} problem={{ ...w, retryable: true }} />)}
+          {report.warnings.map((w) => (
+            <ProblemView key={w.code} problem={{ ...w, retryable: true }} />
+          ))}
           <TranscriptDetails lines={report.transcript} />
         </>
       )}
       {inspection && (
         <section aria-labelledby="claims-title" className={styles.box}>
-          <Subtitle1 as="h3" id="claims-title">What the token says</Subtitle1>
+          <Subtitle1 as="h3" id="claims-title">
+            What the token says
+          </Subtitle1>
           <ClaimsView inspection={inspection} />
         </section>
       )}
