@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { faultSummary } from './fault-summary.mjs';
 
 const inKeyringSession = process.env.SOW_KEYRING_SESSION === '1';
 const extraArgs = process.argv.slice(2);
@@ -63,6 +64,8 @@ good = testsRan && good;
 if (existsSync(resultsFile)) {
   const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  const faults = faultSummary(r);
+  if (faults) console.log(`\n${faults}`);
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
 } else {
   console.log('\n0 passed, 1 failed');
