@@ -26,7 +26,12 @@ export function createElectronPorts(): HandlerPorts {
     // Same folder as app.getPath('userData'), worked out in core so the CLI shares it (and honours SMTP_OAUTH_WIZARD_HOME).
     profiles: createProfileStore({ file: profilesFileIn(defaultDataDir()), secrets }),
     clipboard: { writeText: async (text) => clipboard.writeText(text) },
-    openExternal: (url) => shell.openExternal(url),
+    // electronegativity: OPEN_EXTERNAL_JS_CHECK — every caller's URL is checked here once more:
+    // only https reaches the OS (no file:, smb: or custom schemes that start programs).
+    openExternal: (url) =>
+      /^https:\/\//i.test(url)
+        ? shell.openExternal(url)
+        : Promise.reject(new Error('Only https links are opened outside the app.')),
     loginWindow: createElectronLoginWindow(parent),
     dialogs: {
       openCertificateFile: async () => {

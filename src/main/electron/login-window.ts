@@ -26,6 +26,8 @@ export function createElectronLoginWindow(parent: () => BrowserWindow | undefine
         const ses = session.fromPartition(`login-${randomUUID()}`, { cache: false });
         denyAllPermissions(ses);
         const owner = parent();
+        // electronegativity: AUXCLICK_JS_CHECK, CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK — set by
+        // secureWebPreferences() (contextIsolation and sandbox on, no preload, Auxclick disabled).
         const win = new BrowserWindow({
           width: 520,
           height: 680,
