@@ -4,7 +4,7 @@
 // Chromium page runs them the way Electron's webRequest hook does.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import {
   denyAllPermissions,
@@ -14,8 +14,7 @@ import {
 import { startEmulator, type Emulator } from '../emulator';
 import { AEM_APP, USERS } from '../emulator/fixtures/ids';
 import { authorizeUrl } from '../emulator/test-helpers';
-import { applyLoginPolicy, emulatorSpkiHash } from '../support/playwright-login-window';
-import { CHROMIUM_FLAGS } from '../support/renderer-harness';
+import { applyLoginPolicy, launchTrustingEmulator } from '../support/playwright-login-window';
 import { faultScenario } from './fault-scenario';
 
 let emu: Emulator;
@@ -26,11 +25,7 @@ const plainHits: string[] = [];
 
 beforeAll(async () => {
   emu = await startEmulator();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${await emulatorSpkiHash(emu)}`],
-  });
+  browser = await launchTrustingEmulator(emu);
   // A plain-http page on this machine: where a hostile link or federation hop would send the user.
   plain = http.createServer((req, res) => {
     plainHits.push(req.url ?? '');

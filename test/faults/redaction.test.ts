@@ -4,8 +4,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createRedactor, redactDetail } from '../../src/core/redact';
 import { MemorySecretStore } from '../../src/core/secrets/memory-secret-store';
@@ -13,9 +11,8 @@ import { SecretStoreError, type SecretStoreStatus } from '../../src/core/secrets
 import { verifySmtp } from '../../src/core/smtp/verify-smtp';
 import { createHandlers } from '../../src/main/handlers';
 import { dispatch } from '../../src/main/ipc/dispatch';
-import type { ProfileDraft } from '../../src/shared/profile';
 import { createBrowserTestPorts } from '../support/browser-ports';
-import { makeTestTls } from '../support/test-tls';
+import { startRefusingSmtp, type RefusingSmtp } from '../support/refusing-smtp';
 import { makeProfile } from '../core/smtp/fixtures';
 import { faultScenario } from './fault-scenario';
 
@@ -41,23 +38,16 @@ class LockedKeychain extends MemorySecretStore {
   }
 }
 
-const draft: ProfileDraft = {
-  name: 'Contoso',
-  targetId: 'aem',
-  flow: 'delegated',
-  cloud: 'global',
-  customAuthorityHost: '',
-  tenant: 'contoso.com',
-  clientId: 'aaaaaaaa-0000-4000-8000-000000000001',
+// The shared test profile as the window would send it (the store fills id, dates and state).
+const {
+  id: _id,
+  createdAt: _c,
+  updatedAt: _u,
+  tokenState: _t,
+  ...draft
+} = makeProfile({
   credential: { kind: 'secret' },
-  redirectUri: 'http://localhost',
-  scopes: ['https://outlook.office365.com/SMTP.Send', 'offline_access'],
-  mailbox: 'alice@contoso.com',
-  fromAddress: 'alice@contoso.com',
-  smtpHost: 'smtp.office365.com',
-  smtpPort: 587,
-  network: { proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 },
-};
+});
 
 async function supportReport(request: Record<string, unknown>): Promise<string> {
   const secrets = new LockedKeychain();
@@ -72,33 +62,15 @@ async function supportReport(request: Record<string, unknown>): Promise<string> 
   return (r.value as { text: string }).text;
 }
 
-let smtp: SMTPServer;
-let smtpPort: number;
-let tlsCa: string;
+let smtp: RefusingSmtp;
 beforeAll(async () => {
-  const tls = makeTestTls();
-  tlsCa = tls.caPem;
   // A relay that quotes other credentials back in its refusal.
-  smtp = new SMTPServer({
-    secure: false,
-    key: tls.keyPem,
-    cert: tls.certPem,
-    authMethods: ['XOAUTH2'],
-    logger: false,
-    closeTimeout: 50,
-    onAuth: (_a, _s, cb) =>
-      cb(
-        Object.assign(
-          new Error(`5.7.3 Authentication unsuccessful refresh ${REFRESH} secret ${CLIENT_SECRET} cached ${OPAQUE}`),
-          { responseCode: 535 },
-        ),
-      ),
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startRefusingSmtp(
+    () => `5.7.3 Authentication unsuccessful refresh ${REFRESH} secret ${CLIENT_SECRET} cached ${OPAQUE}`,
+  );
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp?.close();
 });
 
 describe('redaction by shape wherever text leaves the app', () => {
@@ -148,8 +120,8 @@ describe('redaction by shape wherever text leaves the app', () => {
       const r = await verifySmtp({
         profile: makeProfile({
           smtpHost: '127.0.0.1',
-          smtpPort,
-          network: { proxyUrl: '', extraCaPem: tlsCa, timeoutMs: 20_000 },
+          smtpPort: smtp.port,
+          network: { proxyUrl: '', extraCaPem: smtp.caPem, timeoutMs: 20_000 },
         }),
         accessToken: JWT,
         backoff: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },

@@ -1,15 +1,13 @@
 // Issue 11.12: text from outside (an identity provider's error_description, an SMTP server's
 // reply, a CSV cell) reaches the terminal through the CLI. Escape sequences in it would
 // recolour, clear or retitle the user's terminal; every byte printed must be inert.
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { terminalText } from '../../src/cli/terminal-text';
 import { startEmulator, type Emulator } from '../emulator';
 import { DAEMON_SECRET } from '../emulator/fixtures/ids';
 import { daemonDraft } from '../cli/bulk-world';
 import { cliSandbox, type CliRun, type CliSandbox } from '../cli/cli-harness';
-import { makeTestTls } from '../support/test-tls';
+import { startRefusingSmtp, type RefusingSmtp } from '../support/refusing-smtp';
 import { faultScenario } from './fault-scenario';
 
 /** Clear screen, retitle the window, hide the text, write a hyperlink: what a hostile reply tries. */
@@ -19,31 +17,18 @@ const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 let emu: Emulator;
 let cli: CliSandbox;
-let smtp: SMTPServer;
-let smtpPort: number;
+let smtp: RefusingSmtp;
 
 beforeAll(async () => {
   emu = await startEmulator();
   cli = await cliSandbox('faults-terminal');
-  const tls = makeTestTls();
   // A mail server whose refusal carries escape sequences.
-  smtp = new SMTPServer({
-    secure: false,
-    key: tls.keyPem,
-    cert: tls.certPem,
-    authMethods: ['XOAUTH2'],
-    logger: false,
-    closeTimeout: 50,
-    onAuth: (_auth, _session, cb) =>
-      cb(Object.assign(new Error(`5.7.3 Authentication unsuccessful ${HOSTILE}`), { responseCode: 535 })),
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startRefusingSmtp(() => `5.7.3 Authentication unsuccessful ${HOSTILE}`);
   await cli.store.create(
     daemonDraft(emu, {
       name: 'Hostile SMTP',
-      smtpPort,
-      network: { proxyUrl: '', extraCaPem: `${emu.caPem}\n${tls.caPem}`, timeoutMs: 15_000 },
+      smtpPort: smtp.port,
+      network: { proxyUrl: '', extraCaPem: `${emu.caPem}\n${smtp.caPem}`, timeoutMs: 15_000 },
     }),
     { clientSecret: DAEMON_SECRET },
   );
@@ -54,7 +39,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp?.close();
   await emu?.close();
   await cli?.dispose();
 });

@@ -10,6 +10,7 @@ import {
 } from '../../src/core/oauth/login-ports';
 import { judgeLoginRequest } from '../../src/main/login/login-window-policy';
 import type { Emulator } from '../emulator';
+import { CHROMIUM_FLAGS } from './renderer-harness';
 
 /**
  * The test's login window: a real Chromium page on the emulator's sign-in form, playing
@@ -54,22 +55,17 @@ export async function emulatorSpkiHash(emu: Emulator): Promise<string> {
     .digest('base64');
 }
 
-export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedUser): Promise<PlaywrightLoginWindow> {
-  const spki = await emulatorSpkiHash(emu);
-  const browser: Browser = await chromium.launch({
+/** Debian's Chromium with the test flags, trusting the emulator's certificate (and nothing else extra). */
+export async function launchTrustingEmulator(emu: Emulator): Promise<Browser> {
+  return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--ignore-certificate-errors-spki-list=${spki}`,
-    ],
+    args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${await emulatorSpkiHash(emu)}`],
   });
+}
+
+export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedUser): Promise<PlaywrightLoginWindow> {
+  const browser = await launchTrustingEmulator(emu);
   const intercepted: string[] = [];
   const port: PlaywrightLoginWindow = {
     user,
@@ -99,6 +95,8 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
             clearTimeout(timer);
             fn();
           };
+          // Like the Electron window: a cancel before the window opened ends it at once.
+          if (req.signal?.aborted) return settle(() => reject(signInCancelled()));
           req.signal?.addEventListener('abort', () => settle(() => reject(signInCancelled())), { once: true });
           let caught = false;
           void applyLoginPolicy(page, registered, (url) => {

@@ -22,6 +22,9 @@ export function createElectronLoginWindow(parent: () => BrowserWindow | undefine
   return {
     open: (req) =>
       new Promise<string>((resolve, reject) => {
+        // Cancel may come before the window opens (while the authorize URL is made): an
+        // aborted signal fires no 'abort' event later, so it would wait for the timeout.
+        if (req.signal?.aborted) return reject(signInCancelled());
         const registered = new URL(req.redirectUri);
         const ses = session.fromPartition(`login-${randomUUID()}`, { cache: false });
         denyAllPermissions(ses);
