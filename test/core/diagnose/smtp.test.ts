@@ -78,7 +78,9 @@ describe('diagnoseSmtp: 535 5.7.3 ranked by the token', () => {
       ctx(alice, delegatedClaims({ exp: 1_000, aud: 'https://graph.microsoft.com' })),
     );
     expect(p.code).toBe('SMTP_535_5.7.3_TOKEN_EXPIRED');
-    expect(p.retryable).toBe(true);
+    // The same token cannot work later; a fresh one can.
+    expect(p.retryable).toBe(false);
+    expect(p.remedy).toEqual({ kind: 'fresh-token' });
   });
 
   it('names an app-only token without SMTP.SendAsApp', () => {
