@@ -12,6 +12,12 @@ export function xoauth2Once(user: string, accessToken: string): SMTPConnection.C
     XOAUTH2: async (ctx) => {
       const payload = Buffer.from(`user=${user}\x01auth=Bearer ${accessToken}\x01\x01`, 'utf8').toString('base64');
       let reply = await ctx.sendCommand(`AUTH XOAUTH2 ${payload}`);
+      // A server whose command line is too short for a token (Dovecot: "500 5.5.2 Line too
+      // long") refused the line, not the login: send the same payload after its empty 334.
+      if (reply.status === 500 || reply.status === 501) {
+        const ready = await ctx.sendCommand('AUTH XOAUTH2');
+        reply = ready.status === 334 ? await ctx.sendCommand(payload) : ready;
+      }
       if (reply.status === 334) reply = await ctx.sendCommand('');
       // nodemailer turns this into EAUTH with the last reply, as for its own methods.
       if (reply.status !== 235) throw new Error('Invalid login');
