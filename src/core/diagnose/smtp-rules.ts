@@ -36,6 +36,13 @@ export interface SmtpRule {
   readonly explain: (ctx: FactsContext, r: ReplyInput, category: ProblemCategory) => Problem;
 }
 
+type ReplyBody = Pick<Problem, 'title' | 'explanation' | 'fixSteps'> &
+  Partial<Pick<Problem, 'commands' | 'remedy' | 'field'>>;
+
+/** A diagnosis known by the reply's own code (`SMTP_550_5.7.30`), with the reply as its detail. */
+const asReply = (r: ReplyInput, category: ProblemCategory, body: ReplyBody): Problem =>
+  problem({ ...body, detail: r.detail, code: r.id, category });
+
 export const smtpRules: readonly SmtpRule[] = [
   {
     codes: [535],
@@ -67,11 +74,8 @@ export const smtpRules: readonly SmtpRule[] = [
     enhanced: ['5.7.60'],
     exchangeOnly: true,
     category: 'setup',
-    explain: (ctx, { id, detail }, category) =>
-      problem({
-        detail,
-        code: id,
-        category,
+    explain: (ctx, r, category) =>
+      asReply(r, category, {
         title: `${ctx.authUser} has no permission to send as ${ctx.fromAddress}`,
         explanation: `The From address ${ctx.fromAddress} is not the mailbox that logged in (${ctx.authUser}), and that mailbox has no Send As right on it.`,
         fixSteps: [
@@ -95,11 +99,8 @@ export const smtpRules: readonly SmtpRule[] = [
     enhanced: ['4.3.2'],
     exchangeOnly: true,
     category: 'transient',
-    explain: (ctx, { id, detail }, category) =>
-      problem({
-        detail,
-        code: id,
-        category,
+    explain: (ctx, r, category) =>
+      asReply(r, category, {
         title: `Too many connections to ${ctx.authUser} at the same time`,
         explanation:
           'Exchange allows 3 simultaneous SMTP connections per mailbox. Another system (or another copy of this one) is using them. This is temporary.',
@@ -114,11 +115,8 @@ export const smtpRules: readonly SmtpRule[] = [
     enhanced: ['5.7.30'],
     exchangeOnly: true,
     category: 'setup',
-    explain: (_ctx, { id, detail }, category) =>
-      problem({
-        detail,
-        code: id,
-        category,
+    explain: (_ctx, r, category) =>
+      asReply(r, category, {
         title: 'Basic authentication (password) is no longer accepted',
         explanation:
           'Exchange Online is retiring username/password logins for SMTP. The client logged in with a password; it must log in with OAuth2 (XOAUTH2) and an access token.',
@@ -130,11 +128,8 @@ export const smtpRules: readonly SmtpRule[] = [
     enhanced: ['5.2.2'],
     exchangeOnly: true,
     category: 'setup',
-    explain: (ctx, { id, detail }, category) =>
-      problem({
-        detail,
-        code: id,
-        category,
+    explain: (ctx, r, category) =>
+      asReply(r, category, {
         title: `The mailbox ${ctx.authUser} is full`,
         explanation:
           'Sent messages are saved to Sent Items; when the mailbox is over its quota, Exchange refuses to send.',
@@ -162,11 +157,8 @@ export const smtpRules: readonly SmtpRule[] = [
   { enhanced: ['5.7.4'], exchangeOnly: false, category: 'setup', explain: (ctx, r, c) => noXoauth2(ctx, r, c) },
 ];
 
-function notAuthenticated(ctx: FactsContext, { id, detail }: ReplyInput, category: ProblemCategory): Problem {
-  return problem({
-    detail,
-    code: id,
-    category,
+function notAuthenticated(ctx: FactsContext, r: ReplyInput, category: ProblemCategory): Problem {
+  return asReply(r, category, {
     title: 'The mail was sent without logging in',
     explanation:
       'The server only relays mail for a client that has logged in. The session reached MAIL FROM without a successful AUTH (the client did not offer XOAUTH2, or authentication is switched off in its settings).',
@@ -177,11 +169,8 @@ function notAuthenticated(ctx: FactsContext, { id, detail }: ReplyInput, categor
   });
 }
 
-function noXoauth2(ctx: FactsContext, { id, detail }: ReplyInput, category: ProblemCategory): Problem {
-  return problem({
-    detail,
-    code: id,
-    category,
+function noXoauth2(ctx: FactsContext, r: ReplyInput, category: ProblemCategory): Problem {
+  return asReply(r, category, {
     title: 'The server did not offer XOAUTH2',
     explanation:
       'The server does not accept OAuth2 logins here. Exchange only offers XOAUTH2 after STARTTLS on port 587; other servers may not support it at all.',

@@ -3,15 +3,9 @@ import { diagnoseSmtp, type SmtpDiagnosisContext } from '../../../src/core/diagn
 import { isExchangeOnline, serverIdentityFrom } from '../../../src/core/diagnose/smtp-context';
 import { smtpRules } from '../../../src/core/diagnose/smtp-rules';
 import type { Profile } from '../../../src/shared/profile';
-import { appOnlyClaims, delegatedClaims, inspect, makeProfile } from '../smtp/fixtures';
+import { appOnlyClaims, delegatedClaims, inspect, makeProfile, smtpReplyError } from '../smtp/fixtures';
 
-const reply = (response: string, command = 'AUTH XOAUTH2'): Error =>
-  Object.assign(new Error(`Invalid login: ${response}`), {
-    code: 'EAUTH',
-    response,
-    responseCode: Number(response.slice(0, 3)),
-    command,
-  });
+const reply = smtpReplyError;
 
 const EXCHANGE = {
   greeting: '220 SN4PR0601CA0001.outlook.office365.com Microsoft ESMTP MAIL Service ready at Mon, 23 Nov 2026',

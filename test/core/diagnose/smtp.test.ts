@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseSmtp, parseReply, type SmtpDiagnosisContext } from '../../../src/core/diagnose/smtp';
 import type { Profile } from '../../../src/shared/profile';
-import { appOnlyClaims, delegatedClaims, inspect, makeProfile } from '../smtp/fixtures';
+import { appOnlyClaims, delegatedClaims, inspect, makeProfile, smtpReplyError } from '../smtp/fixtures';
 
-/** An error shaped the way nodemailer reports a server reply. */
-const reply = (response: string, command = 'AUTH XOAUTH2'): Error =>
-  Object.assign(new Error(`Invalid login: ${response}`), {
-    code: 'EAUTH',
-    response,
-    responseCode: Number(response.slice(0, 3)),
-    command,
-  });
+const reply = smtpReplyError;
 
 function ctx(
   profile: Profile,
