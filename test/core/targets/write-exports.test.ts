@@ -74,6 +74,7 @@ describe('writeExports', () => {
       title: 't',
       description: 'd',
       kind: 'file',
+      group: 'target',
       content: 'x\n',
       holdsSecret: false,
       language: 'text',

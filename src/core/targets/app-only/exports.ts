@@ -102,6 +102,7 @@ export function appOnlyExports(ctx: ExportContext): OutputDraft[] {
   return [
     fieldsOutput({
       name: 'app-only-mail-server-settings.txt',
+      placement: "The mail server's OAuth2 (client credentials) settings",
       title: 'App-only mailer: mail server settings',
       description:
         'The values an app-only (client credentials) mail server asks for. With a certificate, install it with its private key in the profile of the account the service runs as.',
@@ -109,6 +110,7 @@ export function appOnlyExports(ctx: ExportContext): OutputDraft[] {
     }),
     fileOutput({
       name: 'register-service-principal.ps1',
+      placement: 'PowerShell with the ExchangeOnlineManagement module, as an Exchange administrator',
       title: 'App-only mailer: Exchange service principal and mailbox permission',
       description:
         'Exchange Online PowerShell: New-ServicePrincipal (with the Enterprise application object id) and Add-MailboxPermission.',
@@ -117,6 +119,7 @@ export function appOnlyExports(ctx: ExportContext): OutputDraft[] {
     }),
     fileOutput({
       name: 'app-rbac-alternative.ps1',
+      placement: 'PowerShell with the ExchangeOnlineManagement module, as an Exchange administrator',
       title: 'App-only mailer: application RBAC alternative',
       description:
         'Scope the app to a group of mailboxes with Exchange application RBAC instead of per-mailbox FullAccess.',

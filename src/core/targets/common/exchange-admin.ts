@@ -39,6 +39,7 @@ export function exchangeAdminExports(ctx: ExportContext): OutputDraft[] {
   return [
     fileOutput({
       name: 'enable-smtp-auth.ps1',
+      placement: 'PowerShell with the ExchangeOnlineManagement module, as an Exchange administrator',
       title: 'Exchange: enable SMTP AUTH for the mailbox',
       description:
         'Exchange Online PowerShell: checks the tenant switch (Get-TransportConfig) and enables SMTP AUTH for the mailbox (Set-CASMailbox).',
