@@ -113,6 +113,7 @@ export const problemCodes = {
   EMPTY_LIST: 'setup',
   CSV_MALFORMED_ROW: 'setup',
   MISSING_MAILBOX: 'setup',
+  AEM_VARIABLE_TOO_LONG: 'setup',
 } as const satisfies Readonly<Record<string, ProblemCategory>>;
 
 /** A code listed above: its category comes from the registry. */
