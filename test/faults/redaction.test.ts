@@ -82,6 +82,7 @@ describe('redaction by shape wherever text leaves the app', () => {
       const text = await supportReport({
         problem: {
           code: 'SMTP_535',
+          category: 'setup',
           title: 'Login refused',
           explanation: `The relay said the secret ${CLIENT_SECRET} is wrong.`,
           fixSteps: [`Replace ${REFRESH}`],
@@ -100,7 +101,16 @@ describe('redaction by shape wherever text leaves the app', () => {
   faultScenario('11.13', 'crash', 'a 10 MB base64-like run is redacted, not a RangeError', async () => {
     const run = 'QUJD'.repeat(2_621_440);
     const text = await supportReport({
-      problem: { code: 'X', title: 'Big', explanation: '', fixSteps: [], commands: [], retryable: false, detail: run },
+      problem: {
+        code: 'X',
+        category: 'environment',
+        title: 'Big',
+        explanation: '',
+        fixSteps: [],
+        commands: [],
+        retryable: false,
+        detail: run,
+      },
     });
     expect(text).toContain('Detail: [redacted]');
     expect(text.length).toBeLessThan(10_000);
