@@ -92,6 +92,37 @@ describe('bulk-verify reads damaged and hostile lists row by row', () => {
     expect(r.code).toBe(2);
   });
 
+  faultScenario(
+    '11.14',
+    'hostile',
+    'formula cells in a mailbox list reach the report as text, not as formulas',
+    async () => {
+      const [a] = addresses;
+      const hostile = [
+        '=1+1@contoso.com',
+        '"=HYPERLINK(""http://evil.example"",""x"")"',
+        "+cmd|' /C calc'!A0@contoso.com",
+        '-2+3@contoso.com',
+        '@SUM(1+1)@contoso.com',
+      ];
+      const list = await cli.writeList('formulas.csv', `Mailbox\n${hostile.join('\n')}\n${a}\n`);
+      const r = await cli.run(['bulk-verify', 'Daemon', list]);
+      // Raw report text: every cell that a spreadsheet would run starts with a quote mark instead.
+      const cells = parse(r.stdout, { relax_quotes: true }) as string[][];
+      expect(cells.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+      const rows = rowsOf(r);
+      expect(rows.map((row) => [row.mailbox, row.status, row.code])).toEqual([
+        ["'=1+1@contoso.com", 'invalid', 'INVALID_MAILBOX'],
+        ['\'=HYPERLINK("http://evil.example","x")', 'invalid', 'INVALID_MAILBOX'],
+        ["'+cmd|' /C calc'!A0@contoso.com", 'invalid', 'INVALID_MAILBOX'],
+        ["'-2+3@contoso.com", 'invalid', 'INVALID_MAILBOX'],
+        ["'@SUM(1+1)@contoso.com", 'invalid', 'INVALID_MAILBOX'],
+        [a, 'ok', ''],
+      ]);
+      expect(r.code).toBe(2);
+    },
+  );
+
   faultScenario('11.3', 'crash', 'a 60 MB line is reported in a few bytes without holding it', async () => {
     const probe = pathToFileURL(join(__dirname, 'support', 'peak-rss-probe.mjs')).href;
     const rssFile = join(cli.dataDir, 'peak-rss');
