@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { profilesFileIn } from '../src/core/profiles/default-location';
 import { createProfileStore } from '../src/core/profiles/profile-store';
 import { createKeytarSecretStore } from '../src/core/secrets/keytar-secret-store';
+import { keychainInspector } from '../test/support/keychain';
 import { startEmulator } from '../test/emulator';
 import { DAEMON_SECRET } from '../test/emulator/fixtures/ids';
 import { bulkWorld, daemonDraft } from '../test/cli/bulk-world';
@@ -69,7 +70,7 @@ async function bulkRows(): Promise<Row[]> {
       console.error(`  bulk ${n}: ${rows.at(-1)?.[1]}`);
     }
   } finally {
-    for (const k of await secrets.keys('')) await secrets.delete(k);
+    await keychainInspector(service).wipe();
     await emu.close();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -83,7 +83,7 @@ describe('profile store', () => {
     const b = await store.create(draft({ name: 'B' }), { clientSecret: 'secret-b-0000000001' });
     await kc.store.set(secretKeys.refreshToken(a.id), 'rt-a');
     await store.remove(a.id);
-    expect(await kc.store.keys(`profile/${a.id}/`)).toEqual([]);
+    expect((await kc.accounts()).filter((n) => n.startsWith(`profile/${a.id}/`))).toEqual([]);
     expect(await kc.store.get(secretKeys.clientSecret(b.id))).toBe('secret-b-0000000001');
     expect((await store.list()).map((p) => p.id)).toEqual([b.id]);
   });
@@ -111,7 +111,8 @@ describe('profile store', () => {
       Array.from({ length: 20 }, (_, i) => store.create(draft({ name: `P${i}`, credential: { kind: 'none' } }))),
     );
     expect(await createProfileStore({ file, secrets: kc.store }).list()).toHaveLength(20);
-    expect(await fs.readdir(dir)).toEqual(['profiles.json']);
+    // The file and its last good copy; no temp file, no lock left behind.
+    expect((await fs.readdir(dir)).sort()).toEqual(['profiles.json', 'profiles.json.bak']);
   });
 
   it('refuses to overwrite a damaged file', async () => {
