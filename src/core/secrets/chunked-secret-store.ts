@@ -1,6 +1,7 @@
 import type { CrossProcessLock } from '../profiles/file-lock';
 import type { CredentialBackend } from './credential-backend';
 import { describeKeychainError } from './keychain-errors';
+import { KeychainGate } from './keychain-gate';
 import { confirmReadable } from './keychain-presence';
 import { MAX_SECRET_BYTES, SecretStoreError, type SecretStore, type SecretStoreStatus } from './secret-store';
 import {
@@ -18,7 +19,7 @@ import {
  * as secret-entry.ts describes: small values inline in one entry, larger ones in chunks.
  *
  * - Never lists the keychain, and never reads a null as "absent" without checking that the
- *   keychain is unlocked (keychain-presence.ts).
+ *   keychain is unlocked (keychain-presence.ts); calls go one at a time (keychain-gate.ts).
  * - A write reuses what this store last read or wrote for the key instead of reading it again
  *   (a refresh reads the token, then writes the rotated one: one call each), and removes the
  *   chunks of the value it replaced after it returns.
@@ -30,11 +31,14 @@ export class ChunkedSecretStore implements SecretStore {
   private readonly queues = new Map<string, Promise<unknown>>();
   /** What each key held when this store last read or wrote it. */
   private readonly known = new Map<string, Previous>();
+  private readonly backend: KeychainGate;
 
   constructor(
-    private readonly backend: CredentialBackend,
+    backend: CredentialBackend,
     private readonly opts: { readonly lock?: CrossProcessLock } = {},
-  ) {}
+  ) {
+    this.backend = new KeychainGate(backend);
+  }
 
   get(key: string): Promise<string | null> {
     return this.serial(key, () => this.read(key));
@@ -172,7 +176,9 @@ export class ChunkedSecretStore implements SecretStore {
       })
       .catch(() => undefined);
     return next.catch((e: unknown) => {
-      throw e instanceof SecretStoreError ? e : describeKeychainError(e);
+      const err = describeKeychainError(e);
+      if (err.reason === 'locked') this.backend.markLocked();
+      throw err;
     });
   }
 }

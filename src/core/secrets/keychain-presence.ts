@@ -1,5 +1,5 @@
-import type { CredentialBackend } from './credential-backend';
 import { describeKeychainError, lockedKeychain } from './keychain-errors';
+import type { KeychainGate } from './keychain-gate';
 
 /**
  * Telling "not stored" from "locked" without listing the keychain. On a locked Secret
@@ -12,20 +12,32 @@ import { describeKeychainError, lockedKeychain } from './keychain-errors';
 export const SENTINEL_ACCOUNT = 'keychain-check';
 const SENTINEL_VALUE = 'sow1:t:present';
 
+const checks = new WeakMap<KeychainGate, Promise<'present' | 'created'>>();
+
 /**
  * `present`: the sentinel was there, so the null being checked means absent.
  * `created`: it was missing and has now been written, so the keychain is open; the caller
  * reads its entry once more (writing may have unlocked it through the OS prompt).
  * Throws a typed `locked` (or other) SecretStoreError when the keychain cannot be read.
+ * Concurrent callers share one check.
  */
-export async function confirmReadable(backend: CredentialBackend): Promise<'present' | 'created'> {
-  if ((await backend.get(SENTINEL_ACCOUNT)) !== null) return 'present';
-  try {
-    await backend.set(SENTINEL_ACCOUNT, SENTINEL_VALUE);
-  } catch (e) {
-    throw describeKeychainError(e);
-  }
+export function confirmReadable(gate: KeychainGate): Promise<'present' | 'created'> {
+  const running = checks.get(gate);
+  if (running) return running;
+  const check = sentinelCheck(gate).catch((e: unknown) => {
+    const err = describeKeychainError(e);
+    if (err.reason === 'locked') gate.markLocked();
+    throw err;
+  });
+  checks.set(gate, check);
+  void check.finally(() => checks.delete(gate)).catch(() => undefined);
+  return check;
+}
+
+async function sentinelCheck(gate: KeychainGate): Promise<'present' | 'created'> {
+  if ((await gate.get(SENTINEL_ACCOUNT)) !== null) return 'present';
+  await gate.set(SENTINEL_ACCOUNT, SENTINEL_VALUE);
   // A write that "worked" but cannot be read back is a keychain that hides its entries.
-  if ((await backend.get(SENTINEL_ACCOUNT)) === null) throw lockedKeychain();
+  if ((await gate.get(SENTINEL_ACCOUNT)) === null) throw lockedKeychain();
   return 'created';
 }
