@@ -1,5 +1,6 @@
 import { problem } from '../../shared/problem';
 import { ProblemError } from '../problem-error';
+import type { StorageCode } from './storage-codes';
 
 /**
  * The data folder cannot be read or written: read-only drive, full disk, no permission,
@@ -16,16 +17,6 @@ export class StorageProblemError extends ProblemError {
 
 export const isStorageProblem = (e: unknown): e is StorageProblemError => e instanceof StorageProblemError;
 
-/** Environment codes this module gives (all "this computer", exit 3 in the CLI). */
-export const STORAGE_CODES = [
-  'DISK_READ_ONLY',
-  'DISK_FULL',
-  'DISK_NO_ACCESS',
-  'DISK_NOT_A_FILE',
-  'DISK_ERROR',
-  'PROFILE_FILE_BUSY',
-] as const;
-
 const errno = (e: unknown): string =>
   typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : 'UNKNOWN';
 
@@ -38,7 +29,7 @@ export function storageProblem(
 ): StorageProblemError {
   const code = errno(cause);
   const doing = op === 'read' ? 'read' : 'save';
-  const make = (c: (typeof STORAGE_CODES)[number], title: string, explanation: string, fixSteps: string[]) =>
+  const make = (c: StorageCode, title: string, explanation: string, fixSteps: string[]) =>
     new StorageProblemError(problem({ code: c, title, explanation, fixSteps, detail: code }), { cause });
   const elsewhere = `Or set SMTP_OAUTH_WIZARD_HOME to a folder you can write to and start the app again.`;
   if (op === 'busy') {
