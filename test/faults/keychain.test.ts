@@ -1,7 +1,16 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { beforeAll, describe, expect } from 'vitest';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path, { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { secretKeys } from '../../src/core/secrets/secret-keys';
+import { createHandlers } from '../../src/main/handlers';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import { createBrowserTestPorts } from '../support/browser-ports';
+import { testKeychain } from '../support/keychain';
 import { faultScenario } from './fault-scenario';
+import { draftNamed } from './probes/profile-draft';
+import { KEY } from './probes/shared-secret';
 
 type Answer = { ok: boolean; code?: string; title?: string; explanation?: string; value?: unknown };
 type Run = { code: number | null; signal: string | null; stdout: string; stderr: string };
@@ -16,9 +25,14 @@ interface LockedReport {
 const root = join(__dirname, '..', '..');
 
 /** Runs a probe in a D-Bus session and gnome-keyring of its own; returns its JSON line. */
-function inOwnKeyring(probe: string): Promise<string> {
+const inOwnKeyring = (probe: string) =>
+  run('bash', ['scripts/with-keyring.sh', process.execPath, '--import', 'tsx', probe]);
+/** Runs a probe in this session (the keyring `npm test` unlocked). */
+const nodeProbe = (args: readonly string[]) => run(process.execPath, ['--import', 'tsx', ...args]);
+
+function run(cmd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['scripts/with-keyring.sh', process.execPath, '--import', 'tsx', probe], {
+    const child = spawn(cmd, args, {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -27,7 +41,9 @@ function inOwnKeyring(probe: string): Promise<string> {
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('close', (code, signal) =>
-      code === 0 ? resolve(out.trim().split('\n').at(-1) ?? '') : reject(new Error(`probe ${code ?? signal}: ${err}`)),
+      code === 0
+        ? resolve(out.trim().split('\n').at(-1) ?? '')
+        : reject(new Error(`${args.at(-1)}: ${code ?? signal} ${err}`)),
     );
   });
 }
@@ -77,4 +93,73 @@ describe('a locked keyring (issue 11.1)', () => {
     expect(report.commands.list).toMatchObject({ code: 0, signal: null });
     expect((JSON.parse(report.commands.list?.stdout ?? '{}') as { profiles: unknown[] }).profiles).toHaveLength(2);
   });
+});
+
+describe('one secret, two writers, damaged entries (issues 11.5, 11.11)', () => {
+  const kc = testKeychain('faults');
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sow-faults-keychain-'));
+  });
+  afterAll(async () => {
+    await kc.wipe();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  faultScenario(
+    '11.11',
+    'loss',
+    'two OS processes writing and reading one chunked secret: no error, no torn value, no orphan',
+    async () => {
+      const runs = await Promise.all(
+        ['a', 'b'].map((l) =>
+          nodeProbe(['test/faults/probes/secret-loop.ts', dir, kc.service, l, '75']).then(
+            (out) => JSON.parse(out) as { errors: string[]; torn: number },
+          ),
+        ),
+      );
+      expect(runs).toEqual([
+        { label: 'a', errors: [], torn: 0 },
+        { label: 'b', errors: [], torn: 0 },
+      ]);
+      const accounts = (await kc.accounts()).filter((a) => a.startsWith(KEY));
+      const manifest = (await kc.raw.get(KEY)) ?? '';
+      const [, gen, count] = /^sow1:(\d+):(\d+):/.exec(manifest) ?? [];
+      expect(accounts.sort()).toEqual(
+        [KEY, ...Array.from({ length: Number(count) }, (_, i) => `${KEY}#${gen ?? ''}.${i}`)].sort(),
+      );
+      expect(await kc.store.get(KEY)).toMatch(/^[ab]:74:/);
+    },
+  );
+
+  faultScenario(
+    '11.5',
+    'unclear',
+    'a damaged keychain entry can be entered again and deleted through the app',
+    async () => {
+      const ports = createBrowserTestPorts({ secrets: kc.store, profilesFile: path.join(dir, 'profiles.json') });
+      const handlers = createHandlers(ports);
+      const call = (channel: string, request: unknown) =>
+        dispatch(handlers, channel, request, { signal: new AbortController().signal, progress: () => undefined });
+      const p = await ports.profiles.create(draftNamed('Damaged secret'), {
+        clientSecret: 'Xy8Q~first-secret-value-00000001',
+      });
+      await kc.raw.set(secretKeys.clientSecret(p.id), 'half-written garbage');
+      // Opening the profile asks for the secret again instead of failing.
+      expect(await call('profiles:get', { id: p.id })).toMatchObject({
+        ok: true,
+        value: { stored: { clientSecret: false } },
+      });
+      const saved = await call('profiles:save', {
+        id: p.id,
+        draft: { ...draftNamed('Damaged secret'), credential: { kind: 'secret' } },
+        secrets: { clientSecret: 'Xy8Q~entered-again-value-000000002' },
+      });
+      expect(saved).toMatchObject({ ok: true, value: { stored: { clientSecret: true } } });
+      expect(await kc.store.get(secretKeys.clientSecret(p.id))).toBe('Xy8Q~entered-again-value-000000002');
+      await kc.raw.set(secretKeys.clientSecret(p.id), 'sow1:7:3:0123456789abcdef'); // a manifest whose chunks are gone
+      expect(await call('profiles:delete', { id: p.id })).toEqual({ ok: true, value: { deleted: true } });
+      expect((await kc.accounts()).filter((a) => a.startsWith(`profile/${p.id}/`))).toEqual([]);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { storageProblem } from './storage-problem';
@@ -63,20 +64,26 @@ function createLock(target: string): CrossProcessLock {
 
 async function acquire(target: string): Promise<() => Promise<void>> {
   const dir = path.dirname(target);
+  const deadline = Date.now() + WAIT_MS;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    return await lockfile.lock(target, {
-      realpath: false,
-      stale: STALE_MS,
-      // About 30 s of polling at most 50 ms apart, then a plain-words "busy".
-      retries: { retries: WAIT_MS / 50, factor: 1.3, minTimeout: 5, maxTimeout: 50, randomize: true },
-      // The default throws from a timer (a crash); a lock lost after 10 s of silence only ends ours.
-      onCompromised: () => undefined,
-    });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw storageProblem('busy', dir, e, target);
-    }
     throw storageProblem('write', dir, e, target);
+  }
+  // Only "held by another process" is worth waiting for (proper-lockfile's own retries would
+  // also wait 30 s on a read-only or full disk): poll with jitter, 5 to 50 ms apart.
+  for (let delay = 5; ; delay = Math.min(50, delay * 1.5)) {
+    try {
+      return await lockfile.lock(target, {
+        realpath: false,
+        stale: STALE_MS,
+        // The default throws from a timer (a crash); a lock lost after 10 s of silence only ends ours.
+        onCompromised: () => undefined,
+      });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw storageProblem('write', dir, e, target);
+      if (Date.now() > deadline) throw storageProblem('busy', dir, e, target);
+      await sleep(delay * (0.5 + Math.random()));
+    }
   }
 }

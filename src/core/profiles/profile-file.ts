@@ -95,7 +95,7 @@ export function damaged(file: string): ProblemError {
     problem({
       code: 'PROFILE_FILE_CORRUPT',
       title: 'The profile file cannot be read',
-      explanation: `${file} is damaged (it is not a profile list). It was left untouched; secrets stay in the keychain.`,
+      explanation: `${file} is damaged (it is not a profile list) and was left untouched; secrets stay in the keychain. Restore its last good copy or start fresh: on the app's start screen, or with \`smtp-oauth-wizard profiles restore-backup\` or \`profiles start-fresh\` (the damaged file is kept).`,
       fixSteps: [
         'On the start screen, choose “Restore the last good copy”, or “Start fresh” (the damaged file is kept beside it).',
         'On the command line: smtp-oauth-wizard profiles restore-backup, or smtp-oauth-wizard profiles start-fresh.',

@@ -81,8 +81,8 @@ export class ChunkedSecretStore implements SecretStore {
   }
 
   private async write(key: string, value: string): Promise<void> {
-    const old = await this.previous(key, 'write');
     const inline = inlineEntry(value);
+    const old = await this.previous(key, inline === undefined ? 'chunked' : 'inline');
     if (inline !== undefined) {
       await this.backend.set(key, inline);
       this.known.set(key, { kind: 'inline' });
@@ -99,7 +99,7 @@ export class ChunkedSecretStore implements SecretStore {
     if (old.kind === 'chunked') this.afterwards(key, () => this.dropChunks(key, old));
   }
 
-  private async read(key: string, retried = false): Promise<string | null> {
+  private async read(key: string, attempt = 1): Promise<string | null> {
     const form = await this.entry(key);
     if (form === null) {
       this.known.set(key, { kind: 'absent' });
@@ -114,7 +114,7 @@ export class ChunkedSecretStore implements SecretStore {
     const b64 = parts.join('');
     if (parts.some((p) => p === null) || checksum(b64) !== form.sum) {
       // Another process may have replaced the value between the manifest and its chunks.
-      if (!retried) return this.read(key, true);
+      if (attempt < 3) return this.read(key, attempt + 1);
       throw corrupt(key);
     }
     return Buffer.from(b64, 'base64').toString('utf8');
@@ -132,13 +132,15 @@ export class ChunkedSecretStore implements SecretStore {
 
   /**
    * What a write or delete replaces (a damaged entry counts as inline: it is simply replaced).
-   * A write trusts what this store saw last and takes a null as absent (on a locked keychain
-   * the write itself fails); a delete reads afresh and checks a null, because keytar's delete
-   * on a locked keychain answers "nothing to delete" instead of failing.
+   * A write of a value that fits one entry trusts what this store last saw of a key that was
+   * inline or absent, so a refresh writes its rotated token in one call. Everything else
+   * reads afresh (under the cross-process lock): chunk generations must follow the entry as
+   * it is now, whoever wrote it. A delete also checks a null, because keytar's delete on a
+   * locked keychain answers "nothing to delete" instead of failing.
    */
-  private async previous(key: string, purpose: 'write' | 'delete'): Promise<Previous> {
+  private async previous(key: string, purpose: 'inline' | 'chunked' | 'delete'): Promise<Previous> {
     const seen = this.known.get(key);
-    if (seen && purpose === 'write') return seen;
+    if (purpose === 'inline' && seen && seen.kind !== 'chunked') return seen;
     const form = purpose === 'delete' ? await this.entry(key) : await this.backend.get(key).then(decodeOrNull);
     if (form === null) return { kind: 'absent' };
     if (form === undefined || form.kind === 'inline') return { kind: 'inline' };

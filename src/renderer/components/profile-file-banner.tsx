@@ -81,7 +81,7 @@ export function ProfileFileBanner({ onRecovered }: { readonly onRecovered: () =>
       <MessageBar intent="error" layout="multiline" role="alert" data-testid="profile-file-damaged">
         <MessageBarBody className={styles.body}>
           <MessageBarTitle>The profile file is damaged</MessageBarTitle>
-          <Text>{h.reason}</Text>
+          <Text>{h.file} is not a profile list any more, so your profiles cannot be shown. It was left untouched.</Text>
           <Text>
             {h.backup
               ? `The last good copy holds ${h.backup.profiles} profile${h.backup.profiles === 1 ? '' : 's'} (saved ${when(h.backup.savedAt)}).`
