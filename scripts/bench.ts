@@ -102,6 +102,7 @@ function scriptRows(): Row[] {
     'redeemStoredRefreshToken vs a bare fetch POST of the same grant (median)',
   );
   ratio('bench:verify', 'Verify overhead ratio', 'verifySmtp vs bare nodemailer XOAUTH2 login (median)');
+  rows.push(...((lastJsonLine(runPackageScript('bench:keychain', 900_000).output)?.rows ?? []) as Row[]));
   const profiles = runPackageScript('bench:profiles', 90_000);
   const listed = lastJsonLine(profiles.output);
   rows.push([

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { problem } from '../../shared/problem';
 import { profileSchema, type Profile } from '../../shared/profile';
 import { ProblemError } from '../problem-error';
-import { withUnknownFields } from './keep-unknown-fields';
+import { unknownFields, withUnknownFields, type Extras } from './keep-unknown-fields';
 import { storageProblem } from './storage-problem';
 
 /**
@@ -18,8 +18,8 @@ export const FILE_VERSION = 1;
 export interface ProfileDoc {
   readonly version: number;
   readonly profiles: readonly Profile[];
-  /** Each profile as read, by id: where its unknown fields come from. */
-  readonly raw: ReadonlyMap<string, unknown>;
+  /** By profile id, the fields this version does not know (only profiles that have some). */
+  readonly unknown: ReadonlyMap<string, Extras>;
   /** Entries that could not be read, written back as they are. */
   readonly unreadable: readonly { readonly raw: unknown; readonly reason: string }[];
   /** Top-level fields besides `version` and `profiles`. */
@@ -29,7 +29,7 @@ export interface ProfileDoc {
 export const emptyDoc = (): ProfileDoc => ({
   version: FILE_VERSION,
   profiles: [],
-  raw: new Map(),
+  unknown: new Map(),
   unreadable: [],
   extras: {},
 });
@@ -53,26 +53,29 @@ export function parseProfileFile(text: string, file: string): ProfileDoc {
   if (!top.success) throw damaged(file);
   const { version, profiles: entries, ...extras } = top.data;
   const profiles: Profile[] = [];
-  const raw = new Map<string, unknown>();
+  const seen = new Set<string>();
+  const unknown = new Map<string, Extras>();
   const unreadable: { raw: unknown; reason: string }[] = [];
   entries.forEach((entry, i) => {
     const parsed = profileSchema.safeParse(entry);
-    if (parsed.success && !raw.has(parsed.data.id)) {
+    if (parsed.success && !seen.has(parsed.data.id)) {
       profiles.push(parsed.data);
-      raw.set(parsed.data.id, entry);
+      seen.add(parsed.data.id);
+      const extras = unknownFields(profileSchema, entry);
+      if (extras) unknown.set(parsed.data.id, extras);
     } else {
       const issue = parsed.success ? undefined : parsed.error.issues[0];
       const reason = issue ? `${issue.path.join('.') || 'entry'}: ${issue.message}` : 'the same id appears twice';
       unreadable.push({ raw: entry, reason: `Profile ${i + 1}: ${reason}` });
     }
   });
-  return { version, profiles, raw, unreadable, extras };
+  return { version, profiles, unknown, unreadable, extras };
 }
 
 /** The file's text for `profiles` (the new list), keeping everything `doc` held beside them. */
 export function serialiseProfileFile(doc: ProfileDoc, profiles: readonly Profile[]): string {
   const entries = [
-    ...profiles.map((p) => withUnknownFields(profileSchema, doc.raw.get(p.id), p)),
+    ...profiles.map((p) => withUnknownFields(profileSchema, doc.unknown.get(p.id), p)),
     ...doc.unreadable.map((u) => u.raw),
   ];
   return `${JSON.stringify({ ...doc.extras, version: doc.version, profiles: entries }, null, 1)}\n`;
