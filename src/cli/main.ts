@@ -1,4 +1,3 @@
-import { STORAGE_CODES } from '../core/profiles/storage-codes';
 import { redactDetail } from '../core/redact';
 import { keychainCode } from '../core/secrets/keychain-errors';
 import { SecretStoreError } from '../core/secrets/secret-store';
@@ -10,9 +9,6 @@ import { json, line, write, type CliIo } from './cli-io';
 import { EXIT, UsageError, type ExitCode } from './exit-codes';
 import { HELP } from './help';
 import { renderProblem } from './render-problem';
-
-/** Failures that are about this computer, not the Microsoft set-up. */
-const ENVIRONMENT_CODES = new Set<string>(STORAGE_CODES);
 
 /** `profiles <sub>` commands. */
 const PROFILES_SUBCOMMANDS = ['list', 'status', 'restore-backup', 'start-fresh'];
@@ -120,8 +116,8 @@ async function reportFailure(e: unknown, io: CliIo, asJson: boolean): Promise<Ex
     error = { code: keychainCode(e.reason), message: e.message };
   } else if (isProblemError(e)) {
     problem = e.problem;
-    exitCode =
-      ENVIRONMENT_CODES.has(problem.code) || problem.code.startsWith('KEYCHAIN') ? EXIT.environment : EXIT.checkFailed;
+    // Failures that are about this computer, not the Microsoft set-up, say so in their category.
+    exitCode = problem.category === 'environment' ? EXIT.environment : EXIT.checkFailed;
     // An environment problem is one line, so it carries the explanation (which names the file).
     error = {
       code: problem.code,

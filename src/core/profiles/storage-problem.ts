@@ -1,6 +1,5 @@
 import { problem } from '../../shared/problem';
 import { ProblemError } from '../problem-error';
-import type { StorageCode } from './storage-codes';
 
 /**
  * The data folder cannot be read or written: read-only drive, full disk, no permission,
@@ -14,6 +13,10 @@ export class StorageProblemError extends ProblemError {
     this.name = 'StorageProblemError';
   }
 }
+
+/** The codes this module gives (registered as 'environment' in shared/problem-codes.ts). */
+type StorageCode =
+  'DISK_READ_ONLY' | 'DISK_FULL' | 'DISK_NO_ACCESS' | 'DISK_NOT_A_FILE' | 'DISK_ERROR' | 'PROFILE_FILE_BUSY';
 
 export const isStorageProblem = (e: unknown): e is StorageProblemError => e instanceof StorageProblemError;
 
