@@ -3,28 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/handlers';
-import type { ProfileDraft } from '../../src/shared/profile';
 import { createBrowserTestPorts } from '../support/browser-ports';
 import { MemorySecretStore } from '../../src/core/secrets/memory-secret-store';
+import { draftNamed as draft } from '../support/public-profile-draft';
 import { startRendererHarness, type RendererHarness } from '../support/renderer-harness';
-
-const draft = (name: string): ProfileDraft => ({
-  name,
-  targetId: 'generic',
-  flow: 'delegated',
-  cloud: 'global',
-  customAuthorityHost: '',
-  tenant: 'contoso.com',
-  clientId: 'aaaaaaaa-0000-4000-8000-000000000001',
-  credential: { kind: 'none' },
-  redirectUri: 'http://localhost',
-  scopes: ['https://outlook.office365.com/SMTP.Send', 'offline_access'],
-  mailbox: 'alice@contoso.com',
-  fromAddress: 'alice@contoso.com',
-  smtpHost: 'smtp.office365.com',
-  smtpPort: 587,
-  network: { proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 },
-});
 
 describe('a damaged profile file on the start screen (issue 11.6)', () => {
   let harness: RendererHarness;

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
-import path, { join } from 'node:path';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { secretKeys } from '../../src/core/secrets/secret-keys';
 import { createHandlers } from '../../src/main/handlers';
@@ -9,7 +8,8 @@ import { dispatch } from '../../src/main/ipc/dispatch';
 import { createBrowserTestPorts } from '../support/browser-ports';
 import { testKeychain } from '../support/keychain';
 import { faultScenario } from './fault-scenario';
-import { draftNamed } from './probes/profile-draft';
+import { runProbe } from './run-probe';
+import { draftNamed } from '../support/public-profile-draft';
 import { KEY } from './probes/shared-secret';
 
 type Answer = { ok: boolean; code?: string; title?: string; explanation?: string; value?: unknown };
@@ -22,31 +22,8 @@ interface LockedReport {
   grants: number;
 }
 
-const root = join(__dirname, '..', '..');
-
-/** Runs a probe in a D-Bus session and gnome-keyring of its own; returns its JSON line. */
-const inOwnKeyring = (probe: string) =>
-  run('bash', ['scripts/with-keyring.sh', process.execPath, '--import', 'tsx', probe]);
-/** Runs a probe in this session (the keyring `npm test` unlocked). */
-const nodeProbe = (args: readonly string[]) => run(process.execPath, ['--import', 'tsx', ...args]);
-
-function run(cmd: string, args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('close', (code, signal) =>
-      code === 0
-        ? resolve(out.trim().split('\n').at(-1) ?? '')
-        : reject(new Error(`${args.at(-1)}: ${code ?? signal} ${err}`)),
-    );
-  });
-}
+/** A probe in a D-Bus session and gnome-keyring of its own (it locks the collection). */
+const inOwnKeyring = (probe: string) => runProbe([probe], ['bash', 'scripts/with-keyring.sh']);
 
 describe('a locked keyring (issue 11.1)', () => {
   let report: LockedReport;
@@ -113,7 +90,7 @@ describe('one secret, two writers, damaged entries (issues 11.5, 11.11)', () => 
     async () => {
       const runs = await Promise.all(
         ['a', 'b'].map((l) =>
-          nodeProbe(['test/faults/probes/secret-loop.ts', dir, kc.service, l, '75']).then(
+          runProbe(['test/faults/probes/secret-loop.ts', dir, kc.service, l, '75']).then(
             (out) => JSON.parse(out) as { errors: string[]; torn: number },
           ),
         ),

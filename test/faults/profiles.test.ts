@@ -11,7 +11,8 @@ import { dispatch } from '../../src/main/ipc/dispatch';
 import { cliSandbox, type CliSandbox } from '../cli/cli-harness';
 import { createBrowserTestPorts } from '../support/browser-ports';
 import { faultScenario } from './fault-scenario';
-import { draftNamed } from './probes/profile-draft';
+import { runProbe } from './run-probe';
+import { draftNamed } from '../support/public-profile-draft';
 
 const root = path.join(__dirname, '..', '..');
 let tmp: string;
@@ -28,30 +29,6 @@ afterAll(async () => {
 const folder = async (name: string) => fs.mkdtemp(path.join(tmp, `${name}-`));
 const store = (dir: string) => createProfileStore({ file: profilesFileIn(dir), secrets: new MemorySecretStore() });
 
-/** A probe in its own OS process; resolves with its last stdout line. */
-function node(args: readonly string[], wrap: readonly string[] = []): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const [cmd, ...rest] = wrap.length ? wrap : [process.execPath];
-    const child = spawn(
-      cmd ?? process.execPath,
-      [...rest, ...(wrap.length ? [process.execPath] : []), '--import', 'tsx', ...args],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('close', (code, signal) =>
-      code === 0
-        ? resolve(out.trim().split('\n').at(-1) ?? '')
-        : reject(new Error(`${args[0]}: ${code ?? signal} ${err}`)),
-    );
-  });
-}
-
 describe('two processes write the profile file at once (issue 11.2)', () => {
   faultScenario(
     '11.2',
@@ -59,7 +36,9 @@ describe('two processes write the profile file at once (issue 11.2)', () => {
     'two OS processes, 200 saves each plus token records: every profile is there',
     async () => {
       const dir = await folder('two-writers');
-      const runs = await Promise.all(['a', 'b'].map((l) => node(['test/faults/probes/save-loop.ts', dir, l, '200'])));
+      const runs = await Promise.all(
+        ['a', 'b'].map((l) => runProbe(['test/faults/probes/save-loop.ts', dir, l, '200'])),
+      );
       expect(runs.map((r) => JSON.parse(r) as { recorded: number })).toMatchObject([
         { recorded: 200 },
         { recorded: 200 },
@@ -223,7 +202,7 @@ describe('the data folder cannot be written (issue 11.7)', () => {
       expect(unshare, 'these scenarios need `unshare -rm` (user and mount namespaces)').toBe(true);
       const dir = await folder('full');
       const out = JSON.parse(
-        await node(
+        await runProbe(
           ['test/faults/probes/disk-store.ts', dir, 'full'],
           inNamespace(`mount -t tmpfs -o size=64k none ${dir}`),
         ),
@@ -249,7 +228,7 @@ describe('the data folder cannot be written (issue 11.7)', () => {
       const dir = await folder('read-only');
       await store(dir).create(draftNamed('Saved before it became read-only'));
       const out = JSON.parse(
-        await node(
+        await runProbe(
           ['test/faults/probes/disk-store.ts', dir, 'read-only'],
           inNamespace(`mount --bind ${dir} ${dir} && mount -o remount,ro,bind ${dir}`),
         ),

@@ -230,21 +230,11 @@ async function main(): Promise<void> {
   }
 }
 
-void (async () => {
-  const probe = 'smtp-oauth-wizard-bench-probe';
-  const ready = (await createKeytarSecretStore(probe).status()).available;
-  if (ready) await keychainInspector(probe).wipe(); // the sentinel the check wrote
-  if (!ready) {
-    if (process.platform !== 'linux' || process.env.SOW_KEYRING_SESSION === '1')
-      throw new Error('The bench needs a working keychain.');
-    const r = spawnSync('scripts/with-keyring.sh', [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-      stdio: 'inherit',
-    });
-    process.exit(r.status ?? 1);
-  }
-  await main();
-  process.exit(0);
-})().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run inside a private keyring session (`npm run bench:keychain` wraps it in with-keyring.sh).
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createProfileStore } from '../../../src/core/profiles/profile-store';
 import { isProblemError } from '../../../src/core/problem-error';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store';
-import { draftNamed } from './profile-draft';
+import { draftNamed } from '../../support/public-profile-draft';
 
 const [dir = '', mode = ''] = process.argv.slice(2);
 const file = path.join(dir, 'profiles.json');

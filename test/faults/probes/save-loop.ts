@@ -4,7 +4,7 @@
 import { createProfileStore } from '../../../src/core/profiles/profile-store';
 import { profilesFileIn } from '../../../src/core/profiles/default-location';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store';
-import { draftNamed } from './profile-draft';
+import { draftNamed } from '../../support/public-profile-draft';
 
 const [dataDir = '', label = 'p', count = '200'] = process.argv.slice(2);
 

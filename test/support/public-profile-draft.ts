@@ -1,6 +1,6 @@
-import type { ProfileDraft } from '../../../src/shared/profile';
+import type { ProfileDraft } from '../../src/shared/profile';
 
-/** A public-client profile (no secret to store), for fault scenarios about the profile file. */
+/** A public-client profile (no secret to store), for tests about the profile file itself. */
 export const draftNamed = (name: string): ProfileDraft => ({
   name,
   targetId: 'generic',
