@@ -30,7 +30,6 @@ describe('a damaged profile file on the start screen (issue 11.6)', () => {
     const banner = view.page.getByTestId('profile-file-damaged');
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/The last good copy holds 1 profile \(saved /);
-    await view.page.screenshot({ path: 'assets/screenshots/damaged-file.png' });
     await banner.getByRole('button', { name: 'Restore the last good copy' }).click();
     await view.page.getByTestId('profile-file-recovered').waitFor();
     await expect.poll(() => view.page.getByTestId('profile-card').count()).toBe(1);
