@@ -22,6 +22,8 @@ describe('Electron fuses at packaging', () => {
         enableCookieEncryption: true,
         enableEmbeddedAsarIntegrityValidation: true,
         onlyLoadAppFromAsar: true,
+        // On on purpose (electron-builder.yml says why): the window is a file:// page inside app.asar.
+        grantFileProtocolExtraPrivileges: true,
       });
       // Integrity validation needs the hash embedded, and only-from-asar needs an asar.
       expect(config.asar).not.toBe(false);
