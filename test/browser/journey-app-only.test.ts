@@ -96,10 +96,11 @@ describe('journey: app-only mailer with a certificate', () => {
     expect(await keychain.store.get(secretKeys.certificateKey(profileId))).toContain('PRIVATE KEY');
     await ui.button('Get token').click();
     await page.getByTestId('sign-in-done').waitFor({ timeout: 20_000 });
+    await ui.button('Show token details').click();
     const claims = await page.getByTestId('claims').innerText();
     expect(claims).toContain('SMTP.SendAsApp');
     expect(claims).toMatch(/The app itself/);
-    expect(await page.getByTestId('verdict').textContent()).toBe('Fit for SMTP.');
+    expect(await page.getByTestId('verdict').textContent()).toBe('The token itself is valid for SMTP.');
     await audit('app-only-token');
     await ui.next();
 

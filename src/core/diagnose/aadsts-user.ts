@@ -12,7 +12,7 @@ export const userRules: Readonly<Record<number, AadstsRule>> = {
     explanation:
       'The app has permissions (such as SMTP.Send) that neither the user nor an administrator has approved, so Entra will not issue a token without asking first.',
     fixSteps: [
-      `${f.appPath} → API permissions → “Grant admin consent for <your organisation>” (needs a Global or Privileged Role Administrator).`,
+      `${f.appPath} → API permissions → “Grant admin consent for <your organization>” (needs a Global or Privileged Role Administrator).`,
       'Or sign in interactively and accept the consent prompt, if users may consent in this tenant.',
     ],
     commands: [adminConsentUrl(f)],
@@ -30,7 +30,7 @@ export const userRules: Readonly<Record<number, AadstsRule>> = {
     title: 'An administrator must approve this app',
     explanation: 'Users in this tenant may not consent to apps themselves; the permissions need admin consent.',
     fixSteps: [
-      `${f.appPath} → API permissions → Grant admin consent for <your organisation>, or send the admin the link below.`,
+      `${f.appPath} → API permissions → Grant admin consent for <your organization>, or send the admin the link below.`,
     ],
     commands: [adminConsentUrl(f)],
   }),
@@ -79,15 +79,15 @@ export const userRules: Readonly<Record<number, AadstsRule>> = {
   50034: (f) => ({
     title: 'This account does not exist in the tenant',
     explanation: `The user name is not a member of tenant ${f.tenant}.`,
-    fixSteps: ['Sign in with an account of this organisation, or check the Tenant field.'],
+    fixSteps: ['Sign in with an account of this organization, or check the Tenant field.'],
     field: 'tenant',
   }),
   50020: (f) => ({
     title: 'This account is not allowed for this app',
     explanation:
-      'The account comes from another tenant or is a personal Microsoft account (outlook.com, hotmail.com), and the app accepts only accounts of its own organisation.',
+      'The account comes from another tenant or is a personal Microsoft account (outlook.com, hotmail.com), and the app accepts only accounts of its own organization.',
     fixSteps: [
-      'Sign in with a work account of this organisation.',
+      'Sign in with a work account of this organization.',
       `For a personal account the app must accept them: ${f.appPath} → Authentication → Supported account types → “Accounts in any organizational directory and personal Microsoft accounts”, then use tenant “consumers” or “common”, and SMTP host smtp-mail.outlook.com.`,
     ],
   }),
@@ -177,7 +177,7 @@ export const userRules: Readonly<Record<number, AadstsRule>> = {
   500011: (f) => ({
     title: 'Exchange Online is not available in this tenant',
     explanation: `The tenant ${f.tenant} has no Office 365 Exchange Online service principal, so Entra cannot issue an Exchange token there (no Exchange licence, or the wrong tenant).`,
-    fixSteps: ['Check that the tenant has Exchange Online licences and that Tenant names the right organisation.'],
+    fixSteps: ['Check that the tenant has Exchange Online licences and that Tenant names the right organization.'],
     field: 'tenant',
   }),
   90002: (f) => ({
@@ -185,7 +185,7 @@ export const userRules: Readonly<Record<number, AadstsRule>> = {
     explanation: `Entra does not know a tenant “${f.tenant}” in this cloud: a typo, a domain that is not verified in the tenant, or a tenant in another cloud (US Government, China).`,
     fixSteps: [
       'Copy the Directory (tenant) ID from the app registration’s Overview page into Tenant.',
-      'If the organisation is in a national cloud, pick that cloud.',
+      'If the organization is in a national cloud, pick that cloud.',
     ],
     field: 'tenant',
   }),

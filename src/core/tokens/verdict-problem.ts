@@ -42,7 +42,7 @@ export function verdictProblem(
             'The app-only token carries no SMTP.SendAsApp role: the application permission is missing or an admin has not granted consent.',
           fixSteps: [
             `App registration (${profile.clientId}) → API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp.`,
-            'Click “Grant admin consent for <your organisation>”.',
+            'Click “Grant admin consent for <your organization>”.',
           ],
           detail,
         })
