@@ -82,3 +82,19 @@ export function tokenStatusOf(profile: Profile): { readonly acquired: boolean; r
     ? { acquired: true, text: `App-only token obtained on ${ts.accessTokenAcquiredAt.slice(0, 10)}` }
     : { acquired: false, text: 'No token yet' };
 }
+
+/**
+ * The card's badge: the last check's result when there was one (a token that exists but
+ * fails is not good news), else whether there is a token to check at all.
+ */
+export function checkBadgeOf(profile: Profile): {
+  readonly text: string;
+  readonly color: 'success' | 'danger' | 'informative' | 'warning';
+} {
+  const last = profile.tokenState.lastVerify;
+  if (last)
+    return last.ok ? { text: 'Last check worked', color: 'success' } : { text: 'Last check failed', color: 'danger' };
+  return tokenStatusOf(profile).acquired
+    ? { text: 'Not checked yet', color: 'informative' }
+    : { text: profile.flow === 'delegated' ? 'Not signed in' : 'No token yet', color: 'informative' };
+}

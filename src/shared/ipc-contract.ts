@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draftSaveRequestSchema, type DraftSaved, type DraftSummary, type DraftView } from './draft';
 import type { ExportOutput } from './export-output';
 import { problemSchema } from './problem';
 import { profileDraftSchema, profileSecretsInputSchema, type Profile } from './profile';
@@ -83,6 +84,12 @@ export const verifyRequestSchema = z.object({
   profileId: z.string().min(1),
   /** Present: also send a test mail to this address. */
   sendTo: z.email().optional(),
+  /**
+   * App-only profiles: check this mailbox instead of the profile's, once. Nothing is
+   * recorded on the profile (neither the mailbox nor the result): a helpdesk check of a
+   * mailbox that has no profile of its own.
+   */
+  mailbox: z.email().max(320).optional(),
   operationId,
 });
 
@@ -115,6 +122,19 @@ export type PickedCertificateFile =
   | { readonly cancelled: true }
   | { readonly cancelled: false; readonly fileName: string; readonly source: 'pem' | 'pfx'; readonly content: string };
 
+/** What the picked certificate opens to: public facts only. */
+export interface CertificateCheck {
+  readonly subject: string;
+  readonly notAfter: string;
+  readonly thumbprintSha1: string;
+}
+
+export const certificateCheckRequestSchema = z.object({
+  source: z.enum(['pem', 'pfx']),
+  content: z.string().max(200_000),
+  password: z.string().max(10_000).optional(),
+});
+
 export const ipcContract = {
   /** App name, versions and whether the keychain can be used: the first thing the wizard shows. */
   'app:info': channel(noInput).returns<AppInfo>(),
@@ -130,6 +150,13 @@ export const ipcContract = {
   'profiles:duplicate': channel(profileId).returns<Profile>(),
   /** Deletes the profile and every keychain entry it had. */
   'profiles:delete': channel(profileId).returns<{ readonly deleted: true }>(),
+  /** Unfinished new set-ups (nothing typed is lost on Close or a crash); secrets stay in the keychain. */
+  'drafts:list': channel(noInput).returns<readonly DraftSummary[]>(),
+  'drafts:get': channel(profileId).returns<DraftView>(),
+  /** Creates or replaces a draft as the user types. */
+  'drafts:save': channel(draftSaveRequestSchema).returns<DraftSaved>(),
+  /** Removes a draft and its keychain entries (finished or discarded). */
+  'drafts:delete': channel(profileId).returns<{ readonly deleted: true }>(),
   /** Delegated sign-in (progress events; cancel with operation:cancel) or an app-only token. */
   'token:acquire': channel(acquireRequestSchema).returns<TokenResult>(),
   /** Redeems the stored refresh token (or gets an app-only token), logs in to SMTP, optionally sends a test mail. */
@@ -144,6 +171,8 @@ export const ipcContract = {
   'operation:cancel': channel(z.object({ operationId })).returns<{ readonly cancelled: boolean }>(),
   /** Shows the OS file dialog for a certificate (PEM with its key, or PFX) and reads the file. */
   'certificate:pick': channel(noInput).returns<PickedCertificateFile>(),
+  /** Opens a picked certificate (a PFX with its password) as the save will, and says what it holds or why not. */
+  'certificate:check': channel(certificateCheckRequestSchema).returns<CertificateCheck>(),
   'external:open': channel(z.object({ url: z.url({ protocol: /^https$/ }) })).returns<{ readonly opened: true }>(),
 } as const;
 

@@ -12,6 +12,8 @@ export interface FieldIssue {
   readonly field: string;
   readonly severity: 'error' | 'warning';
   readonly message: string;
+  /** A value the field probably meant ("contoso.onmicrosoft.com" for "Contoso"), offered as one click. */
+  readonly suggestion?: string;
 }
 
 export interface ValidationContext {
@@ -77,13 +79,26 @@ export function validateTenant(value: string | undefined): FieldIssue[] {
       err('tenant', 'Tenant: this is not a complete ID. A tenant ID has 32 hexadecimal digits in groups 8-4-4-4-12.'),
     ];
   if (DOMAIN.test(t)) return [];
+  // A bare organization name ("Contoso"): every tenant has <name>.onmicrosoft.com, often the meant one.
+  if (/^[a-z0-9][a-z0-9-]{0,62}$/i.test(t)) {
+    const guess = `${t.toLowerCase()}.onmicrosoft.com`;
+    return [
+      {
+        ...err('tenant', `Tenant: "${t}" is a name, not a domain or an ID. Did you mean ${guess}? ${WHERE_TENANT_ID}`),
+        suggestion: guess,
+      },
+    ];
+  }
   return [
     err(
       'tenant',
-      'Tenant: enter a tenant ID (8-4-4-4-12 hexadecimal digits), a verified domain, organizations, common or consumers.',
+      `Tenant: enter the Directory (tenant) ID or a domain of the tenant, such as contoso.com. ${WHERE_TENANT_ID}`,
     ),
   ];
 }
+
+const WHERE_TENANT_ID =
+  'The Directory (tenant) ID is on the app registration’s Overview page (Entra admin center > App registrations > your app), next to the Application (client) ID.';
 
 export function validateClientId(
   value: string | undefined,

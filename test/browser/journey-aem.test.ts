@@ -117,7 +117,7 @@ describe('journey: AEM, delegated, to the exported files', () => {
     await view.page.locator('[data-step]').getByRole('button', { name: 'Sign in' }).click();
     await view.page.getByTestId('sign-in-done').waitFor({ timeout: 30_000 });
     expect(await view.page.getByTestId('sign-in-done').innerText()).toContain(`Signed in as ${USERS.alice.upn}`);
-    expect(await view.page.getByTestId('verdict').textContent()).toBe('Fit for SMTP.');
+    expect(await view.page.getByTestId('verdict').textContent()).toBe('The token itself is valid for SMTP.');
     const refreshToken = await keychain.store.get(secretKeys.refreshToken((await ports.profiles.list())[0]?.id ?? ''));
     expect(refreshToken).toBeTruthy();
     await audit('step-4-sign-in');
@@ -174,8 +174,8 @@ describe('journey: AEM, delegated, to the exported files', () => {
     await card.waitFor();
     const cardText = await card.innerText();
     expect(cardText).toContain('Contoso AEM');
-    expect(cardText).toContain('Token acquired');
-    expect(cardText).toMatch(/Last verified \d{4}-\d\d-\d\d: worked/);
+    expect(await card.getByTestId('check-badge').textContent()).toBe('Last check worked');
+    expect(cardText).toMatch(/Last checked \d{4}-\d\d-\d\d: worked/);
     expect(cardText).toMatch(/Refresh token \(if unused\) good until/);
     await audit('start-with-profile');
 

@@ -32,6 +32,8 @@ export interface PlaywrightLoginWindow extends LoginWindowPort {
   user: ScriptedUser;
   /** URLs the page tried to load on the redirect URI (all intercepted). */
   readonly intercepted: string[];
+  /** What the user did in the sign-in pages (each field typed, each button pressed), for the journeys' action counts. */
+  readonly actions: string[];
   /** Plays the mailbox owner on their own device: opens the device login page, enters the code, signs in. */
   deviceLogin(verificationUri: string, userCode: string): Promise<string>;
   close(): Promise<void>;
@@ -70,9 +72,11 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
     ],
   });
   const intercepted: string[] = [];
+  const actions: string[] = [];
   const port: PlaywrightLoginWindow = {
     user,
     intercepted,
+    actions,
     close: () => browser.close(),
     async deviceLogin(verificationUri, userCode) {
       const context = await browser.newContext();
@@ -81,7 +85,7 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
         await page.goto(verificationUri);
         await page.fill('input[name=otc]', userCode);
         await clickAndSettle(page, 'Next');
-        await playUser(page, undefined, port.user);
+        await playUser(page, undefined, port.user, undefined, actions);
         return (await page.locator('h1').textContent()) ?? '';
       } finally {
         await context.close();
@@ -110,7 +114,7 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
                 await route.abort();
               },
             )
-            .then(() => playUser(page, req.url, port.user, () => caught))
+            .then(() => playUser(page, req.url, port.user, () => caught, actions))
             .then((outcome) => {
               if (outcome.kind === 'closed') settle(() => reject(signInCancelled()));
               if (outcome.kind === 'error-page') settle(() => reject(new LoginPageError(outcome.text)));
@@ -133,6 +137,7 @@ async function playUser(
   url: string | undefined,
   user: ScriptedUser,
   done: () => boolean = () => false,
+  actions: string[] = [],
 ): Promise<PlayOutcome> {
   if (url) await page.goto(url).catch(() => undefined);
   // Each pass looks at what the page shows now; a page still loading is simply looked at again.
@@ -151,6 +156,7 @@ async function playUser(
       if (user.closeWindow) return { kind: 'closed' };
       await page.fill('input[name=username]', user.username);
       await page.fill('input[name=password]', user.password);
+      actions.push('sign-in: type the address', 'sign-in: type the password', 'sign-in: press Sign in');
       await clickAndSettle(page, 'Sign in');
     } else if (
       await page
@@ -158,6 +164,7 @@ async function playUser(
         .count()
         .catch(() => 0)
     ) {
+      actions.push('sign-in: approve');
       await clickAndSettle(page, 'Approve');
     } else if (
       await page
@@ -165,6 +172,7 @@ async function playUser(
         .count()
         .catch(() => 0)
     ) {
+      actions.push('sign-in: accept the permissions');
       await clickAndSettle(page, user.consent === 'cancel' ? 'Cancel' : 'Accept');
     } else if (
       await page

@@ -17,3 +17,14 @@ export const secretKeys = {
   /** The password of the profile's proxy address; the file keeps `http://user@host:port`. */
   proxyPassword: (profileId: string) => `${profilePrefix(profileId)}proxy-password`,
 } as const;
+
+/** An unfinished set-up's secrets (src/core/profiles/draft-store.ts): a closed set, deleted by name. */
+export const draftPrefix = (draftId: string): string => `draft/${draftId}/`;
+
+export const draftKeys = {
+  clientSecret: (draftId: string) => `${draftPrefix(draftId)}client-secret`,
+  /** The picked certificate file as JSON { fileName, source, content }: PEM with its key, or PFX base64. */
+  certificate: (draftId: string) => `${draftPrefix(draftId)}certificate`,
+  pfxPassword: (draftId: string) => `${draftPrefix(draftId)}pfx-password`,
+  proxyPassword: (draftId: string) => `${draftPrefix(draftId)}proxy-password`,
+} as const;

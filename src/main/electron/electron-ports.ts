@@ -2,6 +2,7 @@ import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { defaultDataDir, profilesFileIn } from '../../core/profiles/default-location';
+import { createDraftStore, draftsFileBeside } from '../../core/profiles/draft-store';
 import { createProfileStore } from '../../core/profiles/profile-store';
 import { createKeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import type { HandlerPorts } from '../handlers/ports';
@@ -11,6 +12,7 @@ import { createElectronLoginWindow } from './login-window';
 export function createElectronPorts(): HandlerPorts {
   const parent = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   const secrets = createKeytarSecretStore();
+  const profilesFile = profilesFileIn(defaultDataDir());
   return {
     app: {
       name: app.getName(),
@@ -24,7 +26,8 @@ export function createElectronPorts(): HandlerPorts {
     },
     secrets,
     // Same folder as app.getPath('userData'), worked out in core so the CLI shares it (and honours SMTP_OAUTH_WIZARD_HOME).
-    profiles: createProfileStore({ file: profilesFileIn(defaultDataDir()), secrets }),
+    profiles: createProfileStore({ file: profilesFile, secrets }),
+    drafts: createDraftStore({ file: draftsFileBeside(profilesFile), secrets }),
     clipboard: { writeText: async (text) => clipboard.writeText(text) },
     openExternal: (url) => shell.openExternal(url),
     loginWindow: createElectronLoginWindow(parent),

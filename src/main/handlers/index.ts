@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../ipc/handler-map';
 import { appInfo } from './app-info';
-import { pickCertificate } from './certificate-pick';
+import { checkCertificate, pickCertificate } from './certificate-pick';
 import { listExports, saveExports } from './exports';
 import { createOperations } from './operations';
 import type { HandlerPorts } from './ports';
@@ -22,6 +22,13 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
       await ports.profiles.remove(id);
       return { deleted: true };
     },
+    'drafts:list': () => ports.drafts.list(),
+    'drafts:get': ({ id }) => ports.drafts.get(id),
+    'drafts:save': (req) => ports.drafts.save(req),
+    'drafts:delete': async ({ id }) => {
+      await ports.drafts.remove(id);
+      return { deleted: true };
+    },
     'token:acquire': tokens.acquire,
     'token:verify': tokens.verify,
     'operation:cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
@@ -29,6 +36,7 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
     'export:save': (req) => saveExports(ports, req),
     'support:report': (req) => supportReport(ports, req, tokens.lastInspection),
     'certificate:pick': () => pickCertificate(ports),
+    'certificate:check': async (req) => checkCertificate(req, ports.now ? ports.now() : Date.now()),
     'clipboard:write': async ({ text }) => {
       await ports.clipboard.writeText(text);
       return { copied: true };

@@ -7,6 +7,7 @@ import type {
   ProfileSecretsInput,
   TargetId,
 } from '../../shared/profile';
+import { targetSendsSecret } from '../../shared/public-client';
 import { defaultScopesFor, targetPreset } from '../../shared/targets';
 
 /** A certificate file the user picked: its text (PEM) or base64 (PFX), held only in memory. */
@@ -84,13 +85,14 @@ export function withTarget(form: WizardForm, targetId: TargetId): WizardForm {
   return {
     ...form,
     targetId,
-    // App-only needs a credential; delegated keeps a public-client choice but has no certificate option.
+    // App-only needs a credential; delegated keeps a public-client choice (only where the target
+    // refreshes without a secret) but has no certificate option.
     credentialKind:
       preset.flow === 'app-only'
         ? form.credentialKind === 'none'
           ? 'secret'
           : form.credentialKind
-        : form.credentialKind === 'none'
+        : form.credentialKind === 'none' && !targetSendsSecret(targetId)
           ? 'none'
           : 'secret',
     scopes: defaultScopesFor(targetId, form.cloud).join('\n'),

@@ -1,8 +1,10 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Switch, Text, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
+import type { Profile } from '../../../shared/profile';
 import { DelayedSpinner } from '../../components/delayed-spinner';
 import { ProblemView } from '../../components/problem-view';
+import { ResultRegion, settled } from '../../components/result-region';
 import { useChannel } from '../../ipc/use-channel';
 import { ExportCard } from '../export-card';
 import { StepHeading } from '../step-heading';
@@ -19,8 +21,11 @@ const useStyles = makeStyles({
 });
 
 /** Step 6: exactly what the target system wants, to copy or save; secrets only when asked. */
-export function ExportStep({ profileId, targetLabel }: { readonly profileId: string; readonly targetLabel: string }) {
+export function ExportStep({ profile, targetLabel }: { readonly profile: Profile; readonly targetLabel: string }) {
   const styles = useStyles();
+  const profileId = profile.id;
+  // A certificate profile has neither a client secret nor a refresh token: there is nothing to include.
+  const hasSecrets = profile.credential.kind === 'secret' || profile.flow === 'delegated';
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const list = useChannel('export:list');
   const save = useChannel('export:save');
@@ -42,15 +47,17 @@ export function ExportStep({ profileId, targetLabel }: { readonly profileId: str
           appearance="primary"
           icon={<SaveRegular />}
           onClick={() => void save.run(request)}
-          disabled={save.state.status === 'pending'}
+          disabledFocusable={save.state.status === 'pending'}
         >
           Save all to a folder…
         </Button>
-        <Switch
-          checked={includeSecrets}
-          onChange={(_e, d) => setIncludeSecrets(d.checked)}
-          label="Include secret values (client secret, refresh token)"
-        />
+        {hasSecrets && (
+          <Switch
+            checked={includeSecrets}
+            onChange={(_e, d) => setIncludeSecrets(d.checked)}
+            label="Include secret values (client secret, refresh token)"
+          />
+        )}
       </div>
       {includeSecrets && (
         <MessageBar intent="warning" layout="multiline">
@@ -61,14 +68,20 @@ export function ExportStep({ profileId, targetLabel }: { readonly profileId: str
         </MessageBar>
       )}
       {save.state.status === 'pending' && <DelayedSpinner label="Saving…" />}
-      {save.state.status === 'ok' && !save.state.value.cancelled && (
-        <MessageBar intent="success" layout="multiline" data-testid="export-saved">
-          <MessageBarBody>
-            Saved {save.state.value.files.length} files to {save.state.value.directory}.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {save.state.status === 'error' && <ProblemView problem={save.state.problem} />}
+      {/* The folder dialog took focus; it comes back to the answer (or, after Cancel, to the button). */}
+      <ResultRegion
+        focusKey={save.state.status === 'ok' && save.state.value.cancelled ? undefined : settled(save.state)}
+        label="Save result"
+      >
+        {save.state.status === 'ok' && !save.state.value.cancelled && (
+          <MessageBar intent="success" layout="multiline" data-testid="export-saved">
+            <MessageBarBody>
+              Saved {save.state.value.files.length} files to {save.state.value.directory}.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {save.state.status === 'error' && <ProblemView problem={save.state.problem} />}
+      </ResultRegion>
       {list.state.status === 'pending' && <DelayedSpinner label="Preparing the exports…" />}
       {list.state.status === 'error' && <ProblemView problem={list.state.problem} />}
       <div className={styles.list}>
