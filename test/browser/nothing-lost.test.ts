@@ -109,6 +109,8 @@ describe('nothing typed is lost: drafts and the question before discarding', () 
     await card.waitFor({ timeout: 20_000 });
 
     // Discard asks first; "Keep it" keeps it and gives focus back to the Discard button.
+    const draftId = (await ports.drafts.list()).find((d) => d.name === 'Interrupted set-up')?.id ?? '';
+    expect(await keychain.store.get(draftKeys.clientSecret(draftId))).toBe('Zz9~typed-before-the-crash-0001');
     const discard = page.getByRole('button', { name: 'Discard Interrupted set-up' });
     await discard.click();
     const dialog = page.getByRole('alertdialog');
@@ -124,7 +126,7 @@ describe('nothing typed is lost: drafts and the question before discarding', () 
     await expect.poll(() => card.count()).toBe(0);
     await expect.poll(async () => (await ui.focused()).id).toBe('start-title');
     expect(await ports.drafts.list()).toEqual([]);
-    expect(await keychain.store.keys('draft/')).toEqual([]);
+    for (const key of Object.values(draftKeys)) expect(await keychain.store.get(key(draftId))).toBeNull();
     expect(view.errors).toEqual([]);
     await view.close();
   }, 90_000);
