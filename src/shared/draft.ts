@@ -31,6 +31,7 @@ export const draftFormSchema = z.object({
   proxyUrl: text(2_000),
   extraCaPem: text(200_000),
   timeoutSeconds: text(20),
+  servicePrincipalObjectId: text(100).default(''),
 });
 export type DraftForm = z.infer<typeof draftFormSchema>;
 

@@ -50,7 +50,28 @@ export function validateProfileDraft(
     ...(draft.scopes ? validateScopes(draft.scopes, draft.flow ?? 'delegated', draft.cloud ?? 'global') : []),
     ...validateAddresses(draft),
     ...validateCustomAuthority(draft),
+    ...validateServicePrincipal(draft),
   ];
+}
+
+/** The Enterprise application's object id (optional): a GUID, and not one of the other two IDs people confuse it with. */
+export function validateServicePrincipal(draft: DraftInput): FieldIssue[] {
+  const v = (draft.servicePrincipalObjectId ?? '').trim();
+  if (!v) return [];
+  const where =
+    'Copy it from Entra ID > Enterprise applications > your app > Overview > Object ID (not the App registration’s Object ID).';
+  if (!isGuid(v)) return [err('servicePrincipalObjectId', `Enterprise application object ID: enter a GUID. ${where}`)];
+  const same = (other: string | undefined) => other !== undefined && other.trim().toLowerCase() === v.toLowerCase();
+  if (same(draft.clientId))
+    return [
+      err(
+        'servicePrincipalObjectId',
+        `Enterprise application object ID: this is the Application (client) ID. ${where}`,
+      ),
+    ];
+  if (same(draft.tenant))
+    return [err('servicePrincipalObjectId', `Enterprise application object ID: this is the tenant ID. ${where}`)];
+  return [];
 }
 
 const err = (field: string, message: string): FieldIssue => ({ field, severity: 'error', message });

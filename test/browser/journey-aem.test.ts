@@ -77,6 +77,13 @@ describe('journey: AEM, delegated, to the exported files', () => {
     const checklist = await ui.text();
     expect(checklist).toContain('AEM asks for both http://localhost and http://localhost/');
     expect(checklist).toContain('SMTP.Send');
+    // Consent: what to press, when, and that it needs an administrator (14.6).
+    expect(checklist).toContain('Grant admin consent (an administrator does this)');
+    expect(checklist).toContain('The mailbox user at the first sign-in');
+    expect(checklist).not.toMatch(/If users may not consent|administrator of the client's tenant/);
+    expect(await view.page.getByTestId('admin-consent-who').innerText()).toMatch(
+      /^If you are an administrator of this tenant/,
+    );
     await ui.button('Copy redirect URI http://localhost/').click();
     await ui.button('Copy redirect URI http://localhost').click();
     expect(ports.copied).toEqual(['http://localhost/', 'http://localhost']);

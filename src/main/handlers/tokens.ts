@@ -12,6 +12,7 @@ import { problem } from '../../shared/problem';
 import type { Profile, TokenState } from '../../shared/profile';
 import { resolveNetwork } from '../../core/net/resolve-network';
 import { verifySmtp } from '../../core/smtp/verify-smtp';
+import { rememberServicePrincipal } from '../../core/profiles/service-principal';
 import type { HandlerContext } from '../ipc/handler-map';
 import type { Operations } from './operations';
 import type { HandlerPorts } from './ports';
@@ -72,6 +73,7 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
       });
     });
     inspections.set(profile.id, outcome.inspection);
+    await rememberServicePrincipal(ports.profiles, (await viewOf(ports, profile.id)).profile, outcome.inspection);
     return {
       profile: (await viewOf(ports, profile.id)).profile,
       inspection: outcome.inspection,
@@ -114,6 +116,7 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
         throw e;
       }
       inspections.set(profile.id, outcome.inspection);
+      if (!oneOff) await rememberServicePrincipal(ports.profiles, saved, outcome.inspection);
       say(
         'smtp',
         req.sendTo

@@ -98,6 +98,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {
         ...state,
         token: action.token,
+        // The app-only token named the service principal: the form keeps it, so a later Save does not drop it.
+        form:
+          !state.form.servicePrincipalObjectId && action.token.profile.servicePrincipalObjectId
+            ? { ...state.form, servicePrincipalObjectId: action.token.profile.servicePrincipalObjectId }
+            : state.form,
         verify: undefined,
         view: state.view && {
           ...state.view,
