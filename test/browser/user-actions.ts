@@ -15,12 +15,17 @@ export function userActions(journey: string) {
       log.push(what);
       return action();
     },
-    /** Actions done elsewhere (the Microsoft sign-in pages), added to this journey's count. */
+    /** Actions in a dialog of the OS (the folder picker), which the test's port answers. */
     add(actions: readonly string[]): void {
       log.push(...actions);
     },
+    /** Actions in Microsoft's own sign-in pages: reported beside the app's count, not in it. */
+    elsewhere: [] as string[],
     print(): void {
-      console.log(`${journey}: ${log.length} user actions\n  ${log.map((a, i) => `${i + 1}. ${a}`).join('\n  ')}`);
+      const outside = this.elsewhere.length ? ` (+ ${this.elsewhere.length} in Microsoft's sign-in pages)` : '';
+      console.log(
+        `${journey}: ${log.length} user actions in the app${outside}\n  ${log.map((a, i) => `${i + 1}. ${a}`).join('\n  ')}`,
+      );
     },
   };
 }

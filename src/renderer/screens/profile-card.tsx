@@ -103,16 +103,21 @@ export function ProfileCard({ profile: listed, now, onOpen, onReacquire, onDupli
         <OperationProgress label={`Checking ${profile.mailbox}…`} progress={check.progress} onCancel={check.cancel} />
       ) : (
         <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            icon={<PlayRegular />}
-            onClick={() => void check.run({ profileId: profile.id })}
-            disabled={!canCheck}
-            aria-label={`Check now: ${profile.name}`}
-            aria-describedby={canCheck ? undefined : `${headingId}-sign-in-first`}
-          >
-            Check now
-          </Button>
+          {canCheck ? (
+            <Button
+              appearance="primary"
+              icon={<PlayRegular />}
+              onClick={() => void check.run({ profileId: profile.id })}
+              aria-label={`Check now: ${profile.name}`}
+            >
+              Check now
+            </Button>
+          ) : (
+            // Nothing to check without a sign-in: the way there, in one press.
+            <Button appearance="primary" onClick={onReacquire} aria-label={`Sign in first: ${profile.name}`}>
+              Sign in first
+            </Button>
+          )}
           <Button icon={<EditRegular />} onClick={onOpen} aria-label={`Open ${profile.name}`}>
             Open
           </Button>
@@ -122,11 +127,6 @@ export function ProfileCard({ profile: listed, now, onOpen, onReacquire, onDupli
           <Button icon={<DeleteRegular />} onClick={onDelete} aria-label={`Delete ${profile.name}`}>
             Delete
           </Button>
-          {!canCheck && (
-            <Text size={200} id={`${headingId}-sign-in-first`}>
-              Sign in first: open the profile and go to Sign in.
-            </Text>
-          )}
         </div>
       )}
       <ResultRegion focusKey={settled(check.state)} label={`Check result for ${profile.name}`} testId="card-check">

@@ -108,7 +108,7 @@ export function ClaimsView({
               {inspection.verdict.checks.flatMap((c) =>
                 c.detail
                   ? [
-                      <Text as="p" key={c.name} className={styles.technical}>
+                      <Text as="p" block key={c.name} className={styles.technical}>
                         {c.detail}
                       </Text>,
                     ]
