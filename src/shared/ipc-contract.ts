@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { draftSaveRequestSchema, type DraftSaved, type DraftSummary, type DraftView } from './draft';
 import type { ExportOutput } from './export-output';
-import { problemSchema } from './problem';
+import { problemSchema } from './problem-schema';
 import { profileDraftSchema, profileSecretsInputSchema, type Profile } from './profile';
 import type { TokenInspection } from './token-inspection';
 import type { VerifyReport } from './verify-report';

@@ -42,7 +42,7 @@ export function VerifyStep({ profile, token, verify, onVerified, onFailed }: Ver
   // A check that failed before SMTP is the wizard's business too (Next says what will not work); a cancel is not a failure.
   const failure = op.state.status === 'error' ? op.state.problem : undefined;
   useEffect(() => {
-    if (failure && !/CANCELLED$/.test(failure.code)) onFailed(failure);
+    if (failure && failure.category !== 'cancelled') onFailed(failure);
   }, [failure, onFailed]);
 
   return (
