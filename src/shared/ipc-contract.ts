@@ -106,6 +106,9 @@ export const exportRequestSchema = z.object({
   includeSecrets: z.boolean(),
 });
 
+export type SavedReminder =
+  { readonly cancelled: true } | { readonly cancelled: false; readonly file: string; readonly renewBy: string };
+
 export type SavedExport =
   | { readonly cancelled: true }
   | { readonly cancelled: false; readonly directory: string; readonly files: readonly string[] };
@@ -165,6 +168,12 @@ export const ipcContract = {
   'export:list': channel(exportRequestSchema).returns<readonly ExportOutput[]>(),
   /** Asks for a folder and saves every output there (secret-holding files owner-only). */
   'export:save': channel(exportRequestSchema).returns<SavedExport>(),
+  /** Reads a secret the target needs from the keychain now and puts it on the clipboard (never in the window). */
+  'export:copy-secret': channel(
+    z.object({ profileId: z.string().min(1), secret: z.enum(['clientSecret', 'refreshToken']) }),
+  ).returns<{ readonly copied: true }>(),
+  /** Saves a calendar reminder (.ics) to renew the refresh token before it stops working. */
+  'export:save-reminder': channel(z.object({ profileId: z.string().min(1) })).returns<SavedReminder>(),
   /** A redacted bundle for a helpdesk: profile without secrets, claims, transcript, diagnosis, versions. */
   'support:report': channel(supportReportRequestSchema).returns<{ readonly text: string }>(),
   /** Stops a running sign-in or verification started with this id. */

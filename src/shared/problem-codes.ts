@@ -27,6 +27,7 @@ export const problemCodes = {
   PROFILE_INVALID: 'setup',
   DRAFT_NOT_FOUND: 'setup',
   CHECK_MAILBOX_NEEDS_APP_ONLY: 'setup',
+  SECRET_NOT_STORED: 'setup',
   KEYCHAIN_UNAVAILABLE: 'environment',
   KEYCHAIN_LOCKED: 'environment',
   KEYCHAIN_DENIED: 'environment',

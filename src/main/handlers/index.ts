@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../ipc/handler-map';
 import { appInfo } from './app-info';
 import { checkCertificate, pickCertificate } from './certificate-pick';
+import { copySecret, saveReminder } from './export-extras';
 import { listExports, saveExports } from './exports';
 import { createOperations } from './operations';
 import type { HandlerPorts } from './ports';
@@ -34,6 +35,8 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
     'operation:cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     'export:list': (req) => listExports(ports, req),
     'export:save': (req) => saveExports(ports, req),
+    'export:copy-secret': (req) => copySecret(ports, req),
+    'export:save-reminder': (req) => saveReminder(ports, req),
     'support:report': (req) => supportReport(ports, req, tokens.lastInspection),
     'certificate:pick': () => pickCertificate(ports),
     'certificate:check': async (req) => checkCertificate(req, ports.now ? ports.now() : Date.now()),

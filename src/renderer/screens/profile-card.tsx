@@ -16,7 +16,7 @@ import { targetPreset } from '../../shared/targets';
 import { ProblemView } from '../components/problem-view';
 import { ResultRegion, settled } from '../components/result-region';
 import { useOperation } from '../ipc/use-operation';
-import { checkBadgeOf, lifecycleOf, tokenStatusOf } from '../profile-lifecycle';
+import { checkBadgeOf, lifecycleOf, tokenStatusOf } from '../../shared/profile-lifecycle';
 import { OperationProgress } from '../wizard/operation-progress';
 import { VerifyReportView } from '../wizard/verify-report-view';
 

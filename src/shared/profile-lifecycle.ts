@@ -1,4 +1,4 @@
-import type { Profile } from '../shared/profile';
+import type { Profile } from './profile';
 
 const DAY = 86_400_000;
 /** Entra drops a refresh token unused for 90 days (AADSTS700082, reference §10). */
@@ -65,6 +65,30 @@ export function lifecycleOf(profile: Profile, now = Date.now()): LifecycleNote[]
     if (!Number.isNaN(end)) notes.push(note('certificate', 'Certificate', end, now, WARN_DAYS.credential, 'expired'));
   }
   return notes;
+}
+
+/** Entra's refresh tokens (outside single-page apps) live 90 days from issue; each use returns a new one. */
+export const REFRESH_TOKEN_LIFETIME_DAYS = 90;
+
+export interface RefreshTokenRenewal {
+  /** ISO date the stored refresh token stops working if the target keeps redeeming this one, not the rotated ones. */
+  readonly stopsOn: string;
+  /** ISO date to sign in again and replace it at the target (a warning period before `stopsOn`). */
+  readonly renewBy: string;
+}
+
+/**
+ * When the refresh token handed to the target stops working if the target does not keep
+ * the rotated token it gets back on each refresh (AEM's Cloud Manager variable is not
+ * rewritten by AEM): 90 days after this sign-in. Renew two weeks before. Undefined for
+ * app-only profiles and before the first sign-in.
+ */
+export function refreshTokenRenewalOf(profile: Profile): RefreshTokenRenewal | undefined {
+  const stored = profile.flow === 'delegated' ? profile.tokenState.refreshTokenStoredAt : undefined;
+  const at = stored ? Date.parse(stored) : Number.NaN;
+  if (Number.isNaN(at)) return undefined;
+  const stops = at + REFRESH_TOKEN_LIFETIME_DAYS * DAY;
+  return { stopsOn: day(stops), renewBy: day(stops - WARN_DAYS.refreshToken * DAY) };
 }
 
 /** The one-line state of a profile for the start screen. */
