@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { draftSaveRequestSchema, type DraftSaved, type DraftSummary, type DraftView } from './draft';
-import type { ExportOutput } from './export-output';
+import { aemExportSettingsSchema, type ExportOutput } from './export-output';
+import type { Problem } from './problem';
 import { problemSchema } from './problem-schema';
 import { profileDraftSchema, profileSecretsInputSchema, type Profile } from './profile';
 import type { TokenInspection } from './token-inspection';
@@ -78,6 +79,8 @@ export interface TokenResult {
   readonly account?: string;
   readonly expiresOn?: string;
   readonly refreshTokenStored: boolean;
+  /** Things to tell the user although the sign-in worked (e.g. a refresh token too long for the target). */
+  readonly notices?: readonly Problem[];
 }
 
 export const verifyRequestSchema = z.object({
@@ -104,6 +107,8 @@ export const exportRequestSchema = z.object({
   profileId: z.string().min(1),
   /** The user's explicit choice to put secret values into the outputs. */
   includeSecrets: z.boolean(),
+  /** AEM profiles: Cloud Service (egress proxy, the default) or a direct connection. */
+  aem: aemExportSettingsSchema.optional(),
 });
 
 export type SavedReminder =

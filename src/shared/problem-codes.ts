@@ -110,6 +110,7 @@ export const problemCodes = {
   // Bulk and exports
   BULK_NEEDS_APP_ONLY: 'setup',
   INVALID_MAILBOX: 'setup',
+  AEM_VARIABLE_TOO_LONG: 'setup',
 } as const satisfies Readonly<Record<string, ProblemCategory>>;
 
 /** A code listed above: its category comes from the registry. */

@@ -13,6 +13,7 @@ import type { Profile, TokenState } from '../../shared/profile';
 import { resolveNetwork } from '../../core/net/resolve-network';
 import { verifySmtp } from '../../core/smtp/verify-smtp';
 import { rememberServicePrincipal } from '../../core/profiles/service-principal';
+import { aemSignInNotices } from '../../core/targets';
 import type { HandlerContext } from '../ipc/handler-map';
 import type { Operations } from './operations';
 import type { HandlerPorts } from './ports';
@@ -74,8 +75,10 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
     });
     inspections.set(profile.id, outcome.inspection);
     await rememberServicePrincipal(ports.profiles, (await viewOf(ports, profile.id)).profile, outcome.inspection);
+    const notices = await aemSignInNotices(profile, ports.secrets);
     return {
       profile: (await viewOf(ports, profile.id)).profile,
+      ...(notices.length > 0 ? { notices } : {}),
       inspection: outcome.inspection,
       refreshTokenStored: outcome.refreshTokenStored,
       ...(outcome.account ? { account: outcome.account } : {}),
