@@ -116,7 +116,13 @@ export type SavedReminder =
 
 export type SavedExport =
   | { readonly cancelled: true }
-  | { readonly cancelled: false; readonly directory: string; readonly files: readonly string[] };
+  | {
+      readonly cancelled: false;
+      readonly directory: string;
+      readonly files: readonly string[];
+      /** Titles of the lists of secret values not saved because their values were withheld. */
+      readonly notSaved: readonly string[];
+    };
 
 /** What the window shows when the user asks for a support report: already redacted data. */
 export const supportReportRequestSchema = z.object({

@@ -1,6 +1,6 @@
 import { adminUpnParameter, connectExchangeOnline } from '../common/connect-exchange';
-import { type ExportContext, hiddenValue, scopeString } from '../common/context';
-import { field, fieldsOutput, fileOutput, type OutputDraft } from '../common/output';
+import { type ExportContext, scopeString } from '../common/context';
+import { field, fieldsOutput, fileOutput, type OutputDraft, secretField } from '../common/output';
 import { oneLine, psQuote } from '../common/quote';
 
 /**
@@ -14,7 +14,7 @@ function settingsFields(ctx: ExportContext) {
   const credential =
     p.credential.kind === 'certificate'
       ? field('Certificate Thumbprint', p.credential.thumbprintSha1.toUpperCase())
-      : field('Client Secret', ctx.reveal('clientSecret') ?? hiddenValue, true);
+      : secretField(ctx, 'Client Secret', 'clientSecret');
   return [
     field('SMTP Server', p.smtpHost),
     field('Port', p.smtpPort),
