@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,9 +155,24 @@ describe('journey: AEM, delegated, to the exported files', () => {
     await audit('step-5-verify');
     await user.act('press Next', () => ui.next());
 
-    // 6. Export: the OSGi configs, secrets as Cloud Manager placeholders; save them all.
+    // 6. Export: what AEM needs first (steps, OSGi configs, Cloud Manager variables, port forward),
+    // the secrets copied from the keychain one by one; save the files.
     await ui.expectStep('Export');
     await ui.waitForText('com.day.cq.mailer.oauth.impl.OAuthConfigurationProviderImpl.cfg.json');
+    const needed = view.page.getByTestId('export-needed');
+    expect(await needed.getByRole('heading', { level: 3 }).first().textContent()).toBe('What AEM needs');
+    expect(await needed.getByTestId('deployment-steps').locator('li').count()).toBeGreaterThanOrEqual(4);
+    expect(await view.page.getByTestId('export-others').getByTestId('export-output').count()).toBe(0);
+    const variables = needed.locator('[data-name="aem-cloud-manager-secret-variables.txt"]');
+    await user.act('copy the client secret for Cloud Manager', () =>
+      variables.getByRole('button', { name: 'Copy value of SECRET_SMTP_OAUTH_CLIENT_SECRET' }).click(),
+    );
+    await expect.poll(() => ports.copied.at(-1)).toBe(AEM_SECRET);
+    await user.act('copy the refresh token for Cloud Manager', () =>
+      variables.getByRole('button', { name: 'Copy value of SECRET_SMTP_OAUTH_REFRESH_TOKEN' }).click(),
+    );
+    const storedNow = await keychain.store.get(secretKeys.refreshToken((await ports.profiles.list())[0]?.id ?? ''));
+    await expect.poll(() => ports.copied.at(-1)).toBe(storedNow);
     const exportsDir = join(dir, 'exports');
     ports.nextExportFolder = exportsDir;
     await user.act('press Save all to a folder', () => ui.button('Save all to a folder…').click());
@@ -182,6 +197,8 @@ describe('journey: AEM, delegated, to the exported files', () => {
       'smtp.user': USERS.alice.upn,
       'oauth.flow': true,
     });
+    // No file of "(hidden…)" lines: the values went through the clipboard instead.
+    expect(existsSync(join(exportsDir, 'aem-cloud-manager-secret-variables.txt'))).toBe(false);
     expect(JSON.parse(readFileSync(join(exportsDir, 'aem-advanced-networking.json'), 'utf8'))).toEqual({
       portForwards: [{ name: emu.smtp.host, portDest: emu.smtp.port, portOrig: 30587 }],
     });

@@ -169,7 +169,13 @@ export function Wizard({ start, draftId, note, onClose }: WizardProps) {
             onFailed={onVerifyFailed}
           />
         )}
-        {step === 'export' && profile && preset && <ExportStep profile={profile} targetLabel={preset.label} />}
+        {step === 'export' && profile && preset && (
+          <ExportStep
+            profile={profile}
+            targetLabel={preset.label}
+            onSignIn={() => dispatch({ type: 'go', step: 'sign-in' })}
+          />
+        )}
         {step === 'details' && (
           // A problem that is not about one field (the keychain, the disk) is shown and focused here.
           <ResultRegion
