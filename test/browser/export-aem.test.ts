@@ -96,7 +96,7 @@ describe('AEM export step', () => {
     expect(await others.getByTestId('export-output').count()).toBe(0);
     expect(await ui.text()).not.toContain('send-test-mail.sh');
     const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
-    console.log(`AEM export step at 1280x800 (folded): ${height} px high, ${names.length} outputs shown first`);
+    console.log(`AEM export step at 900x640 (other formats folded): ${height} px high, ${names.length} outputs shown first`);
     await others.getByRole('button', { name: /Show other formats/ }).click();
     expect(await others.getByTestId('export-output').count()).toBeGreaterThan(0);
     const unfolded = (await page.evaluate('document.documentElement.scrollHeight')) as number;
