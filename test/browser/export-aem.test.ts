@@ -5,7 +5,8 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/handlers';
 import { secretKeys } from '../../src/core/secrets/secret-keys';
-import type { Profile, ProfileDraft } from '../../src/shared/profile';
+import type { Profile } from '../../src/shared/profile';
+import { draftOf } from './profile-draft';
 import { startEmulator, type Emulator } from '../emulator';
 import { emulatorProfile } from '../core/oauth/emulator-profile';
 import { createBrowserTestPorts, type TestPorts } from '../support/browser-ports';
@@ -13,11 +14,6 @@ import { testKeychain } from '../support/keychain';
 import { startRendererHarness, type RendererHarness, type RendererPage } from '../support/renderer-harness';
 import { auditStep } from './step-audit';
 import { driver, expectNoSecret } from './wizard-driver';
-
-const draftOf = (p: Profile): ProfileDraft => {
-  const { id: _i, createdAt: _c, updatedAt: _u, tokenState: _t, ...draft } = p;
-  return draft;
-};
 
 /**
  * Issue 14.10-12, the AEM export step: what AEM needs first (numbered steps, the two OSGi
@@ -96,7 +92,9 @@ describe('AEM export step', () => {
     expect(await others.getByTestId('export-output').count()).toBe(0);
     expect(await ui.text()).not.toContain('send-test-mail.sh');
     const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
-    console.log(`AEM export step at 900x640 (other formats folded): ${height} px high, ${names.length} outputs shown first`);
+    console.log(
+      `AEM export step at 900x640 (other formats folded): ${height} px high, ${names.length} outputs shown first`,
+    );
     await others.getByRole('button', { name: /Show other formats/ }).click();
     expect(await others.getByTestId('export-output').count()).toBeGreaterThan(0);
     const unfolded = (await page.evaluate('document.documentElement.scrollHeight')) as number;

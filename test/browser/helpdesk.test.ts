@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/handlers';
-import type { Profile, ProfileDraft } from '../../src/shared/profile';
+import type { Profile } from '../../src/shared/profile';
+import { draftOf } from './profile-draft';
 import { startEmulator, type Emulator } from '../emulator';
 import { DAEMON_APP, DAEMON_SECRET, DAEMON_SP, MAILBOXES } from '../emulator/fixtures/ids';
 import { createBrowserTestPorts, type TestPorts } from '../support/browser-ports';
@@ -13,11 +14,6 @@ import { emulatorProfile } from '../core/oauth/emulator-profile';
 import { auditStep } from './step-audit';
 import { userActions } from './user-actions';
 import { driver } from './wizard-driver';
-
-const draftOf = (p: Profile): ProfileDraft => {
-  const { id: _i, createdAt: _c, updatedAt: _u, tokenState: _t, ...draft } = p;
-  return draft;
-};
 
 /**
  * Issue 14.16 and 14.17, the helpdesk's journey: a mailbox is checked from the start screen
