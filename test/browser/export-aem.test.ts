@@ -209,6 +209,10 @@ describe('AEM export step', () => {
     expect(String(event?.getFirstPropertyValue('dtstart'))).toBe(renewBy);
     expect(await page.getByTestId('reminder-saved').innerText()).toContain(`a reminder on ${renewBy}`);
     const violations = (await auditStep(page, 'export-signed-in')).map((v) => `${v.id}: ${v.html}`);
+    // The larger window too: nothing wider than it, nothing axe calls serious, light and dark.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    violations.push(...(await auditStep(page, 'export-signed-in-1280x800')).map((v) => `${v.id}: ${v.html}`));
+    await page.setViewportSize({ width: 900, height: 640 });
     expect(violations).toEqual([]);
     expect(view.errors).toEqual([]);
   }, 60_000);
