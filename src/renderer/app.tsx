@@ -1,13 +1,9 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import { AppHeader } from './components/app-header';
 import { DelayedSpinner } from './components/delayed-spinner';
 import { ProblemView } from './components/problem-view';
 import { useChannelOnMount } from './ipc/use-channel';
-import { StartScreen } from './screens/start-screen';
-import { WizardScreen } from './screens/wizard-screen';
-import { Wizard } from './wizard/wizard';
-import type { WizardStepId } from './wizard-steps';
+import { ScreenRouter } from './screens/screen-router';
 
 const useStyles = makeStyles({
   app: {
@@ -26,15 +22,9 @@ const useStyles = makeStyles({
   },
 });
 
-type Route =
-  | { readonly screen: 'start' }
-  | { readonly screen: 'wizard'; readonly profileId?: string; readonly step?: WizardStepId; readonly key: number };
-
 export function App() {
   const styles = useStyles();
   const info = useChannelOnMount('app:info', undefined);
-  const [route, setRoute] = useState<Route>({ screen: 'start' });
-  const toStart = () => setRoute({ screen: 'start' });
   return (
     <div className={styles.app}>
       <AppHeader info={info.status === 'ok' ? info.value : undefined} />
@@ -43,31 +33,7 @@ export function App() {
         {info.status === 'error' && (
           <ProblemView problem={info.problem} actions={<Button onClick={info.reload}>Try again</Button>} />
         )}
-        {info.status === 'ok' && route.screen === 'start' && (
-          <StartScreen
-            info={info.value}
-            onOpen={(profileId, step) =>
-              setRoute({
-                screen: 'wizard',
-                key: Date.now(),
-                ...(profileId ? { profileId } : {}),
-                ...(step ? { step } : {}),
-              })
-            }
-          />
-        )}
-        {info.status === 'ok' &&
-          route.screen === 'wizard' &&
-          (route.profileId ? (
-            <WizardScreen
-              key={route.key}
-              profileId={route.profileId}
-              {...(route.step ? { step: route.step } : {})}
-              onClose={toStart}
-            />
-          ) : (
-            <Wizard key={route.key} view={undefined} onClose={toStart} />
-          ))}
+        {info.status === 'ok' && <ScreenRouter info={info.value} />}
       </main>
     </div>
   );

@@ -25,6 +25,10 @@ export const exportFieldSchema = z.object({
   value: z.string(),
   /** The value is (or, when hidden, stands for) a secret: show it masked, copy on demand. */
   secret: z.boolean(),
+  /** Which stored secret this is: the window's "Copy value" reads it from the keychain at the press. */
+  secretName: z.enum(['clientSecret', 'refreshToken']).optional(),
+  /** The value shown is a stand-in (withheld, or nothing stored yet), not the secret itself. */
+  withheld: z.boolean().optional(),
 });
 export type ExportField = z.infer<typeof exportFieldSchema>;
 

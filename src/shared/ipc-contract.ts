@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draftSaveRequestSchema, type DraftSaved, type DraftSummary, type DraftView } from './draft';
 import { aemExportSettingsSchema, type ExportOutput } from './export-output';
 import type { Problem } from './problem';
 import { problemSchema } from './problem-schema';
@@ -87,6 +88,12 @@ export const verifyRequestSchema = z.object({
   profileId: z.string().min(1),
   /** Present: also send a test mail to this address. */
   sendTo: z.email().optional(),
+  /**
+   * App-only profiles: check this mailbox instead of the profile's, once. Nothing is
+   * recorded on the profile (neither the mailbox nor the result): a helpdesk check of a
+   * mailbox that has no profile of its own.
+   */
+  mailbox: z.email().max(320).optional(),
   operationId,
 });
 
@@ -105,9 +112,18 @@ export const exportRequestSchema = z.object({
   aem: aemExportSettingsSchema.optional(),
 });
 
+export type SavedReminder =
+  { readonly cancelled: true } | { readonly cancelled: false; readonly file: string; readonly renewBy: string };
+
 export type SavedExport =
   | { readonly cancelled: true }
-  | { readonly cancelled: false; readonly directory: string; readonly files: readonly string[] };
+  | {
+      readonly cancelled: false;
+      readonly directory: string;
+      readonly files: readonly string[];
+      /** Titles of the lists of secret values not saved because their values were withheld. */
+      readonly notSaved: readonly string[];
+    };
 
 /** What the window shows when the user asks for a support report: already redacted data. */
 export const supportReportRequestSchema = z.object({
@@ -120,6 +136,19 @@ export const supportReportRequestSchema = z.object({
 export type PickedCertificateFile =
   | { readonly cancelled: true }
   | { readonly cancelled: false; readonly fileName: string; readonly source: 'pem' | 'pfx'; readonly content: string };
+
+/** What the picked certificate opens to: public facts only. */
+export interface CertificateCheck {
+  readonly subject: string;
+  readonly notAfter: string;
+  readonly thumbprintSha1: string;
+}
+
+export const certificateCheckRequestSchema = z.object({
+  source: z.enum(['pem', 'pfx']),
+  content: z.string().max(200_000),
+  password: z.string().max(10_000).optional(),
+});
 
 export const ipcContract = {
   /** App name, versions and whether the keychain can be used: the first thing the wizard shows. */
@@ -142,6 +171,13 @@ export const ipcContract = {
   'profiles:recover': channel(
     z.object({ action: z.enum(['restore-backup', 'start-fresh']) }),
   ).returns<ProfileFileRecovered>(),
+  /** Unfinished new set-ups (nothing typed is lost on Close or a crash); secrets stay in the keychain. */
+  'drafts:list': channel(noInput).returns<readonly DraftSummary[]>(),
+  'drafts:get': channel(profileId).returns<DraftView>(),
+  /** Creates or replaces a draft as the user types. */
+  'drafts:save': channel(draftSaveRequestSchema).returns<DraftSaved>(),
+  /** Removes a draft and its keychain entries (finished or discarded). */
+  'drafts:delete': channel(profileId).returns<{ readonly deleted: true }>(),
   /** Delegated sign-in (progress events; cancel with operation:cancel) or an app-only token. */
   'token:acquire': channel(acquireRequestSchema).returns<TokenResult>(),
   /** Redeems the stored refresh token (or gets an app-only token), logs in to SMTP, optionally sends a test mail. */
@@ -150,12 +186,20 @@ export const ipcContract = {
   'export:list': channel(exportRequestSchema).returns<readonly ExportOutput[]>(),
   /** Asks for a folder and saves every output there (secret-holding files owner-only). */
   'export:save': channel(exportRequestSchema).returns<SavedExport>(),
+  /** Reads a secret the target needs from the keychain now and puts it on the clipboard (never in the window). */
+  'export:copy-secret': channel(
+    z.object({ profileId: z.string().min(1), secret: z.enum(['clientSecret', 'refreshToken']) }),
+  ).returns<{ readonly copied: true }>(),
+  /** Saves a calendar reminder (.ics) to renew the refresh token before it stops working. */
+  'export:save-reminder': channel(z.object({ profileId: z.string().min(1) })).returns<SavedReminder>(),
   /** A redacted bundle for a helpdesk: profile without secrets, claims, transcript, diagnosis, versions. */
   'support:report': channel(supportReportRequestSchema).returns<{ readonly text: string }>(),
   /** Stops a running sign-in or verification started with this id. */
   'operation:cancel': channel(z.object({ operationId })).returns<{ readonly cancelled: boolean }>(),
   /** Shows the OS file dialog for a certificate (PEM with its key, or PFX) and reads the file. */
   'certificate:pick': channel(noInput).returns<PickedCertificateFile>(),
+  /** Opens a picked certificate (a PFX with its password) as the save will, and says what it holds or why not. */
+  'certificate:check': channel(certificateCheckRequestSchema).returns<CertificateCheck>(),
   'external:open': channel(z.object({ url: z.url({ protocol: /^https$/ }) })).returns<{ readonly opened: true }>(),
 } as const;
 

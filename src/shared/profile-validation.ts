@@ -13,6 +13,8 @@ export interface FieldIssue {
   readonly field: string;
   readonly severity: 'error' | 'warning';
   readonly message: string;
+  /** A value the field probably meant ("contoso.onmicrosoft.com" for "Contoso"), offered as one click. */
+  readonly suggestion?: string;
 }
 
 export interface ValidationContext {
@@ -50,6 +52,7 @@ export function validateProfileDraft(
     ...validateAddresses(draft),
     ...validateCustomAuthority(draft),
     ...validateBounds(draft),
+    ...validateServicePrincipal(draft),
   ];
 }
 
@@ -79,6 +82,26 @@ function validateBounds(draft: DraftInput): FieldIssue[] {
   return issues;
 }
 
+/** The Enterprise application's object id (optional): a GUID, and not one of the other two IDs people confuse it with. */
+export function validateServicePrincipal(draft: DraftInput): FieldIssue[] {
+  const v = (draft.servicePrincipalObjectId ?? '').trim();
+  if (!v) return [];
+  const where =
+    'Copy it from Entra ID > Enterprise applications > your app > Overview > Object ID (not the App registration’s Object ID).';
+  if (!isGuid(v)) return [err('servicePrincipalObjectId', `Enterprise application object ID: enter a GUID. ${where}`)];
+  const same = (other: string | undefined) => other !== undefined && other.trim().toLowerCase() === v.toLowerCase();
+  if (same(draft.clientId))
+    return [
+      err(
+        'servicePrincipalObjectId',
+        `Enterprise application object ID: this is the Application (client) ID. ${where}`,
+      ),
+    ];
+  if (same(draft.tenant))
+    return [err('servicePrincipalObjectId', `Enterprise application object ID: this is the tenant ID. ${where}`)];
+  return [];
+}
+
 const err = (field: string, message: string): FieldIssue => ({ field, severity: 'error', message });
 const warn = (field: string, message: string): FieldIssue => ({ field, severity: 'warning', message });
 
@@ -105,13 +128,26 @@ export function validateTenant(value: string | undefined): FieldIssue[] {
       err('tenant', 'Tenant: this is not a complete ID. A tenant ID has 32 hexadecimal digits in groups 8-4-4-4-12.'),
     ];
   if (DOMAIN.test(t)) return [];
+  // A bare organization name ("Contoso"): every tenant has <name>.onmicrosoft.com, often the meant one.
+  if (/^[a-z0-9][a-z0-9-]{0,62}$/i.test(t)) {
+    const guess = `${t.toLowerCase()}.onmicrosoft.com`;
+    return [
+      {
+        ...err('tenant', `Tenant: "${t}" is a name, not a domain or an ID. Did you mean ${guess}? ${WHERE_TENANT_ID}`),
+        suggestion: guess,
+      },
+    ];
+  }
   return [
     err(
       'tenant',
-      'Tenant: enter a tenant ID (8-4-4-4-12 hexadecimal digits), a verified domain, organizations, common or consumers.',
+      `Tenant: enter the Directory (tenant) ID or a domain of the tenant, such as contoso.com. ${WHERE_TENANT_ID}`,
     ),
   ];
 }
+
+const WHERE_TENANT_ID =
+  'The Directory (tenant) ID is on the app registration’s Overview page (Entra admin center > App registrations > your app), next to the Application (client) ID.';
 
 export function validateClientId(
   value: string | undefined,

@@ -104,6 +104,12 @@ export const profileSchema = z.object({
   smtpHost: text('SMTP host', BOUNDS.host),
   smtpPort: z.number().int().min(1, 'SMTP port: enter 587 or 25.').max(65535, 'SMTP port: enter 587 or 25.'),
   network: networkSettingsSchema.default({ proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 }),
+  /**
+   * App-only: the object id of the Enterprise application (service principal) in the tenant,
+   * which Exchange's New-ServicePrincipal -ObjectId and Add-MailboxPermission -User take.
+   * Typed in Details, written by "Create it for me", or taken from the app-only token's `oid`.
+   */
+  servicePrincipalObjectId: z.string().max(100).optional(),
   tokenState: tokenStateSchema.default({}),
   createdAt: z.string(),
   updatedAt: z.string(),

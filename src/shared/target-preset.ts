@@ -30,6 +30,12 @@ export interface RedirectSetup {
 export interface ChecklistStep {
   readonly title: string;
   readonly detail: string;
+  /**
+   * Commands for this step, in the order they run; one copy button copies them all.
+   * Placeholders the wizard fills once known: `<mailbox>`, `<client id>`, `<object id>`
+   * (the Enterprise application's object id), `<name>`; the connect line is `<connect>`.
+   */
+  readonly commands?: readonly string[];
 }
 
 export interface TargetPreset {

@@ -20,12 +20,17 @@ export interface TokenClaims {
   /** Seconds since the epoch. */
   readonly exp?: number;
   readonly ver?: string;
+  /** The object id of the subject; in an app-only token, the service principal's (Enterprise application's) object id. */
+  readonly oid?: string;
 }
 
 export interface VerdictCheck {
   readonly name: 'audience' | 'permission' | 'expiry' | 'user' | 'format';
   readonly ok: boolean;
+  /** Plain words: what it means for sending mail. */
   readonly message: string;
+  /** The technical line behind it (claim names and values), shown under "Details". */
+  readonly detail?: string;
 }
 
 export interface SmtpVerdict {
@@ -76,6 +81,7 @@ export function readClaims(payload: Record<string, unknown>): TokenClaims {
     appId: str(payload.appid) ?? str(payload.azp),
     exp: typeof payload.exp === 'number' ? payload.exp : undefined,
     ver: str(payload.ver),
+    oid: str(payload.oid),
   };
 }
 
@@ -102,11 +108,13 @@ export function inspectAccessToken(token: string, expect: TokenExpectations): To
   const failed = checks.filter((c) => !c.ok && c.name !== 'user');
   const userMismatch = checks.some((c) => c.name === 'user' && !c.ok);
   const fit = failed.length ? 'no' : 'yes';
+  // Worded as the token's own fitness: the SMTP login can still fail for other reasons
+  // (SMTP AUTH off, no mailbox permission), and the Verify step shows that verdict beside this one.
   const summary = failed.length
-    ? `Not fit for SMTP: ${failed.map((c) => c.message).join(' ')}`
+    ? `The token itself is not valid for SMTP: ${failed.map((c) => c.message).join(' ')}`
     : userMismatch
-      ? 'Fit for SMTP, if the signed-in user has Send As or Full Access rights on the mailbox.'
-      : 'Fit for SMTP.';
+      ? 'The token itself is valid for SMTP, if the signed-in user has Send As or Full Access rights on the mailbox.'
+      : 'The token itself is valid for SMTP.';
   return {
     kind: 'jwt',
     claims,
@@ -118,48 +126,59 @@ export function inspectAccessToken(token: string, expect: TokenExpectations): To
 function audienceCheck(c: TokenClaims, cloud: CloudId): VerdictCheck {
   const want = clouds[cloud].exchangeAudiences.map((a) => a.toLowerCase());
   const aud = (c.aud ?? '').toLowerCase().replace(/\/$/, '');
-  if (want.includes(aud)) return { name: 'audience', ok: true, message: `Audience ${c.aud} is Exchange Online.` };
+  const detail = `Audience (aud): ${c.aud ?? 'none'}`;
+  if (want.includes(aud))
+    return { name: 'audience', ok: true, message: 'It is meant for Exchange Online, the service behind SMTP.', detail };
   return {
     name: 'audience',
     ok: false,
-    message: `The token is for ${c.aud ?? 'no audience'}, not Exchange Online (${clouds[cloud].delegatedResource}); the first scope decides the audience.`,
+    message: `It is meant for another service (${c.aud ?? 'none named'}), not Exchange Online; the first scope decides which service a token is for.`,
+    detail: `${detail}; expected ${clouds[cloud].delegatedResource}`,
   };
 }
 
 function permissionCheck(c: TokenClaims, flow: Flow): VerdictCheck {
   if (flow === 'app-only') {
+    const detail = `Roles (roles): ${c.roles.join(' ') || 'none'}`;
     return c.roles.includes('SMTP.SendAsApp')
-      ? { name: 'permission', ok: true, message: 'Role SMTP.SendAsApp is present.' }
+      ? { name: 'permission', ok: true, message: 'The app is allowed to send mail over SMTP.', detail }
       : {
           name: 'permission',
           ok: false,
-          message: 'The token has no SMTP.SendAsApp role: add that application permission and grant admin consent.',
+          message:
+            'The app is not allowed to send mail over SMTP: add the SMTP.SendAsApp application permission and grant admin consent.',
+          detail,
         };
   }
+  const detail = `Scopes (scp): ${c.scp.join(' ') || 'none'}`;
   return c.scp.includes('SMTP.Send')
-    ? { name: 'permission', ok: true, message: 'Scope SMTP.Send is present.' }
+    ? { name: 'permission', ok: true, message: 'The mailbox user allowed the app to send mail over SMTP.', detail }
     : {
         name: 'permission',
         ok: false,
-        message: `The token has no SMTP.Send scope (it has: ${c.scp.join(' ') || 'none'}).`,
+        message: 'The app is not allowed to send mail over SMTP: the token has no SMTP.Send permission.',
+        detail,
       };
 }
 
 function expiryCheck(c: TokenClaims, now: number): VerdictCheck {
   if (c.exp === undefined) return { name: 'expiry', ok: true, message: 'The token states no expiry.' };
   const left = Math.round((c.exp * 1000 - now) / 60_000);
+  const detail = `Expires (exp): ${new Date(c.exp * 1000).toISOString()}`;
   return left > 0
-    ? { name: 'expiry', ok: true, message: `Valid for about ${left} more minutes.` }
-    : { name: 'expiry', ok: false, message: 'The token has expired.' };
+    ? { name: 'expiry', ok: true, message: `Valid for about ${left} more minutes.`, detail }
+    : { name: 'expiry', ok: false, message: 'The token has expired.', detail };
 }
 
 function userCheck(c: TokenClaims, mailbox: string): VerdictCheck {
   const same = (c.user ?? '').toLowerCase() === mailbox.trim().toLowerCase();
+  const detail = `User (upn / preferred_username): ${c.user ?? 'none'}`;
   return same
-    ? { name: 'user', ok: true, message: `Signed in as ${c.user}, the mailbox itself.` }
+    ? { name: 'user', ok: true, message: `Signed in as ${c.user}, the mailbox itself.`, detail }
     : {
         name: 'user',
         ok: false,
         message: `Signed in as ${c.user ?? 'an unknown user'}, not ${mailbox}; SMTP works only if that user has rights on the mailbox.`,
+        detail,
       };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { signInCancelled, type LoginWindowPort } from '../../src/core/oauth/logi
 import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../support/playwright-login-window';
 import { startRendererHarness, type RendererHarness, type RendererPage } from '../support/renderer-harness';
 import { auditStep } from './step-audit';
+import { userActions } from './user-actions';
 import { driver, expectNoSecret } from './wizard-driver';
 
 /**
@@ -55,6 +56,9 @@ describe('journey: AEM, delegated, to the exported files', () => {
 
   it('walks target, checklist, details, sign-in, verify and export, showing what each step should', async () => {
     const ui = driver(view.page);
+    // What the admin does, counted (14, acceptance: no longer than the 22 actions measured before). Not
+    // counted: pointing the profile at the emulator, and the mistakes typed on purpose to check the messages.
+    const user = userActions('AEM journey, from the start screen to saved files');
     const violations: string[] = [];
     const audit = async (name: string) => {
       if (process.env.SOW_DEBUG) console.log('audit', name, Date.now());
@@ -65,42 +69,52 @@ describe('journey: AEM, delegated, to the exported files', () => {
       );
     };
 
-    await ui.button('New set-up').click();
+    await user.act('press New set-up', () => ui.button('New set-up').click());
     await ui.expectStep('Target system');
     expect(await ui.button('Next').isDisabled()).toBe(true);
-    await view.page.getByRole('radio', { name: /Adobe Experience Manager as a Cloud Service/ }).check();
+    await user.act('choose AEM', () =>
+      view.page.getByRole('radio', { name: /Adobe Experience Manager as a Cloud Service/ }).check(),
+    );
     await audit('step-1-target');
-    await ui.next();
+    await user.act('press Next', () => ui.next());
 
     // 2. Checklist: both localhost redirect URIs, with copy buttons; the admin center opens.
     await ui.expectStep('App registration');
     const checklist = await ui.text();
     expect(checklist).toContain('AEM asks for both http://localhost and http://localhost/');
     expect(checklist).toContain('SMTP.Send');
-    await ui.button('Copy redirect URI http://localhost/').click();
-    await ui.button('Copy redirect URI http://localhost').click();
+    // Consent: what to press, when, and that it needs an administrator (14.6).
+    expect(checklist).toContain('Grant admin consent (an administrator does this)');
+    expect(checklist).toContain('The mailbox user at the first sign-in');
+    expect(checklist).not.toMatch(/If users may not consent|administrator of the client's tenant/);
+    expect(await view.page.getByTestId('admin-consent-who').innerText()).toMatch(
+      /^If you are an administrator of this tenant/,
+    );
+    await user.act('copy the first redirect URI', () => ui.button('Copy redirect URI http://localhost/').click());
+    await user.act('copy the second redirect URI', () => ui.button('Copy redirect URI http://localhost').click());
     expect(ports.copied).toEqual(['http://localhost/', 'http://localhost']);
     await ui.button('Copy command Set-CASMailbox').click();
     expect(ports.copied.at(-1)).toBe('Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false');
-    await ui.button('Open the Entra admin center').click();
+    await user.act('open the Entra admin center', () => ui.button('Open the Entra admin center').click());
     await expect.poll(() => ports.opened[0]).toMatch(/^https:\/\/entra\.microsoft\.com\//);
     await audit('step-2-checklist');
-    await ui.next();
+    await user.act('press Next', () => ui.next());
 
     // 3. Details: validation as the user types, including the secret-ID mix-up.
     await ui.expectStep('Details');
-    await ui.fill('Profile name', 'Contoso AEM');
+    await user.act('type the profile name', () => ui.fill('Profile name', 'Contoso AEM'));
     await view.page.getByLabel('Microsoft cloud').selectOption('custom');
     await ui.fill('Authority host', emu.authorityHost);
     await ui.fill('Directory (tenant) ID', 'alice@contoso.com');
     expect(await ui.fieldMessage('tenant')).toContain('is an email address');
-    await ui.fill('Directory (tenant) ID', CONTOSO);
-    await ui.fill('Application (client) ID', AEM_APP);
+    await user.act('paste the tenant ID', () => ui.fill('Directory (tenant) ID', CONTOSO));
+    await user.act('paste the client ID', () => ui.fill('Application (client) ID', AEM_APP));
+    // Optional; typed here to check the "Secret ID pasted as the value" message.
     await ui.fill('Secret ID', AEM_SECRET_ID);
     await ui.fill('Client secret value', AEM_SECRET_ID);
     expect(await ui.fieldMessage('clientSecret')).toContain('looks like the secret’s ID; paste its Value');
-    await ui.fill('Client secret value', AEM_SECRET);
-    await ui.fill('Mailbox that logs in', USERS.alice.upn);
+    await user.act('paste the secret value', () => ui.fill('Client secret value', AEM_SECRET));
+    await user.act('type the mailbox', () => ui.fill('Mailbox that logs in', USERS.alice.upn));
     await ui.fill('SMTP server', emu.smtp.host);
     await ui.fill('SMTP port', String(emu.smtp.port));
     await ui.button(/Network settings/).click();
@@ -109,23 +123,27 @@ describe('journey: AEM, delegated, to the exported files', () => {
       `${emu.authorityHost}/${CONTOSO}/v2.0/adminconsent?client_id=${AEM_APP}`,
     );
     await audit('step-3-details');
-    await ui.next();
+    await user.act('press Save and continue', () => ui.next());
 
     // 4. Sign in on the emulator's page (the login-window port), refresh token to the keychain.
     await ui.expectStep('Sign in');
     expect(await ui.heading()).toBe(`Sign in as ${USERS.alice.upn}`);
-    await view.page.locator('[data-step]').getByRole('button', { name: 'Sign in' }).click();
+    await user.act('press Sign in', () =>
+      view.page.locator('[data-step]').getByRole('button', { name: 'Sign in' }).click(),
+    );
     await view.page.getByTestId('sign-in-done').waitFor({ timeout: 30_000 });
+    user.elsewhere.push(...login.actions);
+    expect((await ui.focused()).label).toBe('Sign-in result');
     expect(await view.page.getByTestId('sign-in-done').innerText()).toContain(`Signed in as ${USERS.alice.upn}`);
-    expect(await view.page.getByTestId('verdict').textContent()).toBe('Fit for SMTP.');
+    expect(await view.page.getByTestId('verdict').textContent()).toBe('The token itself is valid for SMTP.');
     const refreshToken = await keychain.store.get(secretKeys.refreshToken((await ports.profiles.list())[0]?.id ?? ''));
     expect(refreshToken).toBeTruthy();
     await audit('step-4-sign-in');
-    await ui.next();
+    await user.act('press Next', () => ui.next());
 
     // 5. Verify: redeem like AEM, log in to SMTP, send a test mail; transcript behind "details".
     await ui.expectStep('Verify');
-    await ui.button('Send a test mail').click();
+    await user.act('press Send a test mail', () => ui.button('Send a test mail').click());
     await view.page.getByTestId('verify-ok').waitFor({ timeout: 30_000 });
     expect(await view.page.getByTestId('verify-ok').innerText()).toContain(`SMTP login as ${USERS.alice.upn} worked`);
     expect(emu.messages(USERS.alice.upn).length).toBe(1);
@@ -135,15 +153,32 @@ describe('journey: AEM, delegated, to the exported files', () => {
     expect(transcript).toMatch(/235 2\.7\.0/);
     expect(transcript).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
     await audit('step-5-verify');
-    await ui.next();
+    await user.act('press Next', () => ui.next());
 
-    // 6. Export: the OSGi configs, secrets as Cloud Manager placeholders; save them all.
+    // 6. Export: what AEM needs first (steps, OSGi configs, Cloud Manager variables, port forward),
+    // the secrets copied from the keychain one by one; save the files.
     await ui.expectStep('Export');
     await ui.waitForText('com.day.cq.mailer.oauth.impl.OAuthConfigurationProviderImpl.cfg.json');
+    const needed = view.page.getByTestId('export-needed');
+    expect(await needed.getByRole('heading', { level: 3 }).first().textContent()).toBe('What AEM needs');
+    expect(await needed.getByTestId('deployment-steps').locator('li').count()).toBeGreaterThanOrEqual(4);
+    expect(await view.page.getByTestId('export-others').getByTestId('export-output').count()).toBe(0);
+    const variables = needed.locator('[data-name="aem-cloud-manager-secret-variables.txt"]');
+    await user.act('copy the client secret for Cloud Manager', () =>
+      variables.getByRole('button', { name: 'Copy value of SECRET_SMTP_OAUTH_CLIENT_SECRET' }).click(),
+    );
+    await expect.poll(() => ports.copied.at(-1)).toBe(AEM_SECRET);
+    await user.act('copy the refresh token for Cloud Manager', () =>
+      variables.getByRole('button', { name: 'Copy value of SECRET_SMTP_OAUTH_REFRESH_TOKEN' }).click(),
+    );
+    const storedNow = await keychain.store.get(secretKeys.refreshToken((await ports.profiles.list())[0]?.id ?? ''));
+    await expect.poll(() => ports.copied.at(-1)).toBe(storedNow);
     const exportsDir = join(dir, 'exports');
     ports.nextExportFolder = exportsDir;
-    await ui.button('Save all to a folder…').click();
+    await user.act('press Save all to a folder', () => ui.button('Save all to a folder…').click());
+    user.add(['choose the folder in the dialog']);
     await view.page.getByTestId('export-saved').waitFor();
+    expect((await ui.focused()).label).toBe('Save result');
     const osgi = JSON.parse(
       readFileSync(join(exportsDir, 'com.day.cq.mailer.oauth.impl.OAuthConfigurationProviderImpl.cfg.json'), 'utf8'),
     ) as Record<string, unknown>;
@@ -162,6 +197,8 @@ describe('journey: AEM, delegated, to the exported files', () => {
       'smtp.user': USERS.alice.upn,
       'oauth.flow': true,
     });
+    // No file of "(hidden…)" lines: the values went through the clipboard instead.
+    expect(existsSync(join(exportsDir, 'aem-cloud-manager-secret-variables.txt'))).toBe(false);
     expect(JSON.parse(readFileSync(join(exportsDir, 'aem-advanced-networking.json'), 'utf8'))).toEqual({
       portForwards: [{ name: emu.smtp.host, portDest: emu.smtp.port, portOrig: 30587 }],
     });
@@ -178,13 +215,15 @@ describe('journey: AEM, delegated, to the exported files', () => {
     await audit('step-6-export');
 
     // Finish: the start screen lists the profile with its state.
-    await ui.next();
+    await user.act('press Finish', () => ui.next());
+    user.print();
+    expect(user.count).toBeLessThanOrEqual(22);
     const card = view.page.getByTestId('profile-card');
     await card.waitFor();
     const cardText = await card.innerText();
     expect(cardText).toContain('Contoso AEM');
-    expect(cardText).toContain('Token acquired');
-    expect(cardText).toMatch(/Last verified \d{4}-\d\d-\d\d: worked/);
+    expect(await card.getByTestId('check-badge').textContent()).toBe('Last check worked');
+    expect(cardText).toMatch(/Last checked \d{4}-\d\d-\d\d: worked/);
     expect(cardText).toMatch(/Refresh token \(if unused\) good until/);
     await audit('start-with-profile');
 

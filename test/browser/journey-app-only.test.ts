@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/handlers';
 import { secretKeys } from '../../src/core/secrets/secret-keys';
 import { startEmulator, type Emulator } from '../emulator';
-import { CONTOSO, DAEMON_APP, MAILBOXES } from '../emulator/fixtures/ids';
+import { CONTOSO, DAEMON_APP, DAEMON_SP, MAILBOXES } from '../emulator/fixtures/ids';
 import { createBrowserTestPorts, type TestPorts } from '../support/browser-ports';
 import { testKeychain } from '../support/keychain';
 import { startRendererHarness, type RendererHarness, type RendererPage } from '../support/renderer-harness';
@@ -70,6 +70,11 @@ describe('journey: app-only mailer with a certificate', () => {
     expect(checklist).toContain('SMTP.SendAsApp');
     expect(checklist).toContain('New-ServicePrincipal');
     expect(checklist).not.toContain('Redirect URIs');
+    // Consent in plain words: who does it, with what (14.6); the Exchange commands start with connecting (14.15).
+    expect(checklist).toContain('An administrator, with “Grant admin consent”');
+    expect(checklist).not.toContain('If users may not consent');
+    await ui.button('Copy command Connect-ExchangeOnline').first().click();
+    expect(ports.copied.at(-1)).toBe('Connect-ExchangeOnline');
     await ui.next();
 
     await ui.expectStep('Details');
@@ -96,12 +101,40 @@ describe('journey: app-only mailer with a certificate', () => {
     expect(await keychain.store.get(secretKeys.certificateKey(profileId))).toContain('PRIVATE KEY');
     await ui.button('Get token').click();
     await page.getByTestId('sign-in-done').waitFor({ timeout: 20_000 });
+    await ui.button('Show token details').click();
     const claims = await page.getByTestId('claims').innerText();
     expect(claims).toContain('SMTP.SendAsApp');
     expect(claims).toMatch(/The app itself/);
-    expect(await page.getByTestId('verdict').textContent()).toBe('Fit for SMTP.');
+    expect(await page.getByTestId('verdict').textContent()).toBe('The token itself is valid for SMTP.');
     await audit('app-only-token');
-    await ui.next();
+
+    // The token's oid is the service principal's object id: the profile remembers it, and the
+    // checklist's Exchange commands are filled with it, the RBAC copy giving the whole sequence.
+    expect((await ports.profiles.get(profileId))?.servicePrincipalObjectId).toBe(DAEMON_SP);
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /App registration/ })
+      .click();
+    await ui.expectStep('App registration');
+    const commands = await ui.text();
+    expect(commands).toContain(
+      `New-ServicePrincipal -AppId ${DAEMON_APP} -ObjectId ${DAEMON_SP} -DisplayName 'Contoso daemon'`,
+    );
+    expect(commands).toContain(
+      `Add-MailboxPermission -Identity ${MAILBOXES.noreply} -User ${DAEMON_SP} -AccessRights FullAccess`,
+    );
+    expect(commands).not.toContain('<object id>');
+    await ui.button(/^Copy the 5 commands: Or: application RBAC$/).click();
+    const rbac = (ports.copied.at(-1) ?? '').split('\n');
+    expect(rbac).toHaveLength(5);
+    expect(rbac[0]).toBe('Connect-ExchangeOnline');
+    expect(rbac[3]).toBe(
+      `New-ManagementRoleAssignment -App ${DAEMON_SP} -Role 'Application SMTP.SendAsApp' -CustomResourceScope 'Contoso daemon SMTP'`,
+    );
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /Verify/ })
+      .click();
 
     await ui.expectStep('Verify');
     await ui.button('Send a test mail').click();
@@ -112,6 +145,8 @@ describe('journey: app-only mailer with a certificate', () => {
 
     await ui.expectStep('Export');
     await ui.waitForText(/SMTP\.SendAsApp|thumbprint/i);
+    // A certificate profile has no client secret and no refresh token: no switch for them.
+    expect(await page.getByRole('switch', { name: /Include secret values/ }).count()).toBe(0);
     const exported = await ui.text();
     expect(exported.toLowerCase()).toContain(cert.thumbprintSha1Hex.toLowerCase().slice(0, 16));
     expect(exported).toContain('New-ServicePrincipal');

@@ -102,6 +102,19 @@ describe('journey: mailbox with SMTP AUTH disabled ends on the diagnosis', () =>
     const command = `Set-CASMailbox -Identity ${USERS.dave.upn} -SmtpClientAuthenticationDisabled $false`;
     expect(diagnosisText).toContain(command);
     expect(diagnosisText).not.toMatch(/\bat .+\.(ts|js):\d+/); // never a stack trace
+    // Focus went to the answer, not to <body> (issue 14.3).
+    expect((await ui.focused()).label).toBe('Check result');
+    // No verdict contradicts the failure (14.2): the token's own fitness is said as that, with the failure beside it.
+    expect(await page.getByTestId('verdict').textContent()).toBe('The token itself is valid for SMTP.');
+    expect(await page.getByTestId('verdict-smtp-failed').textContent()).toContain('The SMTP login still failed');
+    expect(await ui.text()).not.toContain('Fit for SMTP');
+    // Next stays usable but says what will not work (14.4).
+    const next = ui.button('Next');
+    expect(await next.isEnabled()).toBe(true);
+    expect(await next.getAttribute('aria-describedby')).toBe('next-warning');
+    expect(await page.getByTestId('next-warning').textContent()).toMatch(
+      /The last check failed \(.+\): Generic SMTP XOAUTH2 will not be able to send mail until that is fixed/,
+    );
     await diagnosis.getByRole('button', { name: /Copy command Set-CASMailbox/ }).click();
     await expect.poll(() => ports.copied.at(-1)).toContain(command);
     await ui.button(/Show details/).click();
@@ -125,7 +138,9 @@ describe('journey: mailbox with SMTP AUTH disabled ends on the diagnosis', () =>
     await ui.button('Close').click();
     const card = page.getByTestId('profile-card');
     await card.waitFor();
-    expect(await card.getByTestId('last-verify').textContent()).toMatch(/Last verified \d{4}-\d\d-\d\d: failed \(/);
+    expect(await card.getByTestId('last-verify').textContent()).toMatch(/Last checked \d{4}-\d\d-\d\d: failed \(/);
+    // The badge tells the last check's result, not only that a token exists (issue 14.2).
+    expect(await card.getByTestId('check-badge').textContent()).toBe('Last check failed');
 
     expect(violations).toEqual([]);
     expect(view.errors).toEqual([]);

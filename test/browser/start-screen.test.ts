@@ -112,7 +112,8 @@ describe('the first wizard screen, over the real handler map', () => {
     const card = page.getByTestId('profile-card');
     await card.waitFor();
     const text = await card.innerText();
-    expect(text).toContain('Token acquired');
+    expect(await card.getByTestId('check-badge').textContent()).toBe('Not checked yet');
+    expect(await card.getByTestId('profile-facts').textContent()).toContain('tenant fabrikam.com');
     expect(text).toMatch(/Refresh token \(if unused\) runs out in 10 days/);
     expect(text).toMatch(/Client secret runs out in 10 days/);
     expect(await page.locator('main').innerText()).toContain('it must keep that one');
@@ -123,7 +124,15 @@ describe('the first wizard screen, over the real handler map', () => {
     expect(await page.locator('#step-title').textContent()).toBe('Sign in as notify@fabrikam.com');
     await page.getByRole('button', { name: 'Close' }).click();
 
+    // Another mailbox of the same client: the dialog says the credential comes along, and the copy opens on Details.
     await page.getByRole('button', { name: 'Duplicate Fabrikam notifications' }).click();
+    const duplicate = page.getByRole('dialog');
+    await duplicate.getByRole('radio', { name: /Another mailbox of the same client \(tenant fabrikam\.com\)/ }).check();
+    expect(await duplicate.innerText()).toContain('same app registration and its stored client secret');
+    await duplicate.getByRole('button', { name: 'Duplicate' }).click();
+    await page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]', { hasText: 'Details' }).waitFor();
+    expect(await page.getByLabel('Profile name', { exact: false }).inputValue()).toBe('Fabrikam notifications (copy)');
+    await page.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Open Fabrikam notifications (copy)' }).waitFor();
     const copy = (await p.profiles.list()).find((x) => x.name === 'Fabrikam notifications (copy)');
     expect(copy).toBeDefined();

@@ -41,6 +41,11 @@ export function driver(page: Page) {
       await button(/Network settings/).click();
       await page.getByLabel('Extra trusted CA (PEM)', { exact: false }).fill(emu.caPem);
     },
+    /** What has keyboard focus now: its id, text and accessible role, never <body> after an action. */
+    focused: async () =>
+      (await page.evaluate(
+        '(() => { const e = document.activeElement; return { id: e?.id ?? "", tag: e?.tagName ?? "", text: (e?.textContent ?? "").trim(), label: e?.getAttribute("aria-label") ?? "" }; })()',
+      )) as { id: string; tag: string; text: string; label: string },
     /** The message a field shows under it (validation as you type). */
     fieldMessage: async (field: string) =>
       page

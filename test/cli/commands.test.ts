@@ -69,7 +69,7 @@ describe('the command over the app profile file and keychain', () => {
     const r = await cli.run(['token', 'daemon']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('App roles:    SMTP.SendAsApp');
-    expect(r.stdout).toContain('Verdict:      ✓ Fit for SMTP.');
+    expect(r.stdout).toContain('Verdict:      ✓ The token itself is valid for SMTP.');
     expect(r.stdout).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
     const shown = await cli.run(['token', daemon.id, '--show-token', '--json']);
     const doc = JSON.parse(shown.stdout) as {

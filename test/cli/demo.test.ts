@@ -20,7 +20,7 @@ describe('npm run demo', () => {
     expect(code, out).toBe(0);
     expect(out).toContain('App roles:    SMTP.SendAsApp');
     expect(out).toContain('✓ Signed in as alice@contoso.com; refresh token stored in');
-    expect(out.match(/Verdict: {6}✓ Fit for SMTP\./g)).toHaveLength(2);
+    expect(out.match(/Verdict: {6}✓ The token itself is valid for SMTP\./g)).toHaveLength(2);
     expect(out.match(/test message accepted/g)).toHaveLength(2);
     expect(out).toContain('com.day.cq.mailer.oauth.impl.OAuthConfigurationProviderImpl.cfg.json');
     expect(out).toContain('Both set-ups work.');

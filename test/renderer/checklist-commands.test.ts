@@ -1,36 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { targetPresets } from '../../src/shared/targets';
-import { commandsIn } from '../../src/renderer/wizard/checklist-commands';
+import { commandsOf, type KnownValues } from '../../src/renderer/wizard/checklist-commands';
 
-describe('commands offered for copying in the checklist', () => {
-  it('takes the cmdlet and its parameters, not the prose around it, and fills in the mailbox', () => {
-    const text =
-      'Exchange Online PowerShell: Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false (or Microsoft 365 admin center > Users).';
-    expect(commandsIn(text, { '<mailbox>': 'alice@contoso.com' })).toEqual([
-      'Set-CASMailbox -Identity alice@contoso.com -SmtpClientAuthenticationDisabled $false',
-    ]);
+const nothing: KnownValues = { cloud: 'global', mailbox: '', clientId: '', name: '', servicePrincipalObjectId: '' };
+const appOnly = targetPresets['app-only'].exchangeAdminSteps;
+const step = (title: RegExp) => appOnly.find((s) => title.test(s.title)) ?? { title: '', detail: '' };
+
+describe('commands offered for copying in the checklist (issue 14.15)', () => {
+  it('starts the Exchange steps with the interactive Connect-ExchangeOnline line, per cloud', () => {
+    for (const preset of Object.values(targetPresets)) {
+      const first = preset.exchangeAdminSteps[0];
+      expect(first && commandsOf(first, nothing)).toEqual(['Connect-ExchangeOnline']);
+      expect(first && commandsOf(first, { ...nothing, cloud: 'gcc-high' })).toEqual([
+        'Connect-ExchangeOnline -ExchangeEnvironmentName O365USGovGCCHigh',
+      ]);
+    }
   });
 
-  it('keeps pipes and dotted names inside a command and stops at the sentence end', () => {
-    expect(
-      commandsIn('Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled. When it is True, ...'),
-    ).toEqual(['Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled']);
-    expect(
-      commandsIn(
-        "New-ManagementScope with a filter, then New-ManagementRoleAssignment -Role 'Application SMTP.SendAsApp' -App <sp> -CustomResourceScope <scope>.",
-      ),
-    ).toEqual([
-      "New-ManagementRoleAssignment -Role 'Application SMTP.SendAsApp' -App <sp> -CustomResourceScope <scope>",
+  it('fills -ObjectId and -User with the service principal object id once it is known', () => {
+    const known: KnownValues = {
+      cloud: 'global',
+      mailbox: 'noreply@contoso.com',
+      clientId: 'aaaaaaaa-0000-4000-8000-000000000002',
+      name: "Contoso's daemon",
+      servicePrincipalObjectId: '5a5a5a5a-0000-4000-8000-000000000002',
+    };
+    expect(commandsOf(step(/service principal in Exchange/), known)).toEqual([
+      "New-ServicePrincipal -AppId aaaaaaaa-0000-4000-8000-000000000002 -ObjectId 5a5a5a5a-0000-4000-8000-000000000002 -DisplayName 'Contoso''s daemon'",
     ]);
+    expect(commandsOf(step(/Give it the mailbox/), known)).toEqual([
+      'Add-MailboxPermission -Identity noreply@contoso.com -User 5a5a5a5a-0000-4000-8000-000000000002 -AccessRights FullAccess',
+    ]);
+    // Before it is known, the placeholder stays for the admin to replace.
+    expect(commandsOf(step(/Give it the mailbox/), nothing)[0]).toContain('-User <object id>');
   });
 
-  it('finds the app-only Exchange commands of the preset', () => {
-    const all = targetPresets['app-only'].exchangeAdminSteps.flatMap((s) =>
-      commandsIn(s.detail, { '<client id>': 'aaaaaaaa-0000-4000-8000-000000000002' }),
-    );
-    expect(all).toContain('New-ServicePrincipal -AppId aaaaaaaa-0000-4000-8000-000000000002 -ObjectId <object id>');
-    expect(all).toContain(
-      'Add-MailboxPermission -Identity <mailbox> -User <service principal id> -AccessRights FullAccess',
-    );
+  it('gives the RBAC alternative as its whole sequence, connect line first', () => {
+    const rbac = commandsOf(step(/application RBAC/), { ...nothing, servicePrincipalObjectId: 'sp', mailbox: 'm@x' });
+    expect(rbac.map((c) => c.split(' ')[0])).toEqual([
+      'Connect-ExchangeOnline',
+      'New-ServicePrincipal',
+      'New-ManagementScope',
+      'New-ManagementRoleAssignment',
+      'Test-ServicePrincipalAuthorization',
+    ]);
+    expect(rbac[2]).toContain(`"PrimarySmtpAddress -eq 'm@x'"`);
+    expect(rbac[3]).toContain('-App sp');
   });
 });

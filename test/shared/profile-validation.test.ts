@@ -5,6 +5,8 @@ import {
   validateProfileDraft,
   validateRedirectUri,
   validateScopes,
+  validateServicePrincipal,
+  validateTenant,
 } from '../../src/shared/profile-validation';
 import type { ProfileDraft } from '../../src/shared/profile';
 
@@ -172,6 +174,27 @@ describe('scopes', () => {
   it('warns when offline_access is missing', () => {
     expect(validateScopes(['https://outlook.office.com/SMTP.Send'], 'delegated', 'global')[0]?.message).toMatch(
       /offline_access/,
+    );
+  });
+
+  it('suggests <name>.onmicrosoft.com for a bare tenant name and says where the ID is (issue 14.5)', () => {
+    const [issue] = validateTenant('Contoso');
+    expect(issue?.suggestion).toBe('contoso.onmicrosoft.com');
+    expect(issue?.message).toContain('Did you mean contoso.onmicrosoft.com?');
+    expect(issue?.message).toContain('Overview page');
+  });
+
+  it('checks the Enterprise application object ID against the IDs it is confused with (issue 14.15)', () => {
+    const ids = { clientId: 'aaaaaaaa-0000-4000-8000-000000000002', tenant: '11111111-1111-4111-8111-111111111111' };
+    expect(validateServicePrincipal({ ...ids })).toEqual([]);
+    expect(
+      validateServicePrincipal({ ...ids, servicePrincipalObjectId: '5a5a5a5a-0000-4000-8000-000000000002' }),
+    ).toEqual([]);
+    expect(validateServicePrincipal({ ...ids, servicePrincipalObjectId: 'not-a-guid' })[0]?.message).toMatch(
+      /enter a GUID/,
+    );
+    expect(validateServicePrincipal({ ...ids, servicePrincipalObjectId: ids.clientId })[0]?.message).toMatch(
+      /this is the Application \(client\) ID/,
     );
   });
 });

@@ -14,9 +14,23 @@ describe('inspectAccessToken', () => {
     );
     expect(r.kind).toBe('jwt');
     expect(r.verdict.fit).toBe('yes');
-    expect(r.verdict.summary).toBe('Fit for SMTP.');
+    expect(r.verdict.summary).toBe('The token itself is valid for SMTP.');
     if (r.kind === 'jwt')
       expect(r.claims).toMatchObject({ scp: ['SMTP.Send'], user: 'alice@contoso.com', tid: 't', appId: 'a' });
+  });
+
+  it('says each check in plain words and keeps the claim names and values for the details line', () => {
+    const r = inspectAccessToken(
+      jwt({ aud: 'https://outlook.office365.com', roles: ['SMTP.SendAsApp'], oid: 'sp-object-id', exp }),
+      { flow: 'app-only', cloud: 'global', now: NOW },
+    );
+    const audience = r.verdict.checks.find((c) => c.name === 'audience');
+    expect(audience?.message).toBe('It is meant for Exchange Online, the service behind SMTP.');
+    expect(audience?.detail).toBe('Audience (aud): https://outlook.office365.com');
+    for (const c of r.verdict.checks) expect(c.message).not.toMatch(/\b(aud|scp|roles|Audience)\b/);
+    expect(r.verdict.checks.find((c) => c.name === 'permission')?.detail).toBe('Roles (roles): SMTP.SendAsApp');
+    // The app-only token's oid is the service principal's object id (Exchange's New-ServicePrincipal -ObjectId).
+    if (r.kind === 'jwt') expect(r.claims.oid).toBe('sp-object-id');
   });
 
   it('rejects a Graph token and says the first scope decides', () => {

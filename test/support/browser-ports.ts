@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HandlerPorts } from '../../src/main/handlers/ports';
 import { signInCancelled, type LoginWindowPort } from '../../src/core/oauth/login-ports';
+import { createDraftStore, draftsFileBeside } from '../../src/core/profiles/draft-store';
 import { createProfileStore } from '../../src/core/profiles/profile-store';
 import type { SecretStore } from '../../src/core/secrets/secret-store';
 import { repoRoot } from './renderer-build';
@@ -58,6 +59,11 @@ export function createBrowserTestPorts(opts: TestPortsOptions): TestPorts {
     secrets: opts.secrets,
     profiles: createProfileStore({
       file: opts.profilesFile,
+      secrets: opts.secrets,
+      ...(opts.now ? { now: () => new Date(opts.now?.() ?? Date.now()) } : {}),
+    }),
+    drafts: createDraftStore({
+      file: draftsFileBeside(opts.profilesFile),
       secrets: opts.secrets,
       ...(opts.now ? { now: () => new Date(opts.now?.() ?? Date.now()) } : {}),
     }),

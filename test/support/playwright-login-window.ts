@@ -34,6 +34,8 @@ export interface PlaywrightLoginWindow extends LoginWindowPort {
   user: ScriptedUser;
   /** URLs the page tried to load on the redirect URI (all intercepted). */
   readonly intercepted: string[];
+  /** What the user did in the sign-in pages (each field typed, each button pressed), for the journeys' action counts. */
+  readonly actions: string[];
   /** Plays the mailbox owner on their own device: opens the device login page, enters the code, signs in. */
   deviceLogin(verificationUri: string, userCode: string): Promise<string>;
   close(): Promise<void>;
@@ -67,9 +69,11 @@ export async function launchTrustingEmulator(emu: Emulator): Promise<Browser> {
 export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedUser): Promise<PlaywrightLoginWindow> {
   const browser = await launchTrustingEmulator(emu);
   const intercepted: string[] = [];
+  const actions: string[] = [];
   const port: PlaywrightLoginWindow = {
     user,
     intercepted,
+    actions,
     close: () => browser.close(),
     async deviceLogin(verificationUri, userCode) {
       const context = await browser.newContext();
@@ -78,7 +82,7 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
         await page.goto(verificationUri);
         await page.fill('input[name=otc]', userCode);
         await clickAndSettle(page, 'Next');
-        await playUser(page, undefined, port.user);
+        await playUser(page, undefined, port.user, undefined, actions);
         return (await page.locator('h1').textContent()) ?? '';
       } finally {
         await context.close();
@@ -104,7 +108,7 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
             intercepted.push(url);
             settle(() => resolve(url));
           })
-            .then(() => playUser(page, req.url, port.user, () => caught))
+            .then(() => playUser(page, req.url, port.user, () => caught, actions))
             .then((outcome) => {
               if (outcome.kind === 'closed') settle(() => reject(signInCancelled()));
               if (outcome.kind === 'error-page') settle(() => reject(new LoginPageError(outcome.text)));
@@ -144,6 +148,7 @@ async function playUser(
   url: string | undefined,
   user: ScriptedUser,
   done: () => boolean = () => false,
+  actions: string[] = [],
 ): Promise<PlayOutcome> {
   if (url) await page.goto(url).catch(() => undefined);
   // Each pass looks at what the page shows now; a page still loading is simply looked at again.
@@ -162,6 +167,7 @@ async function playUser(
       if (user.closeWindow) return { kind: 'closed' };
       await page.fill('input[name=username]', user.username);
       await page.fill('input[name=password]', user.password);
+      actions.push('sign-in: type the address', 'sign-in: type the password', 'sign-in: press Sign in');
       await clickAndSettle(page, 'Sign in');
     } else if (
       await page
@@ -169,6 +175,7 @@ async function playUser(
         .count()
         .catch(() => 0)
     ) {
+      actions.push('sign-in: approve');
       await clickAndSettle(page, 'Approve');
     } else if (
       await page
@@ -176,6 +183,7 @@ async function playUser(
         .count()
         .catch(() => 0)
     ) {
+      actions.push('sign-in: accept the permissions');
       await clickAndSettle(page, user.consent === 'cancel' ? 'Cancel' : 'Accept');
     } else if (
       await page

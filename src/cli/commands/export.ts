@@ -1,5 +1,5 @@
 import { type AemExportSettings, aemExportSettingsSchema, defaultAemExportSettings } from '../../shared/export-output';
-import { exportsForProfile, writeExports } from '../../core/targets/index';
+import { exportsForProfile, onlyStandIns, writeExports } from '../../core/targets/index';
 import type { CliContext } from '../cli-context';
 import { requireKeychain, resolveProfile } from '../cli-context';
 import { json, line } from '../cli-io';
@@ -41,7 +41,10 @@ export async function exportCommand(
   if (includeSecrets) await requireKeychain(ctx);
   const outputs = await exportsForProfile(ctx.secrets, profile, { includeSecrets, aem });
   const paths = await writeExports(outputs, outDir);
-  const files = outputs.map((o, i) => ({ path: paths[i] ?? '', title: o.title, holdsSecret: o.holdsSecret }));
+  // Lists of withheld secret values are not written (they would hold only stand-ins).
+  const files = outputs
+    .filter((o) => !onlyStandIns(o))
+    .map((o, i) => ({ path: paths[i] ?? '', title: o.title, holdsSecret: o.holdsSecret }));
   if (ctx.json) {
     await json(ctx.io.stdout, { ok: true, profile: profileRef(profile), includeSecrets, files });
     return EXIT.ok;

@@ -16,7 +16,7 @@ export const accessRules: readonly AadstsRule[] = [
       explanation:
         'The app has permissions (such as SMTP.Send) that neither the user nor an administrator has approved, so Entra will not issue a token without asking first.',
       fixSteps: [
-        `${f.appPath} → API permissions → “Grant admin consent for <your organisation>” (needs a Global or Privileged Role Administrator).`,
+        `${f.appPath} → API permissions → “Grant admin consent for <your organization>” (needs a Global or Privileged Role Administrator).`,
         'Or sign in interactively and accept the consent prompt, if users may consent in this tenant.',
       ],
       commands: [adminConsentUrl(f)],
@@ -43,7 +43,7 @@ export const accessRules: readonly AadstsRule[] = [
       explanation:
         'The app asks for permissions that need an administrator’s consent, or users in this tenant may not consent to apps themselves. The signed-in user cannot grant them.',
       fixSteps: [
-        `An administrator opens ${f.appPath} → API permissions → “Grant admin consent for <your organisation>”, or opens the link below and accepts.`,
+        `An administrator opens ${f.appPath} → API permissions → “Grant admin consent for <your organization>”, or opens the link below and accepts.`,
         'Then sign in again here.',
         `To let users consent to such apps themselves instead: ${f.portal} → Identity → Applications → Enterprise applications → Consent and permissions → User consent settings.`,
       ],

@@ -101,7 +101,7 @@ export const appRules: readonly AadstsRule[] = [
     category: 'setup',
     explain: (f) => ({
       title: 'The app was not found in this tenant',
-      explanation: `No app with Application (client) ID ${f.clientId} exists in tenant ${f.tenant}. Either the Client ID is mistyped, the tenant is another organisation’s, or the app is registered in another tenant and is not multi-tenant.`,
+      explanation: `No app with Application (client) ID ${f.clientId} exists in tenant ${f.tenant}. Either the Client ID is mistyped, the tenant is another organization’s, or the app is registered in another tenant and is not multi-tenant.`,
       fixSteps: [
         'Open the app registration’s Overview page and copy “Application (client) ID” and “Directory (tenant) ID” again, into Client ID and Tenant.',
         'If the app lives in another tenant, make it multi-tenant (Authentication → Supported account types) and have an admin of this tenant consent to it.',

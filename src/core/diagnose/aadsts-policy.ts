@@ -102,7 +102,7 @@ export const policyRules: readonly AadstsRule[] = [
     explain: (f) => ({
       title: 'This account does not exist in the tenant',
       explanation: `The user name is not a member of tenant ${f.tenant}.`,
-      fixSteps: ['Sign in with an account of this organisation, or check the Tenant field.'],
+      fixSteps: ['Sign in with an account of this organization, or check the Tenant field.'],
       field: 'tenant',
     }),
   },
@@ -112,9 +112,9 @@ export const policyRules: readonly AadstsRule[] = [
     explain: (f) => ({
       title: 'This account is not allowed for this app',
       explanation:
-        'The account comes from another tenant or is a personal Microsoft account (outlook.com, hotmail.com), and the app accepts only accounts of its own organisation.',
+        'The account comes from another tenant or is a personal Microsoft account (outlook.com, hotmail.com), and the app accepts only accounts of its own organization.',
       fixSteps: [
-        'Sign in with a work account of this organisation.',
+        'Sign in with a work account of this organization.',
         `For a personal account the app must accept them: ${f.appPath} → Authentication → Supported account types → “Accounts in any organizational directory and personal Microsoft accounts”, then use tenant “consumers” or “common”, and SMTP host smtp-mail.outlook.com.`,
       ],
     }),

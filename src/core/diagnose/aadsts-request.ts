@@ -22,7 +22,7 @@ export const requestRules: readonly AadstsRule[] = [
     explain: () => ({
       title: 'The request did not say which tenant to sign in to',
       explanation:
-        'Entra could not tell the organisation from the request (a tenant of “common” with an account that names none, or an empty Tenant).',
+        'Entra could not tell the organization from the request (a tenant of “common” with an account that names none, or an empty Tenant).',
       fixSteps: ['Enter the Directory (tenant) ID from the app registration’s Overview page in the Tenant field.'],
       field: 'tenant',
     }),
@@ -82,7 +82,7 @@ export const requestRules: readonly AadstsRule[] = [
     explain: (f) => ({
       title: 'Exchange Online is not available in this tenant',
       explanation: `The tenant ${f.tenant} has no Office 365 Exchange Online service principal, so Entra cannot issue an Exchange token there (no Exchange licence, or the wrong tenant).`,
-      fixSteps: ['Check that the tenant has Exchange Online licences and that Tenant names the right organisation.'],
+      fixSteps: ['Check that the tenant has Exchange Online licences and that Tenant names the right organization.'],
       field: 'tenant',
     }),
   },
@@ -94,7 +94,7 @@ export const requestRules: readonly AadstsRule[] = [
       explanation: `Entra does not know a tenant “${f.tenant}” in this cloud: a typo, a domain that is not verified in the tenant, or a tenant in another cloud (US Government, China).`,
       fixSteps: [
         'Copy the Directory (tenant) ID from the app registration’s Overview page into Tenant.',
-        'If the organisation is in a national cloud, pick that cloud.',
+        'If the organization is in a national cloud, pick that cloud.',
       ],
       field: 'tenant',
     }),

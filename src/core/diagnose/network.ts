@@ -16,7 +16,7 @@ export function diagnoseNetwork(f: NetworkFailure, ctx: DiagnoseContext = {}): P
       explanation,
       fixSteps: [
         `Check that this computer can open ${fill(ctx).authorityHost} in a browser.`,
-        'If your organisation uses a proxy, enter it under Network → Proxy (for example http://proxy.example.com:8080), or set HTTPS_PROXY.',
+        'If your organization uses a proxy, enter it under Network → Proxy (for example http://proxy.example.com:8080), or set HTTPS_PROXY.',
         'Ask IT to allow HTTPS (port 443) to the sign-in host if a firewall blocks it.',
       ],
       retryable: true,

@@ -23,9 +23,9 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
     return problem({
       detail,
       code: 'SMTP_535_5.7.139_TENANT_DISABLED',
-      title: 'SMTP AUTH is turned off for the whole organisation',
+      title: 'SMTP AUTH is turned off for the whole organization',
       explanation:
-        'The tenant blocks authenticated SMTP (the default for organisations created after January 2020). This also blocks OAuth logins, not only passwords. Turning it on for this one mailbox is enough and keeps it off for everyone else.',
+        'The tenant blocks authenticated SMTP (the default for organizations created after January 2020). This also blocks OAuth logins, not only passwords. Turning it on for this one mailbox is enough and keeps it off for everyone else.',
       fixSteps: [
         uiPath,
         'Or, to allow it for every mailbox, turn it on tenant-wide (second command).',
@@ -39,7 +39,7 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
       detail,
       code: 'SMTP_535_5.7.139_MAILBOX_DISABLED',
       title: `SMTP AUTH is turned off for ${mailbox}`,
-      explanation: `Authenticated SMTP is disabled on ${mailbox} itself. The mailbox setting overrides the organisation's, and it blocks OAuth logins too.`,
+      explanation: `Authenticated SMTP is disabled on ${mailbox} itself. The mailbox setting overrides the organization's, and it blocks OAuth logins too.`,
       fixSteps: [uiPath, 'Wait a few minutes, then verify again.'],
       ...exchangeFix(enableMailboxSmtpAuth(mailbox)),
       field: 'mailbox',
@@ -49,7 +49,7 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
     return problem({
       detail,
       code: 'SMTP_535_5.7.139_SECURITY_DEFAULTS',
-      title: "The organisation's security defaults block SMTP AUTH",
+      title: "The organization's security defaults block SMTP AUTH",
       explanation:
         'Security defaults turn off authenticated SMTP for every account. A per-mailbox setting cannot override them.',
       fixSteps: [

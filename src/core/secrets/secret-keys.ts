@@ -25,3 +25,14 @@ export const secretKeys = {
 /** Every name a profile's secrets may be stored under, for deleting them all. */
 export const profileSecretNames = (profileId: string): readonly string[] =>
   Object.values(secretKeys).map((name) => name(profileId));
+
+/** An unfinished set-up's secrets (src/core/profiles/draft-store.ts): a closed set, deleted by name. */
+export const draftPrefix = (draftId: string): string => `draft/${draftId}/`;
+
+export const draftKeys = {
+  clientSecret: (draftId: string) => `${draftPrefix(draftId)}client-secret`,
+  /** The picked certificate file as JSON { fileName, source, content }: PEM with its key, or PFX base64. */
+  certificate: (draftId: string) => `${draftPrefix(draftId)}certificate`,
+  pfxPassword: (draftId: string) => `${draftPrefix(draftId)}pfx-password`,
+  proxyPassword: (draftId: string) => `${draftPrefix(draftId)}proxy-password`,
+} as const;

@@ -3,7 +3,7 @@ import type { Profile, TargetId } from '../../shared/profile';
 import { aemExports } from './aem/exports';
 import { akuminaExports } from './akumina/exports';
 import { appOnlyExports } from './app-only/exports';
-import { createExportContext, type ExportContext, type TokenSnapshot } from './common/context';
+import { createExportContext, type ExportContext, secretsUsedBy, type TokenSnapshot } from './common/context';
 import { exchangeAdminExports } from './common/exchange-admin';
 import { genericExports } from './common/generic-formats';
 import { finalize, inGroup, type OutputDraft } from './common/output';
@@ -33,9 +33,14 @@ const targetExporters: Readonly<Record<TargetId, (ctx: ExportContext) => OutputD
  */
 export function exportsFor(profile: Profile, tokens: TokenSnapshot, options: ExportOptions): ExportOutput[] {
   const ctx = createExportContext(profile, tokens, options);
+  const own = targetExporters[profile.targetId](ctx);
+  // A target whose own forms list every secret (AEM's Cloud Manager variables) does not need
+  // the generic list of values to paste among what it needs (issue 14.10).
+  const listed = new Set(own.flatMap((o) => (o.fields ?? []).map((f) => f.secretName)));
+  const ownsSecrets = secretsUsedBy(profile).every((n) => listed.has(n));
   return finalize(ctx, [
-    ...inGroup('target', targetExporters[profile.targetId](ctx)),
-    ...inGroup('target', secretValuesExport(ctx)),
+    ...inGroup('target', own),
+    ...inGroup(ownsSecrets ? 'other' : 'target', secretValuesExport(ctx)),
     ...inGroup('other', profile.targetId === 'generic' ? [] : genericExports(ctx)),
     ...inGroup('other', exchangeAdminExports(ctx)),
   ]);

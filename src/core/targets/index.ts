@@ -2,5 +2,5 @@
 export type { TokenSnapshot } from './common/context';
 export { exportsFor, targetExports } from './exports-for';
 export { exportsForProfile } from './token-snapshot';
-export { safeFileName, writeExports } from './write-exports';
+export { onlyStandIns, safeFileName, writeExports } from './write-exports';
 export { aemSignInNotices } from './aem/secret-limit';

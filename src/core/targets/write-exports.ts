@@ -47,9 +47,17 @@ function modeOf(o: ExportOutput): number {
 }
 
 /**
- * Saves each output as a file in `dir` and returns the paths written. Each is written
- * atomically with its final mode from the start (writeFileAtomic), so a file that holds a
- * secret is never readable by others, not even while being written over an older copy.
+ * A list of secret values none of which is in it (withheld, or not there yet): as a file
+ * it would hold only "(hidden…)" lines, so it is not written; the window copies each value
+ * from the keychain instead, and a save with secrets included writes it.
+ */
+export const onlyStandIns = (o: ExportOutput): boolean =>
+  o.kind === 'fields' && (o.fields?.length ?? 0) > 0 && (o.fields ?? []).every((f) => f.secret && f.withheld === true);
+
+/**
+ * Saves each output as a file in `dir` (except lists of withheld secrets) and returns the paths
+ * written. Each is written atomically with its final mode from the start (writeFileAtomic), so a
+ * file that holds a secret is never readable by others, not even while being written over an older copy.
  */
 export async function writeExports(outputs: readonly ExportOutput[], dir: string): Promise<string[]> {
   try {
@@ -63,7 +71,7 @@ async function writeAll(outputs: readonly ExportOutput[], dir: string): Promise<
   await mkdir(dir, { recursive: true });
   const used = new Set<string>();
   const written: string[] = [];
-  for (const o of outputs) {
+  for (const o of outputs.filter((x) => !onlyStandIns(x))) {
     let name = safeFileName(o.name);
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${i}-${safeFileName(o.name)}`;
     used.add(name.toLowerCase());

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { openDataStores } from '../../core/profiles/data-stores';
 import { defaultDataDir } from '../../core/profiles/default-location';
+import { createDraftStore, draftsFileBeside } from '../../core/profiles/draft-store';
 import type { HandlerPorts } from '../handlers/ports';
 import { createElectronLoginWindow } from './login-window';
 
@@ -10,7 +11,7 @@ import { createElectronLoginWindow } from './login-window';
 export function createElectronPorts(): HandlerPorts {
   const parent = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   // Same folder as app.getPath('userData'), worked out in core so the CLI shares it (and honours SMTP_OAUTH_WIZARD_HOME).
-  const { secrets, profiles } = openDataStores({ dataDir: defaultDataDir() });
+  const { file, secrets, profiles } = openDataStores({ dataDir: defaultDataDir() });
   return {
     app: {
       name: app.getName(),
@@ -24,6 +25,7 @@ export function createElectronPorts(): HandlerPorts {
     },
     secrets,
     profiles,
+    drafts: createDraftStore({ file: draftsFileBeside(file), secrets }),
     clipboard: { writeText: async (text) => clipboard.writeText(text) },
     // electronegativity: OPEN_EXTERNAL_JS_CHECK — every caller's URL is checked here once more:
     // only https reaches the OS (no file:, smb: or custom schemes that start programs).

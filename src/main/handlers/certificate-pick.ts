@@ -1,4 +1,5 @@
-import type { PickedCertificateFile } from '../../shared/ipc-contract';
+import type { CertificateCheck, PickedCertificateFile } from '../../shared/ipc-contract';
+import { importPemCertificate, importPfxCertificate } from '../../core/profiles/certificate';
 import { problem } from '../../shared/problem';
 import { ProblemError } from '../../core/problem-error';
 import { MAX_SECRET_BYTES } from '../../core/secrets/secret-store';
@@ -41,4 +42,21 @@ export async function pickCertificate(ports: HandlerPorts): Promise<PickedCertif
     source: 'pfx',
     content: Buffer.from(file.bytes).toString('base64'),
   };
+}
+
+/**
+ * Opens the picked file as the save will (a PFX with the password typed so far), so a wrong
+ * password or a key without its certificate is said under the field at once, not at Save.
+ * Only the certificate's public facts come back; the key stays in this process.
+ */
+export function checkCertificate(
+  req: { readonly source: 'pem' | 'pfx'; readonly content: string; readonly password?: string },
+  now: number = Date.now(),
+): CertificateCheck {
+  const imported =
+    req.source === 'pem'
+      ? importPemCertificate(req.content, now)
+      : importPfxCertificate(req.content, req.password ?? '', now);
+  const { subject, notAfter, thumbprintSha1 } = imported.info;
+  return { subject, notAfter, thumbprintSha1 };
 }

@@ -1,6 +1,6 @@
 import type { AemExportSettings, ExportOutput } from '../../shared/export-output';
 import type { SavedExport } from '../../shared/ipc-contract';
-import { exportsForProfile, writeExports } from '../../core/targets';
+import { exportsForProfile, onlyStandIns, writeExports } from '../../core/targets';
 import type { HandlerPorts } from './ports';
 import { viewOf } from './profiles';
 
@@ -25,5 +25,5 @@ export async function saveExports(ports: HandlerPorts, req: ExportRequest): Prom
   const directory = await ports.dialogs.chooseExportFolder();
   if (!directory) return { cancelled: true };
   const files = await writeExports(outputs, directory);
-  return { cancelled: false, directory, files };
+  return { cancelled: false, directory, files, notSaved: outputs.filter(onlyStandIns).map((o) => o.title) };
 }

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../ipc/handler-map';
 import { appInfo } from './app-info';
-import { pickCertificate } from './certificate-pick';
+import { checkCertificate, pickCertificate } from './certificate-pick';
+import { copySecret, saveReminder } from './export-extras';
 import { listExports, saveExports } from './exports';
 import { createOperations } from './operations';
 import type { HandlerPorts } from './ports';
@@ -24,13 +25,23 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
     },
     'profiles:file-health': () => ports.profiles.health(),
     'profiles:recover': ({ action }) => ports.profiles.recover(action),
+    'drafts:list': () => ports.drafts.list(),
+    'drafts:get': ({ id }) => ports.drafts.get(id),
+    'drafts:save': (req) => ports.drafts.save(req),
+    'drafts:delete': async ({ id }) => {
+      await ports.drafts.remove(id);
+      return { deleted: true };
+    },
     'token:acquire': tokens.acquire,
     'token:verify': tokens.verify,
     'operation:cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     'export:list': (req) => listExports(ports, req),
     'export:save': (req) => saveExports(ports, req),
+    'export:copy-secret': (req) => copySecret(ports, req),
+    'export:save-reminder': (req) => saveReminder(ports, req),
     'support:report': (req) => supportReport(ports, req, tokens.lastInspection),
     'certificate:pick': () => pickCertificate(ports),
+    'certificate:check': async (req) => checkCertificate(req, ports.now ? ports.now() : Date.now()),
     'clipboard:write': async ({ text }) => {
       await ports.clipboard.writeText(text);
       return { copied: true };

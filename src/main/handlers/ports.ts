@@ -1,4 +1,5 @@
 import type { LoginWindowPort } from '../../core/oauth/login-ports';
+import type { DraftStore } from '../../core/profiles/draft-store';
 import type { ProfileStore } from '../../core/profiles/profile-store';
 import type { SecretStore } from '../../core/secrets/secret-store';
 
@@ -18,6 +19,8 @@ export interface HandlerPorts {
   readonly secrets: SecretStore;
   /** The profiles file plus the same keychain as `secrets`. */
   readonly profiles: ProfileStore;
+  /** Unfinished new set-ups: a file beside the profiles, their secrets in `secrets`. */
+  readonly drafts: DraftStore;
   /** The embedded sign-in window (Electron) or a Playwright page on the emulator (tests). */
   readonly loginWindow: LoginWindowPort;
   /** Milliseconds since the epoch for token dates and expiry checks; tests pass the emulator's clock. */

@@ -7,9 +7,12 @@ import { signInWithDeviceCode } from '../../core/oauth/device-code';
 import type { AcquisitionDeps } from '../../core/oauth/flow-support';
 import { redeemStoredRefreshToken } from '../../core/oauth/raw-refresh';
 import type { TokenOutcome } from '../../core/oauth/token-outcome';
-import { isProblemError } from '../../core/problem-error';
+import { isProblemError, ProblemError } from '../../core/problem-error';
+import { problem } from '../../shared/problem';
+import type { Profile, TokenState } from '../../shared/profile';
 import { resolveNetwork } from '../../core/net/resolve-network';
 import { verifySmtp } from '../../core/smtp/verify-smtp';
+import { rememberServicePrincipal } from '../../core/profiles/service-principal';
 import { aemSignInNotices } from '../../core/targets';
 import type { HandlerContext } from '../ipc/handler-map';
 import type { Operations } from './operations';
@@ -71,6 +74,7 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
       });
     });
     inspections.set(profile.id, outcome.inspection);
+    await rememberServicePrincipal(ports.profiles, (await viewOf(ports, profile.id)).profile, outcome.inspection);
     const notices = await aemSignInNotices(profile, ports.secrets);
     return {
       profile: (await viewOf(ports, profile.id)).profile,
@@ -83,7 +87,13 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
   };
 
   const verify = async (req: VerifyRequest, ctx: HandlerContext): Promise<VerifyResult> => {
-    const { profile } = await viewOf(ports, req.profileId);
+    const saved = (await viewOf(ports, req.profileId)).profile;
+    // A one-off check of another mailbox (app-only) logs in as that mailbox and records nothing.
+    const oneOff = req.mailbox !== undefined;
+    if (oneOff && saved.flow !== 'app-only') throw new ProblemError(oneOffNeedsAppOnly());
+    const profile = req.mailbox ? { ...saved, mailbox: req.mailbox, fromAddress: req.mailbox } : saved;
+    const record = async (patch: Partial<TokenState>): Promise<Profile> =>
+      oneOff ? saved : ports.profiles.recordTokenState(profile.id, patch);
     const say = (stage: string, message: string) => ctx.progress({ operationId: req.operationId, stage, message });
     const at = () => new Date(ports.now ? ports.now() : Date.now()).toISOString();
     return operations.run(req.operationId, ctx.signal, async (signal) => {
@@ -98,16 +108,18 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
         outcome =
           profile.flow === 'delegated'
             ? await redeemStoredRefreshToken(profile, { ...deps, signal })
-            : await acquireAppOnly(profile, deps);
+            : await acquireAppOnly(
+                profile,
+                oneOff ? { secrets: deps.secrets, ...(deps.now ? { now: deps.now } : {}) } : deps,
+              );
       } catch (e) {
         // A cancel says nothing about the token, so it is not recorded as a failed verification.
         if (isProblemError(e) && !signal.aborted)
-          await ports.profiles.recordTokenState(profile.id, {
-            lastVerify: { at: at(), ok: false, code: e.problem.code, title: e.problem.title },
-          });
+          await record({ lastVerify: { at: at(), ok: false, code: e.problem.code, title: e.problem.title } });
         throw e;
       }
       inspections.set(profile.id, outcome.inspection);
+      if (!oneOff) await rememberServicePrincipal(ports.profiles, saved, outcome.inspection);
       say(
         'smtp',
         req.sendTo
@@ -121,7 +133,7 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
         signal,
         ...(req.sendTo ? { send: { to: req.sendTo } } : {}),
       });
-      const updated = await ports.profiles.recordTokenState(profile.id, {
+      const updated = await record({
         lastVerify: {
           at: at(),
           ok: report.ok,
@@ -134,3 +146,13 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
 
   return { acquire, verify, lastInspection: (profileId: string) => inspections.get(profileId) };
 }
+
+const oneOffNeedsAppOnly = () =>
+  problem({
+    code: 'CHECK_MAILBOX_NEEDS_APP_ONLY',
+    title: 'Another mailbox can be checked only with an app-only profile',
+    explanation:
+      'A delegated token belongs to the user who signed in, so it can only prove that user’s own mailbox (or one they have rights on).',
+    fixSteps: ['Check the mailbox with an app-only profile of the same tenant, or sign in as that mailbox.'],
+    field: 'mailbox',
+  });

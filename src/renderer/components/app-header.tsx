@@ -1,4 +1,4 @@
-import { Badge, makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, Text, Title2, Tooltip, tokens } from '@fluentui/react-components';
 import type { AppInfo } from '../../shared/ipc-contract';
 
 const useStyles = makeStyles({
@@ -24,9 +24,12 @@ export function AppHeader({ info }: { readonly info: AppInfo | undefined }) {
       <span className={styles.spacer} />
       {info &&
         (info.keychain.available ? (
-          <Badge appearance="tint" color="success" data-testid="keychain-state">
-            Keychain available ({info.keychain.backend})
-          </Badge>
+          // Plain words on the badge; which keychain binding is in use is for the helpdesk, on hover or focus.
+          <Tooltip content={`Details: ${info.keychain.backend}`} relationship="description">
+            <Badge appearance="tint" color="success" data-testid="keychain-state" tabIndex={0}>
+              Keychain available: secrets stay in the system keychain
+            </Badge>
+          </Tooltip>
         ) : (
           <Badge appearance="tint" color="danger" data-testid="keychain-state">
             Keychain not available

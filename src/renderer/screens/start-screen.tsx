@@ -12,9 +12,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { DraftSummary } from '../../shared/draft';
 import type { AppInfo } from '../../shared/ipc-contract';
 import type { Profile } from '../../shared/profile';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { DelayedSpinner } from '../components/delayed-spinner';
 import { ProblemView } from '../components/problem-view';
 import { ProfileFileBanner } from '../components/profile-file-banner';
@@ -22,6 +24,8 @@ import { StepsOverview } from '../components/steps-overview';
 import { useChannel, useChannelOnMount } from '../ipc/use-channel';
 import type { WizardStepId } from '../wizard-steps';
 import { ConfirmDelete } from './confirm-delete';
+import { DraftList, draftName } from './draft-list';
+import { DuplicateDialog } from './duplicate-dialog';
 import { ProfileCard } from './profile-card';
 
 const useStyles = makeStyles({
@@ -32,16 +36,32 @@ const useStyles = makeStyles({
 
 export interface StartScreenProps {
   readonly info: AppInfo;
+  /** What happened to the work just closed (kept as a draft). */
+  readonly notice?: string;
+  /** Back from the wizard: focus lands on the screen's title, not on <body>. */
+  readonly focusTitle?: boolean;
   onOpen(profileId: string | undefined, step?: WizardStepId): void;
+  onResume(draftId: string): void;
+  /** A new set-up prefilled from a profile, for another client. */
+  onNewFrom(template: Profile): void;
 }
 
-/** Saved profiles with their state, and the way into a new set-up. */
-export function StartScreen({ info, onOpen }: StartScreenProps) {
+/** Saved profiles with their state, unfinished set-ups, and the way into a new set-up. */
+export function StartScreen({ info, notice, focusTitle, onOpen, onResume, onNewFrom }: StartScreenProps) {
   const styles = useStyles();
   const profiles = useChannelOnMount('profiles:list', undefined);
+  const drafts = useChannelOnMount('drafts:list', undefined);
   const change = useChannel('profiles:duplicate');
   const remove = useChannel('profiles:delete');
+  const discard = useChannel('drafts:delete');
   const [toDelete, setToDelete] = useState<Profile | undefined>(undefined);
+  const [toDuplicate, setToDuplicate] = useState<Profile | undefined>(undefined);
+  const [toDiscard, setToDiscard] = useState<DraftSummary | undefined>(undefined);
+  // The control that opened a dialog gets focus back when it has closed (if it is still there).
+  const opener = useRef<HTMLElement | null>(null);
+  // What to do once the open dialog has gone (leave the screen, or give focus back).
+  const afterClose = useRef<(() => void) | undefined>(undefined);
+  const focusTitleNow = (): void => document.getElementById('start-title')?.focus();
   const [now] = useState(() => Date.now());
   const [query, setQuery] = useState('');
   const all = profiles.status === 'ok' ? profiles.value : [];
@@ -50,23 +70,48 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
   const list = needle
     ? all.filter((p) => [p.name, p.mailbox, p.tenant, p.targetId].some((v) => v.toLowerCase().includes(needle)))
     : all;
-  const actionProblem =
-    change.state.status === 'error'
-      ? change.state.problem
-      : remove.state.status === 'error'
-        ? remove.state.problem
-        : undefined;
+  const actionProblem = [change, remove, discard].map((c) => c.state).find((s) => s.status === 'error');
+
+  useEffect(() => {
+    if (focusTitle) focusTitleNow();
+  }, [focusTitle]);
+
+  const openDialog = <T,>(set: (v: T) => void, value: T): void => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    set(value);
+  };
+  /** Closes the open dialog; `then` runs once it is gone (default: focus back on its opener). */
+  const closeDialog = (then?: () => void): void => {
+    afterClose.current = then;
+    setToDelete(undefined);
+    setToDuplicate(undefined);
+    setToDiscard(undefined);
+  };
+  const onDialogClosed = (): void => {
+    const then = afterClose.current;
+    const back = opener.current;
+    afterClose.current = undefined;
+    opener.current = null;
+    if (then) then();
+    else if (back?.isConnected) back.focus();
+    else focusTitleNow();
+  };
 
   return (
     <section className={styles.screen} aria-labelledby="start-title">
       <div className={styles.row}>
-        <Title3 as="h2" id="start-title">
+        <Title3 as="h2" id="start-title" tabIndex={-1}>
           Set up Microsoft 365 SMTP with OAuth2
         </Title3>
         <Button appearance="primary" icon={<AddRegular />} onClick={() => onOpen(undefined)}>
           New set-up
         </Button>
       </div>
+      {notice && (
+        <MessageBar intent="success" layout="multiline" data-testid="start-notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       {!info.keychain.available && (
         <MessageBar intent="warning" layout="multiline" data-testid="keychain-problem">
           <MessageBarBody>
@@ -76,11 +121,14 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
         </MessageBar>
       )}
       <ProfileFileBanner onRecovered={profiles.reload} />
+      {actionProblem?.status === 'error' && <ProblemView problem={actionProblem.problem} />}
+      {drafts.status === 'ok' && (
+        <DraftList drafts={drafts.value} onResume={onResume} onDiscard={(d) => openDialog(setToDiscard, d)} />
+      )}
       {profiles.status === 'pending' && <DelayedSpinner label="Loading profiles…" />}
       {profiles.status === 'error' && (
         <ProblemView problem={profiles.problem} actions={<Button onClick={profiles.reload}>Try again</Button>} />
       )}
-      {actionProblem && <ProblemView problem={actionProblem} />}
       {all.length > 0 && (
         <>
           <Subtitle1 as="h2">Saved profiles ({all.length})</Subtitle1>
@@ -109,24 +157,55 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
                 now={now}
                 onOpen={() => onOpen(p.id)}
                 onReacquire={() => onOpen(p.id, 'sign-in')}
-                onDuplicate={() => void change.run({ id: p.id }).then((copy) => copy && profiles.reload())}
-                onDelete={() => setToDelete(p)}
+                onDuplicate={() => openDialog(setToDuplicate, p)}
+                onDelete={() => openDialog(setToDelete, p)}
               />
             ))}
           </div>
         </>
       )}
       <Subtitle1 as="h2">How it works</Subtitle1>
-      <Text>The wizard takes you through six steps. Everything you type is kept until you finish.</Text>
+      <Text>
+        The wizard takes you through six steps. Everything you type is kept: close it at any point and an unsaved set-up
+        waits here under “Unfinished set-ups”, its secret in the system keychain.
+      </Text>
       <StepsOverview />
       <ConfirmDelete
         profile={toDelete}
-        onCancel={() => setToDelete(undefined)}
+        onCancel={() => closeDialog()}
         onConfirm={(p) => {
-          setToDelete(undefined);
+          closeDialog(focusTitleNow);
           void remove.run({ id: p.id }).then((r) => r && profiles.reload());
         }}
+        onClosed={onDialogClosed}
       />
+      <DuplicateDialog
+        profile={toDuplicate}
+        onCancel={() => closeDialog()}
+        onChoose={(p, choice) =>
+          choice === 'another-client'
+            ? closeDialog(() => onNewFrom(p))
+            : void change
+                .run({ id: p.id })
+                .then((copy) => closeDialog(copy ? () => onOpen(copy.id, 'details') : undefined))
+        }
+        onClosed={onDialogClosed}
+      />
+      <ConfirmDialog
+        open={toDiscard !== undefined}
+        title={`Discard “${toDiscard ? draftName(toDiscard) : ''}”?`}
+        keepLabel="Keep it"
+        confirmLabel="Discard"
+        onKeep={() => closeDialog()}
+        onConfirm={() => {
+          const d = toDiscard;
+          closeDialog(focusTitleNow);
+          if (d) void discard.run({ id: d.id }).then((r) => r && drafts.reload());
+        }}
+        onClosed={onDialogClosed}
+      >
+        What you typed for this set-up, and the secret kept for it in the keychain, are removed. No profile is affected.
+      </ConfirmDialog>
     </section>
   );
 }

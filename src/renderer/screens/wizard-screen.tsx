@@ -6,7 +6,7 @@ import { useChannelOnMount } from '../ipc/use-channel';
 import { Wizard } from '../wizard/wizard';
 import type { WizardStepId } from '../wizard-steps';
 
-/** Opens the wizard on a saved profile (loaded first) or on a new one. */
+/** Opens the wizard on a saved profile, loaded first. */
 export function WizardScreen({
   profileId,
   step,
@@ -14,12 +14,14 @@ export function WizardScreen({
 }: {
   readonly profileId: string;
   readonly step?: WizardStepId;
-  onClose(): void;
+  onClose(notice?: string): void;
 }) {
   const request = useMemo(() => ({ id: profileId }), [profileId]);
   const loaded = useChannelOnMount('profiles:get', request);
   if (loaded.status === 'error')
-    return <ProblemView problem={loaded.problem} actions={<Button onClick={onClose}>Back to the start</Button>} />;
+    return (
+      <ProblemView problem={loaded.problem} actions={<Button onClick={() => onClose()}>Back to the start</Button>} />
+    );
   if (loaded.status !== 'ok') return <DelayedSpinner label="Opening the profile…" />;
-  return <Wizard view={loaded.value} {...(step ? { startStep: step } : {})} onClose={onClose} />;
+  return <Wizard start={{ kind: 'profile', view: loaded.value, ...(step ? { step } : {}) }} onClose={onClose} />;
 }

@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-/** The admin-consent link a consultant sends to the client's admin, once tenant and client ID are known. */
+/** The admin-consent link: opened by whoever uses the app if they are an administrator, or sent to one. */
 export function AdminConsentBlock({ draft }: { readonly draft: ConsentLinkInput }) {
   const styles = useStyles();
   const link = adminConsentLink(draft);
@@ -24,12 +24,14 @@ export function AdminConsentBlock({ draft }: { readonly draft: ConsentLinkInput 
       <Subtitle1 as="h3" id="admin-consent">
         Admin consent link
       </Subtitle1>
+      <Text data-testid="admin-consent-who">
+        If you are an administrator of this tenant (Global Administrator, Privileged Role Administrator, Cloud
+        Application Administrator or Application Administrator), open the link and accept: that grants the permissions
+        above for the whole organization, the same as “Grant admin consent”. If you are not, copy it and send it to one
+        of them.
+      </Text>
       {link ? (
         <>
-          <Text>
-            Send this link to an administrator of the client's tenant; opening it grants the permissions above for the
-            whole organization.
-          </Text>
           <Text className={styles.link} data-testid="admin-consent-link">
             {link}
           </Text>

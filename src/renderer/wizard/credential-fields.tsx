@@ -17,6 +17,8 @@ import { useChannel } from '../ipc/use-channel';
 import { TextField, type FieldBinding } from './form-field';
 import { useFormStyles } from './form-styles';
 import { PublicClientNote } from './public-client-note';
+import { useCertificateCheck } from './use-certificate-check';
+import { targetSendsSecret } from '../../shared/public-client';
 import type { WizardForm } from './wizard-form';
 
 const useStyles = makeStyles({
@@ -37,9 +39,13 @@ export function CredentialFields({ preset, form, update, binding }: Props) {
   const [reveal, setReveal] = useState(false);
   const pick = useChannel('certificate:pick');
   const canUseCertificate = preset.credential === 'client-secret-or-certificate';
-  // Delegated sign-in also works for a public client; app-only always needs a credential.
-  const canBePublic = preset.flow === 'delegated';
-  const certIssue = binding.issue('certificate');
+  // Delegated sign-in also works for a public client, but only where the target refreshes without a
+  // secret: AEM, Onit & co. always send one and would fail (AADSTS700025). A saved profile that already
+  // is a public client keeps the choice visible, with the warning, so it can be switched.
+  const canBePublic = preset.flow === 'delegated' && (!targetSendsSecret(preset.id) || form.credentialKind === 'none');
+  const check = useCertificateCheck(form);
+  const certIssue = check.issue('certificate') ?? binding.issue('certificate');
+  const pfxIssue = check.issue('pfxPassword') ?? binding.issue('pfxPassword');
 
   const pickFile = async (): Promise<void> => {
     const picked = await pick.run(undefined);
@@ -126,11 +132,13 @@ export function CredentialFields({ preset, form, update, binding }: Props) {
           <Field
             label="Certificate file (PEM with private key, or PFX)"
             required
-            validationState={certIssue ? 'error' : 'none'}
-            validationMessage={certIssue?.message}
+            validationState={certIssue ? 'error' : check.opened ? 'success' : 'none'}
+            validationMessage={certIssue?.message ?? check.opened}
+            data-field="certificate"
           >
             <div className={styles.picked}>
               <Button
+                id="field-certificate"
                 icon={<DocumentRegular />}
                 onClick={() => void pickFile()}
                 disabled={pick.state.status === 'pending'}
@@ -149,8 +157,9 @@ export function CredentialFields({ preset, form, update, binding }: Props) {
           {form.certificate?.source === 'pfx' && (
             <Field
               label="PFX password"
-              validationState={binding.issue('pfxPassword') ? 'warning' : 'none'}
-              validationMessage={binding.issue('pfxPassword')?.message}
+              validationState={pfxIssue ? pfxIssue.severity : 'none'}
+              validationMessage={pfxIssue?.message}
+              data-field="pfxPassword"
             >
               <Input
                 id="field-pfxPassword"

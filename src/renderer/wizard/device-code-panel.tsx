@@ -1,6 +1,6 @@
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProgressEvent } from '../../shared/ipc-contract';
 import { CopyButton } from '../components/copy-button';
 import { invoke } from '../ipc/wizard-client';
@@ -44,13 +44,24 @@ export function DeviceCodePanel({
   const [openFailed, setOpenFailed] = useState(false);
   const code = progress?.stage === 'device-code' ? progress.userCode : undefined;
   const url = progress?.verificationUri;
+  const panel = useRef<HTMLElement>(null);
+  // The waiting line (and its Cancel, which had focus) gives way to the code: focus the code's panel.
+  useEffect(() => {
+    if (code) panel.current?.focus();
+  }, [code]);
   if (!code || !url)
     return <OperationProgress label="Asking Entra ID for a sign-in code…" progress={progress} onCancel={onCancel} />;
   // The contract opens https pages only; anything else is shown but not offered to open.
   const canOpen = url.startsWith('https://');
   const open = async (): Promise<void> => setOpenFailed(!(await invoke('external:open', { url })).ok);
   return (
-    <section className={styles.box} aria-labelledby="device-code-title" data-testid="device-code">
+    <section
+      ref={panel}
+      tabIndex={-1}
+      className={styles.box}
+      aria-labelledby="device-code-title"
+      data-testid="device-code"
+    >
       <Text as="h3" weight="semibold" id="device-code-title">
         Sign in with this code on another device
       </Text>

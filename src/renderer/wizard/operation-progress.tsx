@@ -1,4 +1,5 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { ProgressEvent } from '../../shared/ipc-contract';
 import { DelayedSpinner } from '../components/delayed-spinner';
 
@@ -18,11 +19,16 @@ export function OperationProgress({
   onCancel(): void;
 }) {
   const styles = useStyles();
+  const cancel = useRef<HTMLButtonElement>(null);
+  // The button that started the work is gone now: keep focus on the way to stop it, not on <body>.
+  useEffect(() => cancel.current?.focus(), []);
   return (
     <div className={styles.box} aria-live="polite" data-testid="operation-progress">
       <div className={styles.row}>
         <DelayedSpinner label={progress?.message ?? label} />
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button ref={cancel} onClick={onCancel}>
+          Cancel
+        </Button>
       </div>
       {progress?.fraction !== undefined && <ProgressBar value={progress.fraction} aria-label={label} />}
       {progress && (

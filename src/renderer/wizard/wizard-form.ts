@@ -7,6 +7,7 @@ import type {
   ProfileSecretsInput,
   TargetId,
 } from '../../shared/profile';
+import { targetSendsSecret } from '../../shared/public-client';
 import { defaultScopesFor, targetPreset } from '../../shared/targets';
 
 /** A certificate file the user picked: its text (PEM) or base64 (PFX), held only in memory. */
@@ -44,6 +45,8 @@ export interface WizardForm {
   readonly proxyUrl: string;
   readonly extraCaPem: string;
   readonly timeoutSeconds: string;
+  /** App-only: the Enterprise application's object id (optional; fills the Exchange commands). */
+  readonly servicePrincipalObjectId: string;
   /** What the keychain already holds for a saved profile (values never come to the window). */
   readonly stored: { readonly clientSecret: boolean; readonly certificate: boolean };
   /** The saved profile's certificate facts, shown until a new file is picked. */
@@ -72,6 +75,7 @@ export const emptyForm: WizardForm = {
   proxyUrl: '',
   extraCaPem: '',
   timeoutSeconds: '30',
+  servicePrincipalObjectId: '',
   stored: { clientSecret: false, certificate: false },
   storedCertificate: undefined,
 };
@@ -84,13 +88,14 @@ export function withTarget(form: WizardForm, targetId: TargetId): WizardForm {
   return {
     ...form,
     targetId,
-    // App-only needs a credential; delegated keeps a public-client choice but has no certificate option.
+    // App-only needs a credential; delegated keeps a public-client choice (only where the target
+    // refreshes without a secret) but has no certificate option.
     credentialKind:
       preset.flow === 'app-only'
         ? form.credentialKind === 'none'
           ? 'secret'
           : form.credentialKind
-        : form.credentialKind === 'none'
+        : form.credentialKind === 'none' && !targetSendsSecret(targetId)
           ? 'none'
           : 'secret',
     scopes: defaultScopesFor(targetId, form.cloud).join('\n'),
@@ -168,6 +173,9 @@ export function draftOf(form: WizardForm): Omit<ProfileDraft, 'credential'> & { 
       extraCaPem: form.extraCaPem,
       timeoutMs: Math.max(1, Number.parseFloat(form.timeoutSeconds) || 30) * 1000,
     },
+    ...(flowOf(form) === 'app-only' && form.servicePrincipalObjectId.trim()
+      ? { servicePrincipalObjectId: form.servicePrincipalObjectId.trim() }
+      : {}),
   };
 }
 
@@ -206,6 +214,7 @@ export function formOf(profile: Profile, stored: WizardForm['stored']): WizardFo
     proxyUrl: profile.network.proxyUrl,
     extraCaPem: profile.network.extraCaPem,
     timeoutSeconds: String(profile.network.timeoutMs / 1000),
+    servicePrincipalObjectId: profile.servicePrincipalObjectId ?? '',
     stored,
     storedCertificate: cred.kind === 'certificate' ? cred : undefined,
   };

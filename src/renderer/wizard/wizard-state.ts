@@ -1,4 +1,6 @@
 import type { ProfileView } from '../../shared/ipc-contract';
+import type { Problem } from '../../shared/problem';
+import type { FieldIssue } from '../../shared/profile-validation';
 import type { WizardStepId } from '../wizard-steps';
 import type { TokenResult, VerifyResult } from './results';
 import { emptyForm, formOf, withCloud, withTarget, type WizardForm } from './wizard-form';
@@ -16,6 +18,10 @@ export interface WizardState {
   readonly showAllIssues: boolean;
   readonly token: TokenResult | undefined;
   readonly verify: VerifyResult | undefined;
+  /** The last check on Verify ended before SMTP (the token could not be had): what went wrong. */
+  readonly verifyFailure: Problem | undefined;
+  /** A problem main found at Save about one field: shown under that field until it is changed. */
+  readonly serverIssue: FieldIssue | undefined;
 }
 
 export type WizardAction =
@@ -26,20 +32,35 @@ export type WizardAction =
   | { readonly type: 'show-all-issues' }
   | { readonly type: 'saved'; readonly view: ProfileView }
   | { readonly type: 'token'; readonly token: TokenResult }
-  | { readonly type: 'verified'; readonly verify: VerifyResult };
+  | { readonly type: 'verified'; readonly verify: VerifyResult }
+  | { readonly type: 'verify-failed'; readonly problem: Problem }
+  | { readonly type: 'server-issue'; readonly issue: FieldIssue | undefined };
 
-export function initialState(view: ProfileView | undefined, step?: WizardStepId): WizardState {
+/** Where the wizard starts: a saved profile, a kept draft, or a new set-up (possibly prefilled). */
+export type WizardStart =
+  | { readonly kind: 'profile'; readonly view: ProfileView; readonly step?: WizardStepId }
+  | { readonly kind: 'draft'; readonly form: WizardForm; readonly step: WizardStepId }
+  | { readonly kind: 'new'; readonly form?: WizardForm };
+
+export function initialState(start: WizardStart): WizardState {
+  const view = start.kind === 'profile' ? start.view : undefined;
   return {
-    step: step ?? (view ? 'details' : 'target'),
-    form: view
-      ? formOf(view.profile, { clientSecret: view.stored.clientSecret, certificate: view.stored.certificate })
-      : emptyForm,
+    step: start.kind === 'new' ? (start.form ? 'details' : 'target') : (start.step ?? 'details'),
+    form:
+      start.kind === 'profile'
+        ? formOf(start.view.profile, {
+            clientSecret: start.view.stored.clientSecret,
+            certificate: start.view.stored.certificate,
+          })
+        : (start.form ?? emptyForm),
     view,
     dirty: false,
     touched: new Set(),
     showAllIssues: false,
     token: undefined,
     verify: undefined,
+    verifyFailure: undefined,
+    serverIssue: undefined,
   };
 }
 
@@ -50,7 +71,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'update': {
       const { cloud, ...rest } = action.patch;
       const form = cloud ? withCloud(state.form, cloud) : state.form;
-      return { ...state, form: { ...form, ...rest }, dirty: true };
+      const changed = state.serverIssue && state.serverIssue.field in action.patch;
+      return { ...state, form: { ...form, ...rest }, dirty: true, ...(changed ? { serverIssue: undefined } : {}) };
     }
     case 'target':
       return action.targetId === state.form.targetId
@@ -76,6 +98,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {
         ...state,
         token: action.token,
+        // The app-only token named the service principal: the form keeps it, so a later Save does not drop it.
+        form:
+          !state.form.servicePrincipalObjectId && action.token.profile.servicePrincipalObjectId
+            ? { ...state.form, servicePrincipalObjectId: action.token.profile.servicePrincipalObjectId }
+            : state.form,
         verify: undefined,
         view: state.view && {
           ...state.view,
@@ -87,6 +114,15 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         },
       };
     case 'verified':
-      return { ...state, verify: action.verify, view: state.view && { ...state.view, profile: action.verify.profile } };
+      return {
+        ...state,
+        verify: action.verify,
+        verifyFailure: undefined,
+        view: state.view && { ...state.view, profile: action.verify.profile },
+      };
+    case 'verify-failed':
+      return { ...state, verify: undefined, verifyFailure: action.problem };
+    case 'server-issue':
+      return { ...state, serverIssue: action.issue };
   }
 }

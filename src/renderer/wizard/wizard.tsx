@@ -1,15 +1,14 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular, ArrowRightRegular, DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useReducer, useRef } from 'react';
-import type { ProfileView } from '../../shared/ipc-contract';
+import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { Problem } from '../../shared/problem';
 import { targetPreset } from '../../shared/targets';
-import { ProblemView } from '../components/problem-view';
-import { SupportReportButton } from '../components/support-report-button';
 import { DelayedSpinner } from '../components/delayed-spinner';
-import { useChannel } from '../ipc/use-channel';
+import { ProblemView } from '../components/problem-view';
+import { ResultRegion, settled } from '../components/result-region';
 import { wizardSteps, type WizardStepId } from '../wizard-steps';
-import { formIssues, hasErrors, issuesByField } from './form-issues';
+import { formIssues, issuesByField } from './form-issues';
 import type { FieldBinding } from './form-field';
+import { LeaveDialog } from './leave-dialog';
 import { ChecklistStep } from './steps/checklist-step';
 import { DetailsStep } from './steps/details-step';
 import { ExportStep } from './steps/export-step';
@@ -17,47 +16,47 @@ import { SignInStep } from './steps/sign-in-step';
 import { TargetStep } from './steps/target-step';
 import { VerifyStep } from './steps/verify-step';
 import { Stepper } from './stepper';
-import { draftOf, secretsOf } from './wizard-form';
-import { initialState, wizardReducer } from './wizard-state';
+import { useDraft } from './use-draft';
+import { focusField, useSaveDetails } from './use-save-details';
+import { WizardFooter } from './wizard-footer';
+import { initialState, wizardReducer, type WizardStart } from './wizard-state';
 
 const useStyles = makeStyles({
   wizard: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px', width: '100%' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  footer: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    paddingBlock: tokens.spacingVerticalM,
-    // Back and Next stay in reach on long steps at 900 x 640.
-    position: 'sticky',
-    bottom: 0,
-    zIndex: 1,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  spacer: { flexGrow: 1 },
 });
 
 const order = wizardSteps.map((s) => s.id);
 
 export interface WizardProps {
-  readonly view: ProfileView | undefined;
-  readonly startStep?: WizardStepId;
-  onClose(): void;
+  readonly start: WizardStart;
+  /** A kept draft this wizard continues (removed once the profile is saved). */
+  readonly draftId?: string;
+  /** Shown at the top of the first step (why the form is prefilled). */
+  readonly note?: string;
+  /** `notice` tells the start screen what happened to the work (kept as a draft). */
+  onClose(notice?: string): void;
 }
 
-/** The six steps with a visible stepper, Back and Next; nothing typed is lost on Back or after an error. */
-export function Wizard({ view, startStep, onClose }: WizardProps) {
+/**
+ * The six steps with a visible stepper, Back and Next. Nothing typed is lost: not on Back,
+ * not after an error, not on Close (an unsaved new set-up is kept as a draft as it is
+ * typed; unsaved changes to a saved profile are asked about).
+ */
+export function Wizard({ start, draftId, note, onClose }: WizardProps) {
   const styles = useStyles();
-  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialState(view, startStep));
-  const save = useChannel('profiles:save');
+  const [state, dispatch] = useReducer(wizardReducer, start, initialState);
   const contentRef = useRef<HTMLDivElement>(null);
+  const [leaving, setLeaving] = useState(false);
+  // Set by "Discard changes": the wizard closes once the dialog has gone (see Modal).
+  const leaveAfterDialog = useRef<'close' | 'show-problem' | undefined>(undefined);
   const { form, step } = state;
   const issues = formIssues(form);
   const byField = issuesByField(issues);
   const profile = state.view?.profile;
   const preset = form.targetId ? targetPreset(form.targetId) : undefined;
+  const { save, saveDetails, focusProblem } = useSaveDetails(state, dispatch, issues, contentRef);
+  const draft = useDraft({ enabled: !state.view, ...(draftId ? { initialId: draftId } : {}), form, step });
 
   // Each step change moves focus to the step's heading, for keyboard and screen-reader users.
   useEffect(() => {
@@ -65,8 +64,17 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
   }, [step]);
 
   const binding: FieldBinding = {
-    issue: (field) => (state.showAllIssues || state.touched.has(field) ? byField.get(field) : undefined),
+    issue: (field) =>
+      state.serverIssue?.field === field
+        ? state.serverIssue
+        : state.showAllIssues || state.touched.has(field)
+          ? byField.get(field)
+          : undefined,
     touch: (field) => dispatch({ type: 'touch', field }),
+    apply: (field, value) => {
+      dispatch({ type: 'update', patch: { [field]: value } });
+      focusField(field);
+    },
   };
 
   const reachable = new Set<WizardStepId>(['target']);
@@ -89,25 +97,31 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
   const back = order[index - 1];
 
   const saveAndContinue = async (): Promise<void> => {
-    if (hasErrors(issues)) {
-      dispatch({ type: 'show-all-issues' });
-      const first = issues.find((i) => i.severity === 'error');
-      window.setTimeout(() => document.getElementById(`field-${first?.field ?? ''}`)?.focus(), 0);
+    const wasNew = !state.view;
+    const saved = await saveDetails();
+    if (!saved) return;
+    // The profile is what is kept now: the draft it grew from goes.
+    if (wasNew) await draft.discard();
+    dispatch({ type: 'go', step: 'sign-in' });
+  };
+
+  const close = async (): Promise<void> => {
+    if (state.view && state.dirty) {
+      setLeaving(true);
       return;
     }
-    if (!state.dirty && state.view) {
-      dispatch({ type: 'go', step: 'sign-in' });
-      return;
-    }
-    const saved = await save.run({
-      ...(state.view ? { id: state.view.profile.id } : {}),
-      draft: draftOf(form),
-      secrets: secretsOf(form),
-    });
-    if (saved) {
-      dispatch({ type: 'saved', view: saved });
-      dispatch({ type: 'go', step: 'sign-in' });
-    }
+    if (!state.view && (await draft.flush()))
+      onClose(
+        `“${form.name.trim() || 'Untitled set-up'}” is kept as an unfinished set-up, its secret in the keychain. Continue it below.`,
+      );
+    else onClose();
+  };
+  const saveAndLeave = async (): Promise<void> => {
+    if (step !== 'details') dispatch({ type: 'go', step: 'details' });
+    const saved = await saveDetails();
+    // Saved: close once the dialog has gone; not saved: the dialog goes and the field with the problem has focus.
+    leaveAfterDialog.current = saved ? 'close' : 'show-problem';
+    setLeaving(false);
   };
 
   // Target and checklist lead on as soon as a target is chosen; later steps once their input exists.
@@ -117,12 +131,20 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
     else if (step === 'details') void saveAndContinue();
     else if (next && canAdvance) dispatch({ type: 'go', step: next });
   };
-  const shownProblem = save.state.status === 'error' ? save.state.problem : state.verify?.report.problem;
+  const onVerifyFailed = useCallback((problem: Problem) => dispatch({ type: 'verify-failed', problem }), []);
+  const checkFailure =
+    state.verifyFailure ?? (state.verify?.report.ok === false ? state.verify.report.problem : undefined);
+  const saveProblem = save.state.status === 'error' ? save.state.problem : undefined;
 
   return (
     <div className={styles.wizard}>
       <Stepper current={step} reachable={reachable} done={done} onGo={(s) => dispatch({ type: 'go', step: s })} />
       <div className={styles.content} ref={contentRef} data-step={step}>
+        {note && !state.view && (
+          <MessageBar intent="info" layout="multiline" data-testid="wizard-note">
+            <MessageBarBody>{note}</MessageBarBody>
+          </MessageBar>
+        )}
         {step === 'target' && (
           <TargetStep value={form.targetId} onChange={(targetId) => dispatch({ type: 'target', targetId })} />
         )}
@@ -144,41 +166,62 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
             token={state.token}
             verify={state.verify}
             onVerified={(verify) => dispatch({ type: 'verified', verify })}
+            onFailed={onVerifyFailed}
           />
         )}
-        {step === 'export' && profile && preset && <ExportStep profileId={profile.id} targetLabel={preset.label} />}
-        {step === 'details' && save.state.status === 'error' && <ProblemView problem={save.state.problem} />}
-        {step === 'details' && save.state.status === 'pending' && <DelayedSpinner label="Saving…" />}
+        {step === 'export' && profile && preset && (
+          <ExportStep
+            profile={profile}
+            targetLabel={preset.label}
+            onSignIn={() => dispatch({ type: 'go', step: 'sign-in' })}
+          />
+        )}
+        {step === 'details' && (
+          // A problem that is not about one field (the keychain, the disk) is shown and focused here.
+          <ResultRegion
+            focusKey={saveProblem && !saveProblem.field ? settled(save.state) : undefined}
+            label="Save result"
+          >
+            {saveProblem && !saveProblem.field && <ProblemView problem={saveProblem} />}
+            {save.state.status === 'pending' && <DelayedSpinner label="Saving…" />}
+          </ResultRegion>
+        )}
       </div>
-      <div className={styles.footer}>
-        <Button
-          icon={<ArrowLeftRegular />}
-          disabled={!back}
-          onClick={() => back && dispatch({ type: 'go', step: back })}
-        >
-          Back
-        </Button>
-        <Button
-          appearance="primary"
-          icon={step === 'export' ? undefined : <ArrowRightRegular />}
-          iconPosition="after"
-          disabled={(step !== 'export' && !canAdvance) || save.state.status === 'pending'}
-          onClick={onNext}
-        >
-          {step === 'details' ? 'Save and continue' : step === 'export' ? 'Finish' : 'Next'}
-        </Button>
-        <span className={styles.spacer} />
-        <SupportReportButton
-          context={{
-            ...(profile ? { profileId: profile.id } : {}),
-            ...(shownProblem ? { problem: shownProblem } : {}),
-            ...(state.verify ? { transcript: state.verify.report.transcript } : {}),
-          }}
-        />
-        <Button appearance="subtle" icon={<DismissRegular />} onClick={onClose}>
-          Close
-        </Button>
-      </div>
+      <WizardFooter
+        step={step}
+        back={back}
+        canAdvance={canAdvance}
+        saving={save.state.status === 'pending'}
+        onBack={() => back && dispatch({ type: 'go', step: back })}
+        onNext={onNext}
+        onClose={() => void close()}
+        draft={state.view ? undefined : draft.status}
+        checkFailure={step === 'verify' ? checkFailure : undefined}
+        targetLabel={preset?.label}
+        support={{
+          ...(profile ? { profileId: profile.id } : {}),
+          ...((saveProblem ?? checkFailure) ? { problem: saveProblem ?? checkFailure } : {}),
+          ...(state.verify ? { transcript: state.verify.report.transcript } : {}),
+        }}
+      />
+      <LeaveDialog
+        name={profile?.name ?? ''}
+        open={leaving}
+        saving={save.state.status === 'pending'}
+        onStay={() => setLeaving(false)}
+        onDiscard={() => {
+          leaveAfterDialog.current = 'close';
+          setLeaving(false);
+        }}
+        onSave={() => void saveAndLeave()}
+        onClosed={() => {
+          const then = leaveAfterDialog.current;
+          leaveAfterDialog.current = undefined;
+          if (then === 'close') onClose();
+          else if (then === 'show-problem') focusProblem();
+          else document.querySelector<HTMLElement>('[data-testid="wizard-close"]')?.focus();
+        }}
+      />
     </div>
   );
 }

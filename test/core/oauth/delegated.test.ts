@@ -53,7 +53,7 @@ describe('delegated sign-in against the emulator, real keychain', () => {
 
     const tokenRequestsBefore = emu.requestLog.filter((r) => r.grantType === 'refresh_token').length;
     const redeemed = await redeemStoredRefreshToken(profile, { secrets: kc.store, now: () => emu.clock.now() });
-    expect(redeemed.inspection.verdict).toMatchObject({ fit: 'yes', summary: 'Fit for SMTP.' });
+    expect(redeemed.inspection.verdict).toMatchObject({ fit: 'yes', summary: 'The token itself is valid for SMTP.' });
     expect(emu.requestLog.filter((r) => r.grantType === 'refresh_token')).toHaveLength(tokenRequestsBefore + 1);
     // The rotated refresh token replaced the first one.
     const rotated = await kc.store.get(secretKeys.refreshToken(profile.id));

@@ -34,6 +34,24 @@ describe('Exchange Online PowerShell exports', () => {
     }
   });
 
+  it('fill in the Enterprise application’s object id when the profile knows it, and ask for it otherwise', () => {
+    const sp = '6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
+    const known = exportsFor(
+      fixtureProfile('app-only', { servicePrincipalObjectId: sp }),
+      {},
+      { includeSecrets: false },
+    );
+    const unknown = exportsFor(fixtureProfile('app-only'), {}, { includeSecrets: false });
+    for (const name of ['register-service-principal.ps1', 'app-rbac-alternative.ps1']) {
+      const withId = known.find((o) => o.name === name)?.content ?? '';
+      expect(withId, name).toContain(`[string] $EnterpriseAppObjectId = '${sp}',`);
+      expect(withId, name).not.toMatch(/Mandatory = \$true\)\] \[string\] \$EnterpriseAppObjectId/);
+      expect(unknown.find((o) => o.name === name)?.content, name).toContain(
+        '[Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,',
+      );
+    }
+  });
+
   it.each([
     ['gcc-high', 'O365USGovGCCHigh'],
     ['dod', 'O365USGovDoD'],

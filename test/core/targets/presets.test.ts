@@ -46,8 +46,8 @@ describe('target presets', () => {
         adminConsentRequired: true,
       },
     ]);
-    const steps = p.exchangeAdminSteps.map((s) => s.detail).join('\n');
-    expect(steps).toMatch(/New-ServicePrincipal[\s\S]*Enterprise applications/);
+    const steps = p.exchangeAdminSteps.map((s) => [s.detail, ...(s.commands ?? [])].join('\n')).join('\n');
+    expect(steps).toMatch(/Enterprise applications[\s\S]*New-ServicePrincipal/);
     expect(steps).toContain('Add-MailboxPermission');
     expect(p.checklist.map((s) => s.detail).join('\n')).toMatch(/Grant admin consent/);
   });
@@ -63,7 +63,7 @@ describe('target presets', () => {
         expect(p.redirect.uris).toEqual([]);
       }
       expect(p.checklist.length).toBeGreaterThan(3);
-      expect(p.exchangeAdminSteps.some((s) => s.detail.includes('Set-CASMailbox'))).toBe(true);
+      expect(p.exchangeAdminSteps.some((s) => s.commands?.some((c) => c.startsWith('Set-CASMailbox')))).toBe(true);
     },
   );
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportsFor, writeExports } from '../../../src/core/targets';
+import { exportsFor, onlyStandIns, writeExports } from '../../../src/core/targets';
 import { isProblemError } from '../../../src/core/problem-error';
 import { safeFileName } from '../../../src/core/targets/write-exports';
 import type { ExportOutput } from '../../../src/shared/export-output';
@@ -21,12 +21,26 @@ afterEach(() => {
 const mode = (path: string): number => statSync(path).mode & 0o777;
 
 describe('writeExports', () => {
-  it('saves every output under its name with its exact content', async () => {
+  it('saves every output under its name with its exact content, except lists of withheld secrets', async () => {
     const dir = tempDir();
-    const outputs = exportsFor(fixtureProfile('aem'), fixtureTokens, { includeSecrets: false });
-    const paths = await writeExports(outputs, dir);
+    const all = exportsFor(fixtureProfile('aem'), fixtureTokens, { includeSecrets: false });
+    // A file of "(hidden…)" lines is of no use: the window copies each value from the keychain instead (14.11).
+    expect(all.filter(onlyStandIns).map((o) => o.name)).toEqual([
+      'aem-cloud-manager-secret-variables.txt',
+      'secret-values.txt',
+    ]);
+    const outputs = all.filter((o) => !onlyStandIns(o));
+    const paths = await writeExports(all, dir);
     expect(readdirSync(dir).sort()).toEqual(outputs.map((o) => o.name).sort());
     for (const [i, o] of outputs.entries()) expect(readFileSync(paths[i] ?? '', 'utf8')).toBe(o.content);
+  });
+
+  it('writes the lists of secret values when the values are included', async () => {
+    const dir = tempDir();
+    const outputs = exportsFor(fixtureProfile('aem'), fixtureTokens, { includeSecrets: true });
+    expect(outputs.filter(onlyStandIns)).toEqual([]);
+    await writeExports(outputs, dir);
+    expect(readdirSync(dir)).toContain('aem-cloud-manager-secret-variables.txt');
   });
 
   it('makes files that hold secrets readable by the owner only, and scripts executable', async () => {

@@ -1,5 +1,5 @@
-import { type ExportContext, hiddenValue } from '../common/context';
-import { field, fieldsOutput, fileOutput, type OutputDraft, stepsOutput } from '../common/output';
+import { type ExportContext } from '../common/context';
+import { fieldsOutput, fileOutput, type OutputDraft, stepsOutput, secretField } from '../common/output';
 import {
   AEM_CLIENT_SECRET_VAR,
   AEM_REFRESH_TOKEN_VAR,
@@ -103,8 +103,8 @@ export function aemExports(ctx: ExportContext): OutputDraft[] {
       placement:
         'Cloud Manager > your environment > Configuration (or the Cloud Manager variables API), before the pipeline deploys',
       fields: [
-        field(AEM_CLIENT_SECRET_VAR, clientSecret ?? hiddenValue, true),
-        field(AEM_REFRESH_TOKEN_VAR, refreshToken ?? hiddenValue, true),
+        secretField(ctx, AEM_CLIENT_SECRET_VAR, 'clientSecret'),
+        secretField(ctx, AEM_REFRESH_TOKEN_VAR, 'refreshToken'),
       ],
       checks: p.flow === 'delegated' ? [tokenCheck] : [],
       secretView: true,

@@ -1,5 +1,5 @@
-import { type ExportContext, hiddenValue } from '../common/context';
-import { field, fieldsOutput, type OutputDraft } from '../common/output';
+import { type ExportContext } from '../common/context';
+import { field, fieldsOutput, type OutputDraft, secretField } from '../common/output';
 
 /**
  * Akumina: tenant settings for XOAuth2 SMTP. Akumina acquires and keeps its own token
@@ -17,7 +17,7 @@ export function akuminaExports(ctx: ExportContext): OutputDraft[] {
       fields: [
         field('SmtpUseXOAuth2', true),
         field('SmtpClientId', p.clientId),
-        field('SmtpClientSecret', ctx.reveal('clientSecret') ?? hiddenValue, true),
+        secretField(ctx, 'SmtpClientSecret', 'clientSecret'),
         field('SmtpEmailFrom', p.mailbox),
         field('OutlookUri', ctx.appOnlyResource),
         field('SMTP host', p.smtpHost),

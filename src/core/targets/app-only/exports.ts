@@ -1,6 +1,6 @@
 import { adminUpnParameter, connectExchangeOnline } from '../common/connect-exchange';
-import { type ExportContext, hiddenValue, scopeString } from '../common/context';
-import { field, fieldsOutput, fileOutput, type OutputDraft } from '../common/output';
+import { type ExportContext, scopeString } from '../common/context';
+import { field, fieldsOutput, fileOutput, type OutputDraft, secretField } from '../common/output';
 import { oneLine, psQuote } from '../common/quote';
 
 /**
@@ -14,7 +14,7 @@ function settingsFields(ctx: ExportContext) {
   const credential =
     p.credential.kind === 'certificate'
       ? field('Certificate Thumbprint', p.credential.thumbprintSha1.toUpperCase())
-      : field('Client Secret', ctx.reveal('clientSecret') ?? hiddenValue, true);
+      : secretField(ctx, 'Client Secret', 'clientSecret');
   return [
     field('SMTP Server', p.smtpHost),
     field('Port', p.smtpPort),
@@ -25,6 +25,16 @@ function settingsFields(ctx: ExportContext) {
     field('Token Endpoint', ctx.tokenUrl),
     field('Scope', scopeString(p)),
   ];
+}
+
+/**
+ * The Enterprise application's object id: filled in when the profile knows it (the app-only
+ * token's `oid`, or typed on Details), else asked for when the script runs (issue 14.15).
+ */
+function objectIdParameter(p: ExportContext['profile']): string[] {
+  return p.servicePrincipalObjectId
+    ? [`    [string] $EnterpriseAppObjectId = ${psQuote(p.servicePrincipalObjectId)},`]
+    : ['    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,'];
 }
 
 function servicePrincipalScript(ctx: ExportContext): string {
@@ -43,7 +53,7 @@ function servicePrincipalScript(ctx: ExportContext): string {
     'param(',
     '    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal): Entra admin center >',
     "    # Enterprise applications > your app > Overview > Object ID. Not the App registration's Object ID.",
-    '    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,',
+    ...objectIdParameter(p),
     ...adminUpnParameter,
     ')',
     "$ErrorActionPreference = 'Stop'",
@@ -74,7 +84,7 @@ function rbacScript(ctx: ExportContext): string {
     '# With RBAC, REMOVE the SMTP.SendAsApp API permission from the app registration; if it is',
     '# present, Exchange also checks mailbox permissions.',
     'param(',
-    '    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,',
+    ...objectIdParameter(p),
     '    # A mail-enabled security group whose members the app may send as.',
     '    [Parameter(Mandatory = $true)] [string] $GroupIdentity,',
     ...adminUpnParameter,

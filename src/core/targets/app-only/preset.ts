@@ -1,5 +1,5 @@
 import type { TargetPreset } from '../../../shared/target-preset';
-import { copyIds, globalSmtp, register, smtpAuthForMailbox } from '../common/preset-parts';
+import { connectExchange, copyIds, globalSmtp, register, smtpAuthForMailbox } from '../common/preset-parts';
 
 export const appOnlyPreset: TargetPreset = {
   id: 'app-only',
@@ -21,20 +21,29 @@ export const appOnlyPreset: TargetPreset = {
   credential: 'client-secret-or-certificate',
   smtp: globalSmtp,
   exchangeAdminSteps: [
+    connectExchange,
     {
       title: 'Register the service principal in Exchange',
       detail:
-        'New-ServicePrincipal -AppId <client id> -ObjectId <object id>, using the Object ID shown under Entra ID > Enterprise applications > your app (the service principal), NOT the Object ID on the App registration page.',
+        'The -ObjectId is the Object ID under Entra ID > Enterprise applications > your app (the service principal), NOT the Object ID on the App registration page.',
+      commands: ["New-ServicePrincipal -AppId <client id> -ObjectId <object id> -DisplayName '<name>'"],
     },
     {
       title: 'Give it the mailbox',
-      detail:
-        'Add-MailboxPermission -Identity <mailbox> -User <service principal id> -AccessRights FullAccess. Changes can take up to an hour to apply.',
+      detail: 'Changes can take up to an hour to apply.',
+      commands: ['Add-MailboxPermission -Identity <mailbox> -User <object id> -AccessRights FullAccess'],
     },
     {
       title: 'Or: application RBAC',
       detail:
-        "Instead of SMTP.SendAsApp + mailbox permissions: New-ManagementScope with a RecipientRestrictionFilter, then New-ManagementRoleAssignment -Role 'Application SMTP.SendAsApp' -App <service principal> -CustomResourceScope <scope>. With RBAC, remove the SMTP.SendAsApp API permission.",
+        'Instead of SMTP.SendAsApp + mailbox permissions: a management scope for the mailbox and the Application SMTP.SendAsApp role on it, after registering the service principal as above. With RBAC, remove the SMTP.SendAsApp API permission. The copy button copies the whole sequence.',
+      commands: [
+        '<connect>',
+        "New-ServicePrincipal -AppId <client id> -ObjectId <object id> -DisplayName '<name>'",
+        `New-ManagementScope -Name '<name> SMTP' -RecipientRestrictionFilter "PrimarySmtpAddress -eq '<mailbox>'"`,
+        "New-ManagementRoleAssignment -App <object id> -Role 'Application SMTP.SendAsApp' -CustomResourceScope '<name> SMTP'",
+        'Test-ServicePrincipalAuthorization -Identity <client id> -Resource <mailbox>',
+      ],
     },
     smtpAuthForMailbox,
   ],
@@ -58,7 +67,7 @@ export const appOnlyPreset: TargetPreset = {
     {
       title: 'Copy the Enterprise application object ID',
       detail:
-        'Entra ID > Enterprise applications > your app > Overview > Object ID. New-ServicePrincipal needs this one.',
+        'Entra ID > Enterprise applications > your app > Overview > Object ID, into Details (optional): it fills the Exchange commands below. The app’s first token tells the wizard too.',
     },
   ],
 };

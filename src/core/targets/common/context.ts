@@ -43,8 +43,10 @@ export const placeholders: Readonly<Record<SecretName, string>> = {
   refreshToken: '<paste the refresh token>',
 };
 
-/** What a secret field shows when its value is withheld. */
-export const hiddenValue = '(hidden: choose "Include secrets" to show)';
+/** What a secret field shows when its value is withheld (the switch is "Include secret values"). */
+export const hiddenValue = '(hidden: press “Copy value”, or turn on “Include secret values”)';
+/** What the refresh token's field shows before the first sign-in: there is nothing to include. */
+export const notSignedInValue = '(Sign in first: there is no refresh token yet)';
 
 export function createExportContext(profile: Profile, tokens: TokenSnapshot, options: ExportOptions): ExportContext {
   const authorityHost = authorityHostOf(profile);

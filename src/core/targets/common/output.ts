@@ -5,7 +5,7 @@ import type {
   ExportLanguage,
   ExportOutput,
 } from '../../../shared/export-output';
-import type { ExportContext, SecretName } from './context';
+import { type ExportContext, hiddenValue, notSignedInValue, type SecretName } from './context';
 
 /** An output before the secret bookkeeping (`holdsSecret`, warning) and its group are settled. */
 export type OutputDraft = Omit<ExportOutput, 'holdsSecret' | 'warning' | 'group'> & {
@@ -100,6 +100,18 @@ export const field = (label: string, value: string | number | boolean, secret = 
   value: String(value),
   secret,
 });
+
+/**
+ * A field that is one of the profile's stored secrets: its value only when the user chose
+ * to include secrets, else a stand-in that says why ("Sign in first" when there is no
+ * refresh token yet). `secretName` lets the window copy the real value from the keychain.
+ */
+export function secretField(ctx: ExportContext, label: string, name: SecretName): ExportField {
+  const value = ctx.reveal(name);
+  if (value !== undefined) return { label, value, secret: true, secretName: name };
+  const noTokenYet = name === 'refreshToken' && !ctx.profile.tokenState.refreshTokenStoredAt;
+  return { label, value: noTokenYet ? notSignedInValue : hiddenValue, secret: true, secretName: name, withheld: true };
+}
 
 export const SECRET_WARNING =
   'WARNING: this file contains secret values (included because you chose "Include secrets"). Keep it private, do not commit it, and delete it once the values are in place.';

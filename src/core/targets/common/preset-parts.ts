@@ -44,21 +44,30 @@ export const delegatedPermissions = (names: readonly string[]): ChecklistStep =>
   detail: `API permissions > Add a permission > Microsoft Graph > Delegated permissions. Select ${names.join(', ')}, then press Add permissions.`,
 });
 export const userConsent: ChecklistStep = {
-  title: 'Grant consent (if users may not consent)',
+  title: 'Grant admin consent (an administrator does this)',
   detail:
-    'API permissions > "Grant admin consent for <your organization>". Needed when your tenant does not let users consent to apps; the Status column then shows "Granted".',
+    'API permissions > press "Grant admin consent for <your organization>" and confirm; the Status column then shows "Granted". Only an administrator can (Global Administrator, Privileged Role Administrator, Cloud Application Administrator or Application Administrator): if you are not one, send them the admin consent link shown below. You may skip this only if your organization lets users consent to apps themselves; the mailbox user then accepts the permissions at the first sign-in.',
 };
 
+/** Every Exchange step below runs in this session (an Exchange administrator signs in). */
+export const connectExchange: ChecklistStep = {
+  title: 'Connect to Exchange Online PowerShell',
+  detail:
+    'As an Exchange administrator, in PowerShell with the ExchangeOnlineManagement module (Install-Module ExchangeOnlineManagement once); a sign-in window opens.',
+  commands: ['<connect>'],
+};
 export const smtpAuthForMailbox: ChecklistStep = {
   title: 'Enable SMTP AUTH for the mailbox',
   detail:
-    'Exchange Online PowerShell: Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false (or Microsoft 365 admin center > Users > the user > Mail > Manage email apps > Authenticated SMTP).',
+    'In Exchange Online PowerShell (or Microsoft 365 admin center > Users > the user > Mail > Manage email apps > Authenticated SMTP):',
+  commands: ['Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false'],
 };
 const smtpAuthTenant: ChecklistStep = {
   title: 'Check the tenant-wide switch',
   detail:
-    'Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled. When it is True, the mailbox setting above must be $false (it overrides the tenant); security defaults also block SMTP AUTH.',
+    'When it shows True, the mailbox setting above must be $false (it overrides the tenant); security defaults also block SMTP AUTH.',
+  commands: ['Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled'],
 };
-export const delegatedExchangeSteps = [smtpAuthForMailbox, smtpAuthTenant] as const;
+export const delegatedExchangeSteps = [connectExchange, smtpAuthForMailbox, smtpAuthTenant] as const;
 
 export const globalSmtp = { host: 'smtp.office365.com', port: 587 } as const;

@@ -1,5 +1,5 @@
-import { type ExportContext, hiddenValue, secretsUsedBy } from './context';
-import { field, fieldsOutput, type OutputDraft } from './output';
+import { type ExportContext, secretsUsedBy } from './context';
+import { fieldsOutput, type OutputDraft, secretField } from './output';
 
 const labels = { clientSecret: 'Client secret', refreshToken: 'Refresh token' } as const;
 
@@ -16,7 +16,7 @@ export function secretValuesExport(ctx: ExportContext): OutputDraft[] {
       title: 'Secret values to paste',
       description:
         'Paste these where the other outputs show a placeholder. They come from the keychain and are shown only when you choose "Include secrets".',
-      fields: names.map((n) => field(labels[n], ctx.reveal(n) ?? hiddenValue, true)),
+      fields: names.map((n) => secretField(ctx, labels[n], n)),
       secretView: true,
     }),
   ];

@@ -1,6 +1,6 @@
 import type { Profile } from '../../../shared/profile';
-import { type ExportContext, hiddenValue, placeholders } from '../common/context';
-import { field, fieldsOutput, fileOutput, type OutputDraft } from '../common/output';
+import { type ExportContext, placeholders } from '../common/context';
+import { field, fieldsOutput, fileOutput, type OutputDraft, secretField } from '../common/output';
 
 /**
  * EmailEngine: the Outlook OAuth2 application (dashboard form and REST body for
@@ -87,7 +87,7 @@ export function emailEngineExports(ctx: ExportContext): OutputDraft[] {
         field('Application name', p.name),
         field('Enable this app', true),
         field('Azure Application Id', p.clientId),
-        field('Client Secret', clientSecret ?? hiddenValue, true),
+        secretField(ctx, 'Client Secret', 'clientSecret'),
         field('Azure cloud environment', cloudOptions[eeCloud(p)] ?? eeCloud(p)),
         ...accountTypeFields(p.tenant),
         field('Redirect URL', p.redirectUri),

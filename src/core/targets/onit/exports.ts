@@ -1,5 +1,5 @@
-import { type ExportContext, hiddenValue } from '../common/context';
-import { field, fieldsOutput, type OutputDraft } from '../common/output';
+import { type ExportContext } from '../common/context';
+import { field, fieldsOutput, type OutputDraft, secretField } from '../common/output';
 
 /** Onit's provider asks for Graph's SMTP.Send scope, whatever the profile signed in with. */
 export const ONIT_SCOPE = 'https://graph.microsoft.com/SMTP.Send';
@@ -36,10 +36,10 @@ export function onitExports(ctx: ExportContext): OutputDraft[] {
         field('User Name (email)', p.mailbox),
         field('Tenant', onitTenant(p.tenant)),
         field('Application (client) ID', p.clientId),
-        field('Client secret', ctx.reveal('clientSecret') ?? hiddenValue, true),
+        secretField(ctx, 'Client secret', 'clientSecret'),
         field('Scope', ONIT_SCOPE),
         field('Redirect URI', p.redirectUri),
-        field('Refresh Token', ctx.reveal('refreshToken') ?? hiddenValue, true),
+        secretField(ctx, 'Refresh Token', 'refreshToken'),
       ],
     }),
   ];

@@ -18,7 +18,7 @@ import type { TargetPreset } from '../../../shared/targets';
 import { CopyButton } from '../../components/copy-button';
 import { invoke } from '../../ipc/wizard-client';
 import { AdminConsentBlock } from '../admin-consent-block';
-import { commandsIn } from '../checklist-commands';
+import { commandsOf, fillText, type KnownValues } from '../checklist-commands';
 import { entraAppRegistrationsUrl } from '../admin-consent-link';
 import { StepHeading } from '../step-heading';
 import { draftOf, type WizardForm } from '../wizard-form';
@@ -50,17 +50,25 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     fontSize: tokens.fontSizeBase200,
     overflowWrap: 'anywhere',
+    whiteSpace: 'pre-wrap',
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-/** Placeholders in the Exchange steps the wizard can fill in once the values are known. */
-const known = (form: WizardForm): Record<string, string> => ({
-  '<mailbox>': form.mailbox.trim(),
-  '<client id>': form.clientId.trim(),
+/** What the Exchange commands' placeholders get, as far as the wizard knows it now. */
+const known = (form: WizardForm): KnownValues => ({
+  cloud: form.cloud,
+  mailbox: form.mailbox,
+  clientId: form.clientId,
+  name: form.name,
+  servicePrincipalObjectId: form.servicePrincipalObjectId,
 });
-const fill = (text: string, form: WizardForm): string =>
-  Object.entries(known(form)).reduce((t, [placeholder, value]) => (value ? t.replaceAll(placeholder, value) : t), text);
+
+/** Who grants a permission's consent, in words that say what to press and who can. */
+const consentBy = (adminConsentRequired: boolean): string =>
+  adminConsentRequired
+    ? 'An administrator, with “Grant admin consent”'
+    : 'The mailbox user at the first sign-in (an administrator instead, if your organization does not let users consent)';
 
 /** Step 2: what to click in the Entra admin center and Exchange for this target, with copy buttons. */
 export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset; readonly form: WizardForm }) {
@@ -125,7 +133,7 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
               <TableHeaderCell>API</TableHeaderCell>
               <TableHeaderCell>Type</TableHeaderCell>
               <TableHeaderCell>Permission</TableHeaderCell>
-              <TableHeaderCell>Admin consent</TableHeaderCell>
+              <TableHeaderCell>Who consents</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -141,7 +149,7 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
                     <CopyButton text={p.permission} what={`permission ${p.permission}`} />
                   </span>
                 </TableCell>
-                <TableCell>{p.adminConsentRequired ? 'Required' : 'If users may not consent'}</TableCell>
+                <TableCell>{consentBy(p.adminConsentRequired)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -157,13 +165,8 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
             <li key={step.title}>
               <span className={styles.stepText}>
                 <Text weight="semibold">{step.title}</Text>
-                <Text>{fill(step.detail, form)}</Text>
-                {commandsIn(step.detail, known(form)).map((command) => (
-                  <span className={styles.command} key={command}>
-                    <code className={styles.code}>{command}</code>
-                    <CopyButton text={command} what={`command ${command.split(' ')[0] ?? ''}`} />
-                  </span>
-                ))}
+                <Text>{fillText(step.detail, known(form))}</Text>
+                <StepCommands commands={commandsOf(step, known(form))} title={step.title} />
               </span>
             </li>
           ))}
@@ -172,5 +175,20 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
 
       <AdminConsentBlock draft={draft} />
     </>
+  );
+}
+
+/** A step's commands in one block; one button copies the whole sequence (the RBAC one is five lines). */
+function StepCommands({ commands, title }: { readonly commands: readonly string[]; readonly title: string }) {
+  const styles = useStyles();
+  if (commands.length === 0) return null;
+  const text = commands.join('\n');
+  const what =
+    commands.length === 1 ? `command ${commands[0]?.split(' ')[0] ?? ''}` : `the ${commands.length} commands: ${title}`;
+  return (
+    <span className={styles.command} data-testid="step-commands">
+      <code className={styles.code}>{text}</code>
+      <CopyButton text={text} what={what} />
+    </span>
   );
 }

@@ -84,6 +84,16 @@ export function DetailsStep({ preset, form, update, binding }: DetailsStepProps)
             onChange={(clientId) => update({ clientId })}
             binding={binding}
           />
+          {flow === 'app-only' && (
+            <TextField
+              field="servicePrincipalObjectId"
+              label="Enterprise application object ID (optional)"
+              value={form.servicePrincipalObjectId}
+              onChange={(servicePrincipalObjectId) => update({ servicePrincipalObjectId })}
+              binding={binding}
+              hint="Entra ID > Enterprise applications > your app > Object ID. Fills the Exchange commands; the app’s first token fills it in too."
+            />
+          )}
         </div>
       </section>
 

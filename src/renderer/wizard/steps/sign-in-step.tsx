@@ -12,6 +12,7 @@ import {
 import { useState } from 'react';
 import type { Profile } from '../../../shared/profile';
 import { ProblemView } from '../../components/problem-view';
+import { ResultRegion, settled } from '../../components/result-region';
 import { useOperation } from '../../ipc/use-operation';
 import { ClaimsView } from '../claims-view';
 import { deviceCodeLimits, targetSendsSecret } from '../../../shared/public-client';
@@ -108,44 +109,46 @@ export function SignInStep({ profile, token, onToken }: SignInStepProps) {
           </Button>
         </div>
       )}
-      {op.state.status === 'error' && (
-        <ProblemView
-          problem={op.state.problem}
-          actions={
-            !appOnly && method === 'embedded' && op.state.problem.remedy?.kind === 'system-browser' ? (
-              <Button
-                onClick={() => {
-                  setMethod('system-browser');
-                  void start('system-browser');
-                }}
-              >
-                Sign in with my web browser instead
-              </Button>
-            ) : undefined
-          }
-        />
-      )}
-      {token && op.state.status !== 'pending' && op.state.status !== 'error' && (
-        <>
-          <MessageBar intent="success" layout="multiline" data-testid="sign-in-done">
-            <MessageBarBody>
-              <MessageBarTitle>
-                {appOnly ? 'Token received' : `Signed in${token.account ? ` as ${token.account}` : ''}`}
-              </MessageBarTitle>
-              {token.refreshTokenStored
-                ? 'The refresh token is stored in the system keychain.'
-                : appOnly
-                  ? 'App-only tokens have no refresh token: the target gets a new one with its credential each time.'
-                  : ''}
-            </MessageBarBody>
-          </MessageBar>
-          {token.notices?.map((n) => (
-            <ProblemView key={n.code} problem={n} />
-          ))}
-          <Text weight="semibold">What the token says</Text>
-          <ClaimsView inspection={token.inspection} />
-        </>
-      )}
+      <ResultRegion focusKey={settled(op.state)} label="Sign-in result">
+        {op.state.status === 'error' && (
+          <ProblemView
+            problem={op.state.problem}
+            actions={
+              !appOnly && method === 'embedded' && op.state.problem.remedy?.kind === 'system-browser' ? (
+                <Button
+                  onClick={() => {
+                    setMethod('system-browser');
+                    void start('system-browser');
+                  }}
+                >
+                  Sign in with my web browser instead
+                </Button>
+              ) : undefined
+            }
+          />
+        )}
+        {token && op.state.status !== 'pending' && op.state.status !== 'error' && (
+          <>
+            <MessageBar intent="success" layout="multiline" data-testid="sign-in-done">
+              <MessageBarBody>
+                <MessageBarTitle>
+                  {appOnly ? 'Token received' : `Signed in${token.account ? ` as ${token.account}` : ''}`}
+                </MessageBarTitle>
+                {token.refreshTokenStored
+                  ? 'The refresh token is stored in the system keychain.'
+                  : appOnly
+                    ? 'App-only tokens have no refresh token: the target gets a new one with its credential each time.'
+                    : ''}
+              </MessageBarBody>
+            </MessageBar>
+            {token.notices?.map((n) => (
+              <ProblemView key={n.code} problem={n} />
+            ))}
+            <Text weight="semibold">What the token says</Text>
+            <ClaimsView inspection={token.inspection} />
+          </>
+        )}
+      </ResultRegion>
     </div>
   );
 }

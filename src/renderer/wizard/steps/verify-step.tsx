@@ -1,25 +1,17 @@
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle1,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Field, Input, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Problem } from '../../../shared/problem';
 import type { Profile } from '../../../shared/profile';
 import { looksLikeEmail } from '../../../shared/profile-validation';
 import { ProblemView } from '../../components/problem-view';
+import { ResultRegion, settled } from '../../components/result-region';
 import { useOperation } from '../../ipc/use-operation';
 import { ClaimsView } from '../claims-view';
 import { OperationProgress } from '../operation-progress';
 import type { TokenResult, VerifyResult } from '../results';
 import { StepHeading } from '../step-heading';
-import { TranscriptDetails } from '../transcript-details';
+import { CheckAnotherMailbox } from '../check-another-mailbox';
+import { VerifyReportView } from '../verify-report-view';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -31,10 +23,12 @@ export interface VerifyStepProps {
   readonly token: TokenResult | undefined;
   readonly verify: VerifyResult | undefined;
   onVerified(result: VerifyResult): void;
+  /** The check ended before SMTP (no token): the wizard says so beside Next. */
+  onFailed(problem: Problem): void;
 }
 
 /** Step 5: redeem the stored token as the target will, log in to SMTP with it, optionally send a test mail. */
-export function VerifyStep({ profile, token, verify, onVerified }: VerifyStepProps) {
+export function VerifyStep({ profile, token, verify, onVerified, onFailed }: VerifyStepProps) {
   const styles = useStyles();
   const [to, setTo] = useState(profile.fromAddress || profile.mailbox);
   const op = useOperation('token:verify');
@@ -45,6 +39,11 @@ export function VerifyStep({ profile, token, verify, onVerified }: VerifyStepPro
     const result = await op.run({ profileId: profile.id, ...(send ? { sendTo: to.trim() } : {}) });
     if (result) onVerified(result);
   };
+  // A check that failed before SMTP is the wizard's business too (Next says what will not work); a cancel is not a failure.
+  const failure = op.state.status === 'error' ? op.state.problem : undefined;
+  useEffect(() => {
+    if (failure && failure.category !== 'cancelled') onFailed(failure);
+  }, [failure, onFailed]);
 
   return (
     <div className={styles.box}>
@@ -87,37 +86,23 @@ export function VerifyStep({ profile, token, verify, onVerified }: VerifyStepPro
           </Button>
         </div>
       )}
-      {op.state.status === 'error' && <ProblemView problem={op.state.problem} />}
-      {/* After a failed or cancelled run, an earlier run's result would read as this one's. */}
-      {report && op.state.status !== 'pending' && op.state.status !== 'error' && (
-        <>
-          {report.ok ? (
-            <MessageBar intent="success" layout="multiline" data-testid="verify-ok">
-              <MessageBarBody>
-                <MessageBarTitle>SMTP login as {report.authUser} worked</MessageBarTitle>
-                {report.sentTo
-                  ? `A test mail from ${report.fromAddress} was accepted for ${report.sentTo}.`
-                  : 'Nothing was sent.'}{' '}
-                ({Math.round(report.durationMs)} ms)
-              </MessageBarBody>
-            </MessageBar>
-          ) : (
-            report.problem && <ProblemView problem={report.problem} />
-          )}
-          {report.warnings.map((w) => (
-            <ProblemView key={w.code} problem={{ ...w, retryable: true }} />
-          ))}
-          <TranscriptDetails lines={report.transcript} />
-        </>
-      )}
+      <ResultRegion focusKey={settled(op.state)} label="Check result">
+        {op.state.status === 'error' && <ProblemView problem={op.state.problem} />}
+        {/* After a failed or cancelled run, an earlier run's result would read as this one's. */}
+        {report && op.state.status !== 'pending' && op.state.status !== 'error' && <VerifyReportView report={report} />}
+      </ResultRegion>
       {inspection && (
         <section aria-labelledby="claims-title" className={styles.box}>
           <Subtitle1 as="h3" id="claims-title">
             What the token says
           </Subtitle1>
-          <ClaimsView inspection={inspection} />
+          <ClaimsView
+            inspection={inspection}
+            smtpFailed={op.state.status === 'error' || (report !== undefined && !report.ok)}
+          />
         </section>
       )}
+      {profile.flow === 'app-only' && <CheckAnotherMailbox profile={profile} />}
     </div>
   );
 }

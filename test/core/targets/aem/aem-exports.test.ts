@@ -175,3 +175,17 @@ describe('Cloud Manager’s 2,048-character limit on the refresh token', () => {
     expect(await aemSignInNotices(generic, store)).toEqual([]);
   });
 });
+
+describe('what AEM needs (issue 14.10)', () => {
+  it('lists the Cloud Manager variables, not the generic values to paste, among what AEM needs', () => {
+    const needed = cloud()
+      .filter((o) => o.group === 'target')
+      .map((o) => o.name);
+    expect(needed).toContain('aem-cloud-manager-secret-variables.txt');
+    expect(needed).not.toContain('secret-values.txt');
+    expect(byName(cloud(), 'secret-values.txt').group).toBe('other');
+    // A target whose forms do not name each secret keeps the list among its own outputs.
+    const generic = exportsFor(fixtureProfile('generic'), fixtureTokens, { includeSecrets: false });
+    expect(byName(generic, 'secret-values.txt').group).toBe('target');
+  });
+});

@@ -1,4 +1,4 @@
-import type { Profile } from '../shared/profile';
+import type { Profile } from './profile';
 
 const DAY = 86_400_000;
 /** Entra drops a refresh token unused for 90 days (AADSTS700082, reference §10). */
@@ -67,6 +67,30 @@ export function lifecycleOf(profile: Profile, now = Date.now()): LifecycleNote[]
   return notes;
 }
 
+/** Entra's refresh tokens (outside single-page apps) live 90 days from issue; each use returns a new one. */
+export const REFRESH_TOKEN_LIFETIME_DAYS = 90;
+
+export interface RefreshTokenRenewal {
+  /** ISO date the stored refresh token stops working if the target keeps redeeming this one, not the rotated ones. */
+  readonly stopsOn: string;
+  /** ISO date to sign in again and replace it at the target (a warning period before `stopsOn`). */
+  readonly renewBy: string;
+}
+
+/**
+ * When the refresh token handed to the target stops working if the target does not keep
+ * the rotated token it gets back on each refresh (AEM's Cloud Manager variable is not
+ * rewritten by AEM): 90 days after this sign-in. Renew two weeks before. Undefined for
+ * app-only profiles and before the first sign-in.
+ */
+export function refreshTokenRenewalOf(profile: Profile): RefreshTokenRenewal | undefined {
+  const stored = profile.flow === 'delegated' ? profile.tokenState.refreshTokenStoredAt : undefined;
+  const at = stored ? Date.parse(stored) : Number.NaN;
+  if (Number.isNaN(at)) return undefined;
+  const stops = at + REFRESH_TOKEN_LIFETIME_DAYS * DAY;
+  return { stopsOn: day(stops), renewBy: day(stops - WARN_DAYS.refreshToken * DAY) };
+}
+
 /** The one-line state of a profile for the start screen. */
 export function tokenStatusOf(profile: Profile): { readonly acquired: boolean; readonly text: string } {
   const ts = profile.tokenState;
@@ -81,4 +105,20 @@ export function tokenStatusOf(profile: Profile): { readonly acquired: boolean; r
   return ts.accessTokenAcquiredAt
     ? { acquired: true, text: `App-only token obtained on ${ts.accessTokenAcquiredAt.slice(0, 10)}` }
     : { acquired: false, text: 'No token yet' };
+}
+
+/**
+ * The card's badge: the last check's result when there was one (a token that exists but
+ * fails is not good news), else whether there is a token to check at all.
+ */
+export function checkBadgeOf(profile: Profile): {
+  readonly text: string;
+  readonly color: 'success' | 'danger' | 'informative' | 'warning';
+} {
+  const last = profile.tokenState.lastVerify;
+  if (last)
+    return last.ok ? { text: 'Last check worked', color: 'success' } : { text: 'Last check failed', color: 'danger' };
+  return tokenStatusOf(profile).acquired
+    ? { text: 'Not checked yet', color: 'informative' }
+    : { text: profile.flow === 'delegated' ? 'Not signed in' : 'No token yet', color: 'informative' };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lifecycleOf, tokenStatusOf } from '../../src/renderer/profile-lifecycle';
+import { lifecycleOf, tokenStatusOf } from '../../src/shared/profile-lifecycle';
 import type { Profile } from '../../src/shared/profile';
 
 const DAY = 86_400_000;

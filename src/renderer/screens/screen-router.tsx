@@ -1,0 +1,69 @@
+import { useModalAttributes } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { AppInfo } from '../../shared/ipc-contract';
+import type { Profile } from '../../shared/profile';
+import { Wizard } from '../wizard/wizard';
+import { formForAnotherClient } from '../wizard/draft-form';
+import type { WizardStepId } from '../wizard-steps';
+import { DraftScreen } from './draft-screen';
+import { StartScreen } from './start-screen';
+import { WizardScreen } from './wizard-screen';
+
+type Route =
+  | { readonly screen: 'start'; readonly notice?: string; readonly back?: boolean }
+  | { readonly screen: 'profile'; readonly profileId: string; readonly step?: WizardStepId; readonly key: number }
+  | { readonly screen: 'draft'; readonly draftId: string; readonly key: number }
+  | { readonly screen: 'new'; readonly template?: Profile; readonly key: number };
+
+/** The start screen and the wizard on a saved profile, a kept draft or a new set-up. */
+export function ScreenRouter({ info }: { readonly info: AppInfo }) {
+  // Keeps Fluent's focus manager (tabster) alive across screens: when the last dialog of a screen
+  // unmounts with it, tabster is disposed before it takes its aria-hidden off the page, and the
+  // next screen is hidden from screen readers (microsoft/fluentui#35139).
+  useModalAttributes();
+  const [route, setRoute] = useState<Route>({ screen: 'start' });
+  const toStart = (notice?: string) => setRoute({ screen: 'start', back: true, ...(notice ? { notice } : {}) });
+  switch (route.screen) {
+    case 'start':
+      return (
+        <StartScreen
+          info={info}
+          {...(route.notice ? { notice: route.notice } : {})}
+          focusTitle={route.back === true}
+          onOpen={(profileId, step) =>
+            setRoute(
+              profileId
+                ? { screen: 'profile', profileId, key: Date.now(), ...(step ? { step } : {}) }
+                : { screen: 'new', key: Date.now() },
+            )
+          }
+          onResume={(draftId) => setRoute({ screen: 'draft', draftId, key: Date.now() })}
+          onNewFrom={(template) => setRoute({ screen: 'new', template, key: Date.now() })}
+        />
+      );
+    case 'profile':
+      return (
+        <WizardScreen
+          key={route.key}
+          profileId={route.profileId}
+          {...(route.step ? { step: route.step } : {})}
+          onClose={toStart}
+        />
+      );
+    case 'draft':
+      return <DraftScreen key={route.key} draftId={route.draftId} onClose={toStart} />;
+    case 'new':
+      return (
+        <Wizard
+          key={route.key}
+          start={route.template ? { kind: 'new', form: formForAnotherClient(route.template) } : { kind: 'new' }}
+          {...(route.template
+            ? {
+                note: `A new set-up from “${route.template.name}” for another client: enter that client’s profile name, tenant, Application (client) ID, credential and mailbox. Nothing secret was copied.`,
+              }
+            : {})}
+          onClose={toStart}
+        />
+      );
+  }
+}
