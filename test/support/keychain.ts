@@ -33,7 +33,15 @@ export function keychainInspector(service: string): { accounts(): Promise<string
     accounts,
     async wipe() {
       const raw = keytarBackend(service);
-      for (const a of await accounts()) await raw.delete(a);
+      // A writer process that was just stopped (a timed-out test) may still replace entries, so an
+      // item listed a moment ago can be gone: list again until nothing is left instead of failing.
+      for (let round = 0; round < 5; round++) {
+        const left = await accounts().catch(() => undefined);
+        if (left?.length === 0) return;
+        for (const a of left ?? []) await raw.delete(a).catch(() => undefined);
+      }
+      const left = await accounts();
+      if (left.length > 0) throw new Error(`keychain test entries left under ${service}: ${left.length}`);
     },
   };
 }
