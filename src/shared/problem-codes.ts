@@ -39,6 +39,15 @@ export const problemCodes = {
   CERT_EXPIRED: 'setup',
   PFX_WRONG_PASSWORD: 'setup',
   PFX_UNREADABLE: 'setup',
+  // Profile bundles (export and import between computers)
+  BUNDLE_PASSPHRASE_NEEDED: 'setup',
+  BUNDLE_PASSPHRASE_WEAK: 'setup',
+  BUNDLE_PASSPHRASE_WRONG: 'setup',
+  BUNDLE_DAMAGED: 'setup',
+  BUNDLE_NOT_A_BUNDLE: 'setup',
+  BUNDLE_NEWER_VERSION: 'setup',
+  BUNDLE_NO_PROFILES: 'setup',
+  IMPORT_NOT_OPEN: 'setup',
   // Sign-in, tokens and the authority
   AUTHORITY_INSECURE: 'setup',
   AUTHORITY_INVALID: 'setup',

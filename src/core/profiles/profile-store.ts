@@ -28,7 +28,8 @@ import { importPemCertificate, importPfxCertificate } from './certificate';
 export interface ProfileStore {
   list(): Promise<readonly Profile[]>;
   get(id: string): Promise<Profile | undefined>;
-  create(draft: ProfileDraft, secrets?: ProfileSecretsInput): Promise<Profile>;
+  /** `options.id`: keep this id (an imported profile) when it is free; otherwise a new one is made. */
+  create(draft: ProfileDraft, secrets?: ProfileSecretsInput, options?: { readonly id?: string }): Promise<Profile>;
   update(id: string, draft: ProfileDraft, secrets?: ProfileSecretsInput): Promise<Profile>;
   duplicate(id: string): Promise<Profile>;
   remove(id: string): Promise<void>;
@@ -150,9 +151,10 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
   return {
     list: async () => [...(await queue.then(load))],
     get: async (id) => (await queue.then(load)).find((p) => p.id === id),
-    create: (draftIn, secrets) =>
+    create: (draftIn, secrets, options) =>
       mutate(async (profiles) => {
-        const id = randomUUID();
+        const wanted = options?.id;
+        const id = wanted && !profiles.some((p) => p.id === wanted) ? wanted : randomUUID();
         const draft = await storeProxyPassword(id, await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets));
         const at = now();
         const profile = profileSchema.parse({ ...draft, id, tokenState: {}, createdAt: at, updatedAt: at });
