@@ -116,6 +116,7 @@ export const problemCodes = {
   // Bulk and exports
   BULK_NEEDS_APP_ONLY: 'setup',
   INVALID_MAILBOX: 'setup',
+  BULK_LIST_TOO_LARGE: 'setup',
   AEM_VARIABLE_TOO_LONG: 'setup',
   // A mailbox list (src/core/bulk/mailbox-entries.ts): the named column is missing, nothing to check,
   // and the codes of its invalid rows

@@ -2,7 +2,9 @@ import type { HandlerMap } from '../ipc/handler-map';
 import { appInfo } from './app-info';
 import { pickCertificate } from './certificate-pick';
 import { listExports, saveExports } from './exports';
+import { createBulkHandlers } from './bulk-check';
 import { createOperations } from './operations';
+import { createTransferHandlers } from './profile-transfer';
 import type { HandlerPorts } from './ports';
 import { saveProfile, viewOf } from './profiles';
 import { supportReport } from './support-report';
@@ -12,6 +14,8 @@ import { createTokenHandlers } from './tokens';
 export function createHandlers(ports: HandlerPorts): HandlerMap {
   const operations = createOperations();
   const tokens = createTokenHandlers(ports, operations);
+  const transfer = createTransferHandlers(ports);
+  const bulk = createBulkHandlers(ports, operations);
   return {
     'app:info': () => appInfo(ports),
     'profiles:list': () => ports.profiles.list(),
@@ -22,6 +26,9 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
       await ports.profiles.remove(id);
       return { deleted: true };
     },
+    'profiles:export': transfer.exportProfiles,
+    'profiles:import-open': () => transfer.openImport(),
+    'profiles:import': transfer.runImport,
     'token:acquire': tokens.acquire,
     'token:verify': tokens.verify,
     'operation:cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
@@ -33,6 +40,9 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
       await ports.clipboard.writeText(text);
       return { copied: true };
     },
+    'bulk:open-list': () => bulk.openList(),
+    'bulk:run': bulk.run,
+    'bulk:save-report': bulk.saveReport,
     'external:open': async ({ url }) => {
       await ports.openExternal(url);
       return { opened: true };
