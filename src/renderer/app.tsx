@@ -4,6 +4,7 @@ import { AppHeader } from './components/app-header';
 import { DelayedSpinner } from './components/delayed-spinner';
 import { ProblemView } from './components/problem-view';
 import { useChannelOnMount } from './ipc/use-channel';
+import { BulkCheckScreen } from './screens/bulk-check-screen';
 import { StartScreen } from './screens/start-screen';
 import { WizardScreen } from './screens/wizard-screen';
 import { Wizard } from './wizard/wizard';
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
 
 type Route =
   | { readonly screen: 'start' }
+  | { readonly screen: 'bulk' }
   | { readonly screen: 'wizard'; readonly profileId?: string; readonly step?: WizardStepId; readonly key: number };
 
 export function App() {
@@ -46,6 +48,7 @@ export function App() {
         {info.status === 'ok' && route.screen === 'start' && (
           <StartScreen
             info={info.value}
+            onBulkCheck={() => setRoute({ screen: 'bulk' })}
             onOpen={(profileId, step) =>
               setRoute({
                 screen: 'wizard',
@@ -56,6 +59,7 @@ export function App() {
             }
           />
         )}
+        {info.status === 'ok' && route.screen === 'bulk' && <BulkCheckScreen onClose={toStart} />}
         {info.status === 'ok' &&
           route.screen === 'wizard' &&
           (route.profileId ? (

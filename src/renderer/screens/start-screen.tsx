@@ -11,7 +11,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular } from '@fluentui/react-icons';
+import { AddRegular, MailMultipleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AppInfo } from '../../shared/ipc-contract';
 import type { Profile } from '../../shared/profile';
@@ -19,6 +19,7 @@ import { DelayedSpinner } from '../components/delayed-spinner';
 import { ProblemView } from '../components/problem-view';
 import { StepsOverview } from '../components/steps-overview';
 import { useChannel, useChannelOnMount } from '../ipc/use-channel';
+import { ProfileTransfer } from '../transfer/profile-transfer';
 import type { WizardStepId } from '../wizard-steps';
 import { ConfirmDelete } from './confirm-delete';
 import { ProfileCard } from './profile-card';
@@ -32,10 +33,12 @@ const useStyles = makeStyles({
 export interface StartScreenProps {
   readonly info: AppInfo;
   onOpen(profileId: string | undefined, step?: WizardStepId): void;
+  /** The bulk mailbox check (app-only profiles). */
+  onBulkCheck(): void;
 }
 
 /** Saved profiles with their state, and the way into a new set-up. */
-export function StartScreen({ info, onOpen }: StartScreenProps) {
+export function StartScreen({ info, onOpen, onBulkCheck }: StartScreenProps) {
   const styles = useStyles();
   const profiles = useChannelOnMount('profiles:list', undefined);
   const change = useChannel('profiles:duplicate');
@@ -65,6 +68,14 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
         <Button appearance="primary" icon={<AddRegular />} onClick={() => onOpen(undefined)}>
           New set-up
         </Button>
+      </div>
+      <div className={styles.row}>
+        {all.some((p) => p.flow === 'app-only') && (
+          <Button icon={<MailMultipleRegular />} onClick={onBulkCheck}>
+            Check many mailboxes…
+          </Button>
+        )}
+        <ProfileTransfer count={all.length} onImported={profiles.reload} />
       </div>
       {!info.keychain.available && (
         <MessageBar intent="warning" layout="multiline" data-testid="keychain-problem">
