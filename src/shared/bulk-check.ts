@@ -12,6 +12,7 @@ export const bulkRowSchema = z.object({
   code: z.string().max(200).optional(),
   title: z.string().max(2_000).optional(),
   fix: z.string().max(4_000).optional(),
+  command: z.string().max(4_000).optional(),
   attempts: z.number().int().nonnegative(),
   durationMs: z.number().nonnegative(),
 });

@@ -37,7 +37,17 @@ const LIST_FILTERS = [
 ];
 
 /** The report's columns: the CLI's, with the plain-words reason and fix spelled out. */
-const REPORT_COLUMNS = ['line', 'mailbox', 'result', 'code', 'reason', 'fix', 'attempts', 'duration_ms'] as const;
+const REPORT_COLUMNS = [
+  'line',
+  'mailbox',
+  'result',
+  'code',
+  'reason',
+  'fix',
+  'command',
+  'attempts',
+  'duration_ms',
+] as const;
 const RESULT_WORDS: Readonly<Record<BulkRow['status'], string>> = {
   ok: 'passed',
   failed: 'failed',
@@ -55,6 +65,7 @@ export function reportCsv(rows: readonly BulkRow[]): string {
         r.code ?? '',
         r.title ?? '',
         r.fix ?? '',
+        r.command ?? '',
         String(r.attempts),
         String(r.durationMs),
       ]

@@ -14,11 +14,23 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { BulkRow } from '../../shared/bulk-check';
+import { CopyButton } from '../components/copy-button';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   reason: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   mailbox: { wordBreak: 'break-all' },
+  command: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
+  code: {
+    flexGrow: 1,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalXS,
+    wordBreak: 'break-all',
+    whiteSpace: 'pre-wrap',
+  },
 });
 
 /** Rows drawn at once; the saved report always has all of them. */
@@ -64,7 +76,7 @@ export function BulkResults({ rows }: { readonly rows: readonly BulkRow[] }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell style={{ width: '4.5em' }}>Line</TableHeaderCell>
-            <TableHeaderCell style={{ width: '32%' }}>Mailbox</TableHeaderCell>
+            <TableHeaderCell style={{ width: '25%' }}>Mailbox</TableHeaderCell>
             <TableHeaderCell style={{ width: '8.5em' }}>Result</TableHeaderCell>
             <TableHeaderCell>Reason</TableHeaderCell>
           </TableRow>
@@ -84,6 +96,12 @@ export function BulkResults({ rows }: { readonly rows: readonly BulkRow[] }) {
                   <div className={styles.reason}>
                     <Text>{r.title}</Text>
                     {r.fix && <Text size={200}>Fix: {r.fix}</Text>}
+                    {r.command && (
+                      <div className={styles.command}>
+                        <code className={styles.code}>{r.command}</code>
+                        <CopyButton text={r.command} what={`commands for ${r.mailbox}`} />
+                      </div>
+                    )}
                   </div>
                 )}
               </TableCell>

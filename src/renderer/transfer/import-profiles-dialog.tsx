@@ -22,6 +22,8 @@ import { ImportPlanRows, ImportResultRows } from './import-plan-rows';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Wider than Fluent's 600 px: three columns, the choice naming the profile it adds or replaces.
+  surface: { maxWidth: '780px' },
 });
 
 type Opened = Extract<OpenedBundle, { cancelled: false }>;
@@ -58,7 +60,7 @@ export function ImportProfilesDialog({
 
   return (
     <Dialog open={opened !== undefined} onOpenChange={(_e, d) => !d.open && close()}>
-      <DialogSurface>
+      <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>Import profiles from {plan?.fileName}</DialogTitle>
           <DialogContent className={styles.content}>
