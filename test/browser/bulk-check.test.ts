@@ -125,4 +125,17 @@ describe('the bulk check screen', () => {
     expect(failedLabel).toBe(`Failed (${expectedFailures})`);
     expect(view.errors).toEqual([]);
   }, 120_000);
+
+  it('takes a CSV file dropped on the list', async () => {
+    const { page } = view;
+    const textarea = page.getByRole('textbox', { name: 'Mailboxes' });
+    await textarea.evaluate((el) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['Mailbox\r\ndropped@contoso.com\r\n'], 'dropped.csv', { type: 'text/csv' }));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByText('From dropped.csv.', { exact: false }).waitFor();
+    expect(await textarea.inputValue()).toBe('Mailbox\ndropped@contoso.com\n');
+    expect(view.errors).toEqual([]);
+  });
 });

@@ -42,6 +42,7 @@ export function BulkCheckScreen({ onClose }: { onClose(): void }) {
   const profile = appOnly.find((p) => p.id === chosen) ?? appOnly[0];
   const [list, setList] = useState('');
   const [listName, setListName] = useState(PASTED);
+  const [dropProblem, setDropProblem] = useState<string | undefined>(undefined);
   const openList = useChannel('bulk:open-list');
   const save = useChannel('bulk:save-report');
   const { state, counts, rows, start, cancel } = useBulkRun();
@@ -88,9 +89,30 @@ export function BulkCheckScreen({ onClose }: { onClose(): void }) {
             label="Mailboxes"
             hint={
               listName === PASTED
-                ? 'One address per line, or paste a CSV with a Mailbox, Email or PrimarySmtpAddress column.'
+                ? 'One address per line, or paste or drop a CSV with a Mailbox, Email or PrimarySmtpAddress column.'
                 : `From ${listName}. Edit it here if you like.`
             }
+            {...(dropProblem ? { validationState: 'error', validationMessage: dropProblem } : {})}
+            onDragOver={(e) => {
+              if (!running && e.dataTransfer.types.includes('Files')) e.preventDefault();
+            }}
+            onDrop={(e) => {
+              // Read here (a dropped file is the user's own choice); the page never navigates to it.
+              e.preventDefault();
+              const file = e.dataTransfer.files[0];
+              if (running || !file) return;
+              if (file.size > MAX_BULK_LIST_CHARS) {
+                setDropProblem(
+                  `${file.name} is too large for the app; split it or use the command line’s bulk-verify.`,
+                );
+                return;
+              }
+              setDropProblem(undefined);
+              void file.text().then((text) => {
+                setList(text);
+                setListName(file.name);
+              });
+            }}
           >
             <Textarea
               className={styles.list}

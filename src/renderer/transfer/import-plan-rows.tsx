@@ -80,13 +80,6 @@ export function ImportPlanRows({
   );
 }
 
-const RESULT_WORDS: Readonly<Record<ImportResult['action'], string>> = {
-  added: 'Added',
-  replaced: 'Replaced',
-  skipped: 'Skipped',
-  failed: 'Not imported',
-};
-
 /** What the import did, profile by profile. */
 export function ImportResultRows({ results }: { readonly results: readonly ImportResult[] }) {
   return (
@@ -99,11 +92,10 @@ export function ImportResultRows({ results }: { readonly results: readonly Impor
       </TableHeader>
       <TableBody>
         {results.map((r) => (
-          <TableRow key={r.key} data-testid="import-result-row">
+          <TableRow key={r.key} data-testid="import-result-row" data-action={r.action}>
             <TableCell>{r.name}</TableCell>
-            <TableCell>
-              <Text weight="semibold">{RESULT_WORDS[r.action]}</Text> {r.note}
-            </TableCell>
+            {/* The note starts with what happened ("Added as …", "Skipped, as chosen.", "Not imported: …"). */}
+            <TableCell>{r.note}</TableCell>
           </TableRow>
         ))}
       </TableBody>
