@@ -5,6 +5,9 @@ Uses the same profiles and keychain as the desktop app.
 Usage:
   smtp-oauth-wizard profiles list
   smtp-oauth-wizard profiles status | restore-backup | start-fresh
+  smtp-oauth-wizard profiles export [<profile>...] --out FILE [--include-secrets] [--passphrase-file F] [--force]
+  smtp-oauth-wizard profiles import FILE [--existing skip|replace|add] [--same-name add|replace|skip]
+                                         [--without-secrets] [--passphrase-file F] [--dry-run]
   smtp-oauth-wizard token <profile> [--show-token]
   smtp-oauth-wizard verify <profile> [--send-to ADDRESS] [--verbose]
   smtp-oauth-wizard export <profile> --out DIR [--include-secrets] [--aem-direct | --aem-proxy-port N]
@@ -20,6 +23,13 @@ Commands:
   profiles start-fresh
                   Replaces a damaged profile file by an empty one. Either way the damaged file is
                   kept beside it (profiles.json.damaged-<time>).
+  profiles export The named profiles (all when none is named) as one bundle file for another computer.
+                  No secrets unless --include-secrets; then they are encrypted with a passphrase
+                  (--passphrase-file F, env SMTP_OAUTH_WIZARD_PASSPHRASE, or typed on the terminal).
+  profiles import The profiles of a bundle, their secrets into the keychain (needs the passphrase, or
+                  --without-secrets). A profile already here (same id) is skipped unless
+                  --existing replace|add; one whose name is taken is added as "name (imported)" unless
+                  --same-name replace|skip. --dry-run prints what would happen and changes nothing.
   token           Gets a token (app-only: client credentials; delegated: redeems the stored refresh
                   token the way the mail system will) and explains its claims and whether SMTP will
                   take it. The token itself is printed only with --show-token.
@@ -45,7 +55,8 @@ Exit codes:
   0  everything checked worked
   1  a check failed (token refused or not fit for SMTP, SMTP login refused, a mailbox of a bulk run failed)
   2  bad usage or input (unknown command, option or profile, missing file, unreadable CSV rows or
-     invalid addresses; the readable rows of a bulk run are still checked and reported)
+     invalid addresses; the readable rows of a bulk run are still checked and reported; a wrong
+     bundle passphrase, a damaged bundle or an unreadable profile in it)
   3  environment (keychain unavailable or locked, profile file damaged, from a newer version or
      locked by another process, data folder read-only, full or not writable)
 
@@ -53,6 +64,9 @@ JSON output:
   profiles list  { dataDir, profiles: [{ id, name, targetId, flow, mailbox, tokenState, ... }] }
   profiles status { ok, health: { state: ok|damaged|newer, file, unreadable?, reason?, backup? } }
   profiles restore-backup, start-fresh  { ok, action, keptAs, profiles }
+  profiles export { ok, file, includeSecrets, profiles: [{ id, name }] }
+  profiles import { ok, file, dryRun, encrypted, secretsImported,
+                   results: [{ key, name, action: added|replaced|skipped|failed, profileId?, note }] }
   token          { ok, profile: { id, name }, flow, inspection: { claims, verdict }, expiresOn, accessToken? }
   verify         { ok, profile, verdict, report: { ok, authUser, problem?, warnings, transcript, ... } }
   export         { ok, profile, includeSecrets, files: [{ path, title, holdsSecret }] }

@@ -3,6 +3,7 @@ import { keychainCode } from '../core/secrets/keychain-errors';
 import { SecretStoreError } from '../core/secrets/secret-store';
 import { isProblemError } from '../core/problem-error';
 import type { Problem } from '../shared/problem';
+import type { ImportAction } from '../shared/profile-import';
 import { flag, parseCommandArgs, positiveInt, stringOpt, type OptionSpec, type Parsed } from './args';
 import type { CliContext } from './cli-context';
 import { json, line, write, type CliIo } from './cli-io';
@@ -11,7 +12,7 @@ import { HELP } from './help';
 import { renderProblem } from './render-problem';
 
 /** `profiles <sub>` commands. */
-const PROFILES_SUBCOMMANDS = ['list', 'status', 'restore-backup', 'start-fresh'];
+const PROFILES_SUBCOMMANDS = ['list', 'status', 'restore-backup', 'start-fresh', 'export', 'import'];
 
 interface Command {
   readonly options: OptionSpec;
@@ -33,6 +34,42 @@ const commands: Readonly<Record<string, Command>> = {
   'profiles start-fresh': {
     options: {},
     run: async (ctx) => (await import('./commands/profiles-file')).profilesRecover(ctx, 'start-fresh'),
+  },
+  'profiles export': {
+    options: {
+      out: { type: 'string', short: 'o' },
+      'include-secrets': { type: 'boolean' },
+      'passphrase-file': { type: 'string' },
+      force: { type: 'boolean' },
+    },
+    run: async (ctx, p) => {
+      const passphraseFile = stringOpt(p, 'passphrase-file');
+      return (await import('./commands/profiles-export')).profilesExport(ctx, p.positionals, {
+        out: stringOpt(p, 'out'),
+        includeSecrets: flag(p, 'include-secrets'),
+        force: flag(p, 'force'),
+        ...(passphraseFile !== undefined ? { passphraseFile } : {}),
+      });
+    },
+  },
+  'profiles import': {
+    options: {
+      existing: { type: 'string' },
+      'same-name': { type: 'string' },
+      'without-secrets': { type: 'boolean' },
+      'passphrase-file': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    run: async (ctx, p) => {
+      const passphraseFile = stringOpt(p, 'passphrase-file');
+      return (await import('./commands/profiles-import')).profilesImport(ctx, p.positionals[0], {
+        existing: importAction(p, 'existing', 'skip'),
+        sameName: importAction(p, 'same-name', 'add'),
+        withoutSecrets: flag(p, 'without-secrets'),
+        dryRun: flag(p, 'dry-run'),
+        ...(passphraseFile !== undefined ? { passphraseFile } : {}),
+      });
+    },
   },
   token: {
     options: { 'show-token': { type: 'boolean' } },
@@ -77,6 +114,16 @@ const commands: Readonly<Record<string, Command>> = {
     },
   },
 };
+
+/** `--existing` / `--same-name`: one of the import actions. */
+function importAction(p: Parsed, name: string, fallback: ImportAction): ImportAction {
+  const value = stringOpt(p, name) ?? fallback;
+  // A plain list, not the zod schema: zod loads only when a command runs.
+  const actions: readonly string[] = ['skip', 'replace', 'add'] satisfies readonly ImportAction[];
+  if (!actions.includes(value))
+    throw new UsageError('USAGE', `--${name} must be skip, replace or add (got "${value}")`);
+  return value as ImportAction;
+}
 
 /** Runs one command line; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {

@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import { draftSaveRequestSchema, type DraftSaved, type DraftSummary, type DraftView } from './draft';
+import {
+  bulkProgressSchema,
+  bulkReportRequestSchema,
+  bulkRunRequestSchema,
+  type BulkRunSummary,
+  type OpenedList,
+} from './bulk-check';
 import { aemExportSettingsSchema, type ExportOutput } from './export-output';
 import type { Problem } from './problem';
 import { problemSchema } from './problem-schema';
 import { profileDraftSchema, profileSecretsInputSchema, type Profile } from './profile';
 import type { ProfileFileHealth, ProfileFileRecovered } from './profile-file-health';
 import type { TokenInspection } from './token-inspection';
+import {
+  profilesExportRequestSchema,
+  profilesImportRequestSchema,
+  type ImportOutcome,
+  type OpenedBundle,
+  type SavedFile,
+} from './transfer-contract';
 import type { VerifyReport } from './verify-report';
 
 /**
@@ -178,6 +192,12 @@ export const ipcContract = {
   'drafts:save': channel(draftSaveRequestSchema).returns<DraftSaved>(),
   /** Removes a draft and its keychain entries (finished or discarded). */
   'drafts:delete': channel(profileId).returns<{ readonly deleted: true }>(),
+  /** Asks where to save, then writes the chosen profiles as one bundle (secrets only sealed with the passphrase). */
+  'profiles:export': channel(profilesExportRequestSchema).returns<SavedFile>(),
+  /** Asks for a bundle file, reads it and plans the import (new / already here / same name); writes nothing. */
+  'profiles:import-open': channel(noInput).returns<OpenedBundle>(),
+  /** Imports the opened bundle with the user's choice per profile; never replaces what was not chosen. */
+  'profiles:import': channel(profilesImportRequestSchema).returns<ImportOutcome>(),
   /** Delegated sign-in (progress events; cancel with operation:cancel) or an app-only token. */
   'token:acquire': channel(acquireRequestSchema).returns<TokenResult>(),
   /** Redeems the stored refresh token (or gets an app-only token), logs in to SMTP, optionally sends a test mail. */
@@ -200,6 +220,12 @@ export const ipcContract = {
   'certificate:pick': channel(noInput).returns<PickedCertificateFile>(),
   /** Opens a picked certificate (a PFX with its password) as the save will, and says what it holds or why not. */
   'certificate:check': channel(certificateCheckRequestSchema).returns<CertificateCheck>(),
+  /** Shows the OS open dialog for a mailbox list (CSV or text) and reads it. */
+  'bulk:open-list': channel(noInput).returns<OpenedList>(),
+  /** Checks every mailbox of the list with an app-only profile; one progress event per row; cancel with operation:cancel. */
+  'bulk:run': channel(bulkRunRequestSchema).returns<BulkRunSummary>(),
+  /** Asks where to save, then writes the rows as a CSV report (cells a spreadsheet would run are neutralised). */
+  'bulk:save-report': channel(bulkReportRequestSchema).returns<SavedFile>(),
   'external:open': channel(z.object({ url: z.url({ protocol: /^https$/ }) })).returns<{ readonly opened: true }>(),
 } as const;
 
@@ -225,6 +251,8 @@ export const progressEventSchema = z.object({
   /** Device code sign-in (stage `device-code`): the code to enter and the page to enter it on. */
   userCode: z.string().max(100).optional(),
   verificationUri: z.string().max(2_000).optional(),
+  /** A bulk run (stage `bulk`): the counts, and the row that just finished. */
+  bulk: bulkProgressSchema.optional(),
 });
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 export const PROGRESS_EVENT = 'event:progress';

@@ -51,6 +51,15 @@ export const problemCodes = {
   CERT_EXPIRED: 'setup',
   PFX_WRONG_PASSWORD: 'setup',
   PFX_UNREADABLE: 'setup',
+  // Profile bundles (export and import between computers)
+  BUNDLE_PASSPHRASE_NEEDED: 'setup',
+  BUNDLE_PASSPHRASE_WEAK: 'setup',
+  BUNDLE_PASSPHRASE_WRONG: 'setup',
+  BUNDLE_DAMAGED: 'setup',
+  BUNDLE_NOT_A_BUNDLE: 'setup',
+  BUNDLE_NEWER_VERSION: 'setup',
+  BUNDLE_NO_PROFILES: 'setup',
+  IMPORT_NOT_OPEN: 'setup',
   // Sign-in, tokens and the authority
   AUTHORITY_INSECURE: 'setup',
   AUTHORITY_INVALID: 'setup',
@@ -125,6 +134,7 @@ export const problemCodes = {
   EMPTY_LIST: 'setup',
   CSV_MALFORMED_ROW: 'setup',
   MISSING_MAILBOX: 'setup',
+  BULK_LIST_TOO_LARGE: 'setup',
   AEM_VARIABLE_TOO_LONG: 'setup',
 } as const satisfies Readonly<Record<string, ProblemCategory>>;
 

@@ -44,11 +44,13 @@ export function bulkWorld(n: number, kindOf: (i: number) => MailboxKind = () => 
   return { directory, mailboxes };
 }
 
+/** Where the profile points: the emulator's, or any host and port for tests that never connect. */
+export type EmulatorAddress = Pick<Emulator, 'authorityHost' | 'caPem'> & {
+  readonly smtp: { readonly host: string; readonly port: number };
+};
+
 /** The Daemon Mailer (client secret, SMTP.SendAsApp) as an app-only profile against the emulator. */
-export function daemonDraft(
-  emu: Pick<Emulator, 'authorityHost' | 'smtp' | 'caPem'>,
-  over: Partial<ProfileDraft> = {},
-): ProfileDraft {
+export function daemonDraft(emu: EmulatorAddress, over: Partial<ProfileDraft> = {}): ProfileDraft {
   return {
     name: 'Daemon bulk',
     targetId: 'app-only',
@@ -70,10 +72,7 @@ export function daemonDraft(
 }
 
 /** The same as a full profile, for core calls that take no store. */
-export function daemonProfile(
-  emu: Pick<Emulator, 'authorityHost' | 'smtp' | 'caPem'>,
-  over: Partial<ProfileDraft> = {},
-): Profile {
+export function daemonProfile(emu: EmulatorAddress, over: Partial<ProfileDraft> = {}): Profile {
   const at = new Date().toISOString();
   return { ...daemonDraft(emu, over), id: randomUUID(), tokenState: {}, createdAt: at, updatedAt: at };
 }

@@ -26,6 +26,12 @@ export interface TestPorts extends HandlerPorts {
   nextCertificateFile: PickedFile | undefined;
   /** The folder the user "chooses" for exports; undefined is Cancel. */
   nextExportFolder: string | undefined;
+  /** The file the user "opens" next (a bundle, a mailbox list); undefined is Cancel. */
+  nextOpenFile: PickedFile | undefined;
+  /** The path the user "saves" to next; undefined is Cancel. */
+  nextSaveFile: string | undefined;
+  /** Every open or save dialog shown, with its title (and the suggested name for a save). */
+  readonly dialogsShown: readonly string[];
 }
 
 export interface TestPortsOptions {
@@ -49,6 +55,7 @@ const userClosesWindow: LoginWindowPort = {
 export function createBrowserTestPorts(opts: TestPortsOptions): TestPorts {
   const copied: string[] = [];
   const opened: string[] = [];
+  const dialogsShown: string[] = [];
   const ports: TestPorts = {
     app: {
       name: pkg.productName,
@@ -73,11 +80,22 @@ export function createBrowserTestPorts(opts: TestPortsOptions): TestPorts {
     opened,
     nextCertificateFile: undefined,
     nextExportFolder: undefined,
+    nextOpenFile: undefined,
+    nextSaveFile: undefined,
+    dialogsShown,
     clipboard: { writeText: async (text) => void copied.push(text) },
     openExternal: async (url) => void opened.push(url),
     dialogs: {
       openCertificateFile: async () => ports.nextCertificateFile,
       chooseExportFolder: async () => ports.nextExportFolder,
+      openFile: async ({ title }) => {
+        dialogsShown.push(title);
+        return ports.nextOpenFile;
+      },
+      chooseSaveFile: async ({ title, defaultName }) => {
+        dialogsShown.push(`${title} (${defaultName})`);
+        return ports.nextSaveFile;
+      },
     },
   };
   return ports;

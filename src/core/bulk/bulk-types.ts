@@ -25,6 +25,8 @@ export interface BulkRowResult {
   readonly title?: string;
   /** The first fix step, enough to act on from a spreadsheet. */
   readonly fix?: string;
+  /** The diagnosis's commands, one a line (Connect-ExchangeOnline, Add-MailboxPermission … filled in): the fix step's "command below". */
+  readonly command?: string;
   /** SMTP connections made (more than one after a 4xx back-off); 0 for invalid rows. */
   readonly attempts: number;
   readonly durationMs: number;

@@ -68,6 +68,7 @@ const toRow = (
   code: p.code,
   title: p.title,
   ...(p.fixSteps[0] ? { fix: p.fixSteps[0] } : {}),
+  ...(p.commands.length > 0 ? { command: p.commands.join('\n') } : {}),
   attempts,
   durationMs,
 });

@@ -41,7 +41,8 @@ import { storageProblem } from './storage-problem';
 export interface ProfileStore {
   list(): Promise<readonly Profile[]>;
   get(id: string): Promise<Profile | undefined>;
-  create(draft: ProfileDraft, secrets?: ProfileSecretsInput): Promise<Profile>;
+  /** `options.id`: keep this id (an imported profile) when it is free; otherwise a new one is made. */
+  create(draft: ProfileDraft, secrets?: ProfileSecretsInput, options?: { readonly id?: string }): Promise<Profile>;
   update(id: string, draft: ProfileDraft, secrets?: ProfileSecretsInput): Promise<Profile>;
   duplicate(id: string): Promise<Profile>;
   remove(id: string): Promise<void>;
@@ -132,9 +133,10 @@ export function createProfileStore(opts: {
   return {
     list: async () => [...(await read()).profiles],
     get: async (id) => (await read()).profiles.find((p) => p.id === id),
-    create: (draftIn, input) =>
+    create: (draftIn, input, options) =>
       mutate(async (profiles) => {
-        const id = randomUUID();
+        const wanted = options?.id;
+        const id = wanted && !profiles.some((p) => p.id === wanted) ? wanted : randomUUID();
         const draft = await secrets.store(id, valid(profileDraftSchema, draftIn), input);
         const at = now();
         const profile = valid(profileSchema, { ...draft, id, tokenState: {}, createdAt: at, updatedAt: at });

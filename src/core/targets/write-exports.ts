@@ -14,8 +14,13 @@ export function safeFileName(name: string): string {
   return cleaned === '' ? 'export.txt' : cleaned;
 }
 
-/** A save that failed, in plain words (the file system's code picks the advice). */
-function saveProblem(dir: string, e: unknown): ProblemError {
+/** A save that failed, in plain words (the file system's code picks the advice); also for the other files the app saves. */
+export function saveProblem(
+  dir: string,
+  e: unknown,
+  title = 'The exports could not be saved',
+  otherwise: string | undefined = 'Or copy each output from the window instead of saving it.',
+): ProblemError {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : 'UNKNOWN';
   const advice: Record<string, string> = {
     EACCES: 'You are not allowed to write there. Choose a folder in your own home folder or documents.',
@@ -28,12 +33,9 @@ function saveProblem(dir: string, e: unknown): ProblemError {
     problem({
       code: `EXPORT_SAVE_${code}`,
       category: 'environment',
-      title: 'The exports could not be saved',
+      title,
       explanation: `Saving to ${dir} failed (${code}).`,
-      fixSteps: [
-        advice[code] ?? 'Choose another folder and save again.',
-        'Or copy each output from the window instead of saving it.',
-      ],
+      fixSteps: [advice[code] ?? 'Choose another folder and save again.', ...(otherwise ? [otherwise] : [])],
     }),
     { cause: e },
   );

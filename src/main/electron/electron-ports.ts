@@ -1,6 +1,6 @@
 import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { openDataStores } from '../../core/profiles/data-stores';
 import { defaultDataDir } from '../../core/profiles/default-location';
 import { createDraftStore, draftsFileBeside } from '../../core/profiles/draft-store';
@@ -58,6 +58,29 @@ export function createElectronPorts(): HandlerPorts {
         const win = parent();
         const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         return result.canceled ? undefined : result.filePaths[0];
+      },
+      openFile: async ({ title, filters }) => {
+        const options: Electron.OpenDialogOptions = {
+          title,
+          properties: ['openFile'],
+          filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+        };
+        const win = parent();
+        const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        const path = result.filePaths[0];
+        if (result.canceled || !path) return undefined;
+        return { fileName: basename(path), bytes: await readFile(path) };
+      },
+      chooseSaveFile: async ({ title, defaultName, filters }) => {
+        const options: Electron.SaveDialogOptions = {
+          title,
+          defaultPath: join(app.getPath('documents'), defaultName),
+          filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        };
+        const win = parent();
+        const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return result.canceled ? undefined : result.filePath;
       },
     },
   };

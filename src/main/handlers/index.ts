@@ -3,7 +3,9 @@ import { appInfo } from './app-info';
 import { checkCertificate, pickCertificate } from './certificate-pick';
 import { copySecret, saveReminder } from './export-extras';
 import { listExports, saveExports } from './exports';
+import { createBulkHandlers } from './bulk-check';
 import { createOperations } from './operations';
+import { createTransferHandlers } from './profile-transfer';
 import type { HandlerPorts } from './ports';
 import { saveProfile, viewOf } from './profiles';
 import { supportReport } from './support-report';
@@ -13,6 +15,8 @@ import { createTokenHandlers } from './tokens';
 export function createHandlers(ports: HandlerPorts): HandlerMap {
   const operations = createOperations();
   const tokens = createTokenHandlers(ports, operations);
+  const transfer = createTransferHandlers(ports);
+  const bulk = createBulkHandlers(ports, operations);
   return {
     'app:info': () => appInfo(ports),
     'profiles:list': () => ports.profiles.list(),
@@ -32,6 +36,9 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
       await ports.drafts.remove(id);
       return { deleted: true };
     },
+    'profiles:export': transfer.exportProfiles,
+    'profiles:import-open': () => transfer.openImport(),
+    'profiles:import': transfer.runImport,
     'token:acquire': tokens.acquire,
     'token:verify': tokens.verify,
     'operation:cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
@@ -46,6 +53,9 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
       await ports.clipboard.writeText(text);
       return { copied: true };
     },
+    'bulk:open-list': () => bulk.openList(),
+    'bulk:run': bulk.run,
+    'bulk:save-report': bulk.saveReport,
     // electronegativity: OPEN_EXTERNAL_JS_CHECK — the contract's schema admits https URLs only,
     // and the Electron port checks again.
     'external:open': async ({ url }) => {

@@ -3,6 +3,12 @@ import type { DraftStore } from '../../core/profiles/draft-store';
 import type { ProfileStore } from '../../core/profiles/profile-store';
 import type { SecretStore } from '../../core/secrets/secret-store';
 
+/** What an open or save dialog shows: its title and the kinds of file it offers. */
+export interface FileDialogOptions {
+  readonly title: string;
+  readonly filters: readonly { readonly name: string; readonly extensions: readonly string[] }[];
+}
+
 /**
  * Everything the handlers need from the outside world. Electron supplies real
  * implementations (src/main/electron); the browser-test harness supplies its own
@@ -34,5 +40,11 @@ export interface HandlerPorts {
     openCertificateFile(): Promise<{ readonly fileName: string; readonly bytes: Uint8Array } | undefined>;
     /** The OS folder dialog for saving exports; undefined when the user cancels. */
     chooseExportFolder(): Promise<string | undefined>;
+    /** The OS open dialog for one file (a profile bundle, a mailbox list); undefined when the user cancels. */
+    openFile(
+      options: FileDialogOptions,
+    ): Promise<{ readonly fileName: string; readonly bytes: Uint8Array } | undefined>;
+    /** The OS save dialog; the chosen path, or undefined when the user cancels. */
+    chooseSaveFile(options: FileDialogOptions & { readonly defaultName: string }): Promise<string | undefined>;
   };
 }

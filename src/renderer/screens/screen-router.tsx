@@ -5,17 +5,19 @@ import type { Profile } from '../../shared/profile';
 import { Wizard } from '../wizard/wizard';
 import { formForAnotherClient } from '../wizard/draft-form';
 import type { WizardStepId } from '../wizard-steps';
+import { BulkCheckScreen } from './bulk-check-screen';
 import { DraftScreen } from './draft-screen';
 import { StartScreen } from './start-screen';
 import { WizardScreen } from './wizard-screen';
 
 type Route =
   | { readonly screen: 'start'; readonly notice?: string; readonly back?: boolean }
+  | { readonly screen: 'bulk' }
   | { readonly screen: 'profile'; readonly profileId: string; readonly step?: WizardStepId; readonly key: number }
   | { readonly screen: 'draft'; readonly draftId: string; readonly key: number }
   | { readonly screen: 'new'; readonly template?: Profile; readonly key: number };
 
-/** The start screen and the wizard on a saved profile, a kept draft or a new set-up. */
+/** The start screen, the bulk mailbox check, and the wizard on a saved profile, a kept draft or a new set-up. */
 export function ScreenRouter({ info }: { readonly info: AppInfo }) {
   // Keeps Fluent's focus manager (tabster) alive across screens: when the last dialog of a screen
   // unmounts with it, tabster is disposed before it takes its aria-hidden off the page, and the
@@ -39,8 +41,11 @@ export function ScreenRouter({ info }: { readonly info: AppInfo }) {
           }
           onResume={(draftId) => setRoute({ screen: 'draft', draftId, key: Date.now() })}
           onNewFrom={(template) => setRoute({ screen: 'new', template, key: Date.now() })}
+          onBulkCheck={() => setRoute({ screen: 'bulk' })}
         />
       );
+    case 'bulk':
+      return <BulkCheckScreen onClose={() => toStart()} />;
     case 'profile':
       return (
         <WizardScreen

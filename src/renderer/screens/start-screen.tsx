@@ -11,7 +11,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular } from '@fluentui/react-icons';
+import { AddRegular, MailMultipleRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import type { DraftSummary } from '../../shared/draft';
 import type { AppInfo } from '../../shared/ipc-contract';
@@ -22,6 +22,7 @@ import { ProblemView } from '../components/problem-view';
 import { ProfileFileBanner } from '../components/profile-file-banner';
 import { StepsOverview } from '../components/steps-overview';
 import { useChannel, useChannelOnMount } from '../ipc/use-channel';
+import { ProfileTransfer } from '../transfer/profile-transfer';
 import type { WizardStepId } from '../wizard-steps';
 import { ConfirmDelete } from './confirm-delete';
 import { DraftList, draftName } from './draft-list';
@@ -44,10 +45,12 @@ export interface StartScreenProps {
   onResume(draftId: string): void;
   /** A new set-up prefilled from a profile, for another client. */
   onNewFrom(template: Profile): void;
+  /** The bulk mailbox check (app-only profiles). */
+  onBulkCheck(): void;
 }
 
-/** Saved profiles with their state, unfinished set-ups, and the way into a new set-up. */
-export function StartScreen({ info, notice, focusTitle, onOpen, onResume, onNewFrom }: StartScreenProps) {
+/** Saved profiles with their state, unfinished set-ups, the way into a new set-up, and the bulk check. */
+export function StartScreen({ info, notice, focusTitle, onOpen, onResume, onNewFrom, onBulkCheck }: StartScreenProps) {
   const styles = useStyles();
   const profiles = useChannelOnMount('profiles:list', undefined);
   const drafts = useChannelOnMount('drafts:list', undefined);
@@ -112,6 +115,14 @@ export function StartScreen({ info, notice, focusTitle, onOpen, onResume, onNewF
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      <div className={styles.row}>
+        {all.some((p) => p.flow === 'app-only') && (
+          <Button icon={<MailMultipleRegular />} onClick={onBulkCheck}>
+            Check many mailboxes…
+          </Button>
+        )}
+        <ProfileTransfer count={all.length} onImported={profiles.reload} />
+      </div>
       {!info.keychain.available && (
         <MessageBar intent="warning" layout="multiline" data-testid="keychain-problem">
           <MessageBarBody>
