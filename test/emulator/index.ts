@@ -64,7 +64,7 @@ export interface Emulator {
     /** Equals authorityHost: `${baseUrl}/adminapi/beta/{tenant}/InvokeCommand`. */
     readonly baseUrl: string;
     invokeUrl(tenant?: string): string;
-    /** Live: propagationMinutes, nonAdminReply, defaultPageSize. */
+    /** Live: propagationMinutes, nonAdminReply, defaultPageSize, maxPageSize. */
     readonly switches: ExchangeAdminSwitches;
     /** Emulator-clock time when the last change still propagating reaches SMTP; undefined when none. */
     settledAt(): number | undefined;

@@ -30,14 +30,14 @@ function parseInput(text: string): CmdletInput {
   return { name: input.CmdletName.trim(), parameters: input.Parameters ?? {} };
 }
 
-function pageSize(req: IncomingMessage, fallback: number): number {
+function pageSize(req: IncomingMessage, fallback: number, max: number): number {
   const m = /odata\.maxpagesize=(\d+)/i.exec(String(req.headers.prefer ?? ''));
   const n = m ? Number(m[1]) : fallback;
-  return n > 0 ? Math.min(n, 1000) : fallback;
+  return Math.min(n > 0 ? n : fallback, max);
 }
 
 function page(ctx: ExchangeAdminContext, req: IncomingMessage, url: URL, out: CmdletOutput): Reply {
-  const size = pageSize(req, ctx.switches.defaultPageSize);
+  const size = pageSize(req, ctx.switches.defaultPageSize, ctx.switches.maxPageSize);
   const skip = Math.max(0, Number(url.searchParams.get('$skiptoken') ?? 0) || 0);
   const rows = out.rows.slice(skip, skip + size);
   const next = skip + size < out.rows.length ? skip + size : undefined;

@@ -11,10 +11,13 @@ export interface ExchangeAdminSwitches {
   nonAdminReply: 'cmdlet-not-recognized' | 'http-403';
   /** Rows per page when the request has no `Prefer: odata.maxpagesize` (ExoHelper's default, §14.1.2). */
   defaultPageSize: number;
+  /** The most rows a page holds whatever the client asks for (lets tests make the client follow nextLink). */
+  maxPageSize: number;
 }
 
 export const defaultExchangeAdminSwitches = (): ExchangeAdminSwitches => ({
   propagationMinutes: 0,
   nonAdminReply: 'cmdlet-not-recognized',
   defaultPageSize: 100,
+  maxPageSize: 1000,
 });
