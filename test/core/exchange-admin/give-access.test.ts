@@ -22,6 +22,7 @@ import { runPlan } from '../../../src/core/exchange-admin/run-plan';
 import type { ExchangeAdminPort } from '../../../src/core/exchange-admin/rest-client';
 import { emulatorAdminClient, emulatorAdminTokens, emulatorScheduler } from './emulator-admin';
 import { appOnlyFixture } from './recheck';
+import { faultScenario } from '../../faults/fault-scenario';
 
 const UNREGISTERED_SP = '5a5a5a5a-0000-4000-8000-000000000006';
 const MINUTE = 60_000;
@@ -189,47 +190,62 @@ describe('give the app access through App RBAC', () => {
 });
 
 describe('when the admin path cannot be used', () => {
-  it('gives a user without the Exchange role the diagnosis with the full PowerShell, and changes nothing', async () => {
-    const dave = emulatorAdminClient(emu, emulatorAdminTokens(emu, USERS.dave));
-    const before = JSON.stringify(contoso());
-    const prepared = await prepare(dave, daemonRequest());
-    expect(prepared.ok).toBe(false);
-    if (prepared.ok) return;
-    expect(prepared.problem).toMatchObject({
-      code: 'EXCHANGE_ADMIN_NOT_ADMIN',
-      title: `${USERS.dave.upn} is not an Exchange administrator`,
-    });
-    expect(prepared.problem.commands).toEqual([
-      `Connect-ExchangeOnline -UserPrincipalName ${USERS.dave.upn}`,
-      `New-ServicePrincipal -AppId ${UNREGISTERED_DAEMON_APP} -ObjectId ${UNREGISTERED_SP} -DisplayName 'Unregistered Daemon'`,
-      `Add-MailboxPermission -Identity ${MAILBOXES.unpermitted} -User (Get-ServicePrincipal -Identity ${UNREGISTERED_DAEMON_APP}).Identity -AccessRights FullAccess`,
-      `Set-CASMailbox -Identity ${MAILBOXES.unpermitted} -SmtpClientAuthenticationDisabled $false`,
-    ]);
-    expect(JSON.stringify(contoso())).toBe(before);
-  });
+  faultScenario(
+    '15.4',
+    'unclear',
+    'gives a user without the Exchange role the diagnosis with the full PowerShell, and changes nothing',
+    async () => {
+      const dave = emulatorAdminClient(emu, emulatorAdminTokens(emu, USERS.dave));
+      const before = JSON.stringify(contoso());
+      const prepared = await prepare(dave, daemonRequest());
+      expect(prepared.ok).toBe(false);
+      if (prepared.ok) return;
+      expect(prepared.problem).toMatchObject({
+        code: 'EXCHANGE_ADMIN_NOT_ADMIN',
+        title: `${USERS.dave.upn} is not an Exchange administrator`,
+      });
+      expect(prepared.problem.commands).toEqual([
+        `Connect-ExchangeOnline -UserPrincipalName ${USERS.dave.upn}`,
+        `New-ServicePrincipal -AppId ${UNREGISTERED_DAEMON_APP} -ObjectId ${UNREGISTERED_SP} -DisplayName 'Unregistered Daemon'`,
+        `Add-MailboxPermission -Identity ${MAILBOXES.unpermitted} -User (Get-ServicePrincipal -Identity ${UNREGISTERED_DAEMON_APP}).Identity -AccessRights FullAccess`,
+        `Set-CASMailbox -Identity ${MAILBOXES.unpermitted} -SmtpClientAuthenticationDisabled $false`,
+      ]);
+      expect(JSON.stringify(contoso())).toBe(before);
+    },
+  );
 
-  it('says what was applied and what was not when Exchange fails mid-way, with the PowerShell for the rest', async () => {
-    const { plan } = await prepare(admin, daemonRequest());
-    const run = await runPlan(plan, admin, {
-      // Exchange goes down right after the first step.
-      onStep: () => emu.faults.set({ http503: true, pathIncludes: '/adminapi' }),
-    });
-    emu.faults.clear();
-    expect(run.ok).toBe(false);
-    expect(run.steps.map((s) => s.status)).toEqual(['done', 'failed']);
-    expect(run.problem).toMatchObject({ code: 'EXCHANGE_ADMIN_UNAVAILABLE', retryable: true });
-    expect(run.problem!.explanation).toMatch(
-      /Applied: Register the app "Unregistered Daemon" in Exchange .*\. Not applied: Give the app Full Access to unpermitted@contoso\.com\./,
-    );
-    expect(run.problem!.commands).toEqual([plan.powershell[0], plan.powershell[2]]);
-  });
+  faultScenario(
+    '15.4',
+    'unclear',
+    'says what was applied and what was not when Exchange fails mid-way, with the PowerShell for the rest',
+    async () => {
+      const { plan } = await prepare(admin, daemonRequest());
+      const run = await runPlan(plan, admin, {
+        // Exchange goes down right after the first step.
+        onStep: () => emu.faults.set({ http503: true, pathIncludes: '/adminapi' }),
+      });
+      emu.faults.clear();
+      expect(run.ok).toBe(false);
+      expect(run.steps.map((s) => s.status)).toEqual(['done', 'failed']);
+      expect(run.problem).toMatchObject({ code: 'EXCHANGE_ADMIN_UNAVAILABLE', retryable: true });
+      expect(run.problem!.explanation).toMatch(
+        /Applied: Register the app "Unregistered Daemon" in Exchange .*\. Not applied: Give the app Full Access to unpermitted@contoso\.com\./,
+      );
+      expect(run.problem!.commands).toEqual([plan.powershell[0], plan.powershell[2]]);
+    },
+  );
 
-  it('stops when cancelled and says the running step may or may not have reached Exchange', async () => {
-    const { plan } = await prepare(admin, daemonRequest());
-    const stop = new AbortController();
-    const run = await runPlan(plan, admin, { signal: stop.signal, onStep: () => stop.abort() });
-    expect(run.steps.map((s) => s.status)).toEqual(['done', 'failed']);
-    expect(run.problem).toMatchObject({ code: 'CANCELLED' });
-    expect(run.problem!.explanation).toMatch(/may or may not have reached Exchange/);
-  });
+  faultScenario(
+    '15.4',
+    'unclear',
+    'stops when cancelled and says the running step may or may not have reached Exchange',
+    async () => {
+      const { plan } = await prepare(admin, daemonRequest());
+      const stop = new AbortController();
+      const run = await runPlan(plan, admin, { signal: stop.signal, onStep: () => stop.abort() });
+      expect(run.steps.map((s) => s.status)).toEqual(['done', 'failed']);
+      expect(run.problem).toMatchObject({ code: 'CANCELLED' });
+      expect(run.problem!.explanation).toMatch(/may or may not have reached Exchange/);
+    },
+  );
 });
