@@ -7,6 +7,8 @@ export interface CliIo {
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** For the one question a command asks (`fix` before it changes Exchange); absent in tests. */
+  readonly stdin?: NodeJS.ReadStream;
 }
 
 export function write(stream: NodeJS.WritableStream, text: string): Promise<void> | void {

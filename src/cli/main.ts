@@ -45,6 +45,23 @@ const commands: Readonly<Record<string, Command>> = {
         flag(p, 'include-secrets'),
       ),
   },
+  fix: {
+    options: {
+      yes: { type: 'boolean', short: 'y' },
+      'wait-minutes': { type: 'string' },
+      'admin-client-id': { type: 'string' },
+    },
+    run: async (ctx, p) => {
+      const wait = stringOpt(p, 'wait-minutes');
+      const waitMinutes = wait === '0' ? 0 : positiveInt(wait, 'wait-minutes', 60);
+      const adminClientId = stringOpt(p, 'admin-client-id');
+      return (await import('./commands/fix')).fixCommand(ctx, p.positionals[0], p.positionals[1], {
+        yes: flag(p, 'yes'),
+        waitMinutes,
+        ...(adminClientId !== undefined ? { adminClientId } : {}),
+      });
+    },
+  },
   'bulk-verify': {
     options: { concurrency: { type: 'string', short: 'c' }, format: { type: 'string' }, column: { type: 'string' } },
     run: async (ctx, p) => {

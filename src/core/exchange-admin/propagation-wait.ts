@@ -45,11 +45,14 @@ export const RECHECK_DELAYS_MS: readonly number[] = [30_000, 60_000, 120_000, 18
 /**
  * Exchange refusals that an admin change still on its way explains: the 535s (including the
  * token-shaped ones App RBAC produces without the SMTP.SendAsApp claim), 430 mailbox logon, Send As.
- * Not: a wrong audience, another cloud, an expired token (a fresh check gets a fresh token anyway).
+ * Not: a wrong audience, another cloud, an expired token (a fresh check gets a fresh token anyway),
+ * security defaults or Conditional Access.
  */
 export function waitingExplains(p: Problem | undefined): boolean {
   if (!p) return false;
-  if (/_(WRONG_AUDIENCE|OTHER_CLOUD|TOKEN_EXPIRED)$/.test(p.code)) return false;
+  // Security defaults and Conditional Access are Entra policies: no Exchange change lifts them.
+  if (/_(WRONG_AUDIENCE|OTHER_CLOUD|TOKEN_EXPIRED|SECURITY_DEFAULTS|CONDITIONAL_ACCESS|BASIC_AUTH)$/.test(p.code))
+    return false;
   return /^SMTP_(535|430|554_5\.2\.252|550_5\.7\.60)/.test(p.code);
 }
 
@@ -100,7 +103,10 @@ function stillRefused(last: Problem | undefined, elapsedMs: number, propagation:
   const minutes = Math.round(elapsedMs / 60_000);
   return problem({
     code: 'EXCHANGE_PROPAGATION_TIMEOUT',
-    title: `Exchange still refuses the login after ${minutes} minutes`,
+    title:
+      minutes < 1
+        ? 'Exchange has not applied the change to mail sending yet'
+        : `Exchange still refuses the login after ${minutes} minutes`,
     explanation: `The change was made in Exchange, but mail sending has not picked it up yet. Exchange usually applies such changes within an hour; some tenants take up to two. The last answer: ${last?.title ?? 'refused'}.`,
     fixSteps: ['Verify again later; nothing needs to be run again.', ...(last?.fixSteps ?? [])],
     commands: last?.commands ? [...last.commands] : [],
