@@ -2,13 +2,9 @@
 // a throwaway keychain: the Exchange admin signs in by device code (driven here over HTTPS as Alice
 // or Dave would), the commands run through the emulator's admin REST, and SMTP is checked again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { secretKeys } from '../../src/core/secrets/secret-keys';
-import type { Profile } from '../../src/shared/profile';
 import { startEmulator, type Emulator } from '../emulator';
 import { findTenant } from '../emulator/directory';
 import {
-  AEM_APP,
-  AEM_SECRET,
   CONTOSO,
   MAILBOXES,
   UNREGISTERED_DAEMON_APP,
@@ -16,37 +12,17 @@ import {
   USERS,
 } from '../emulator/fixtures/ids';
 import { continueSignIn, httpsRequest, type SignInOptions } from '../emulator/sign-in-driver';
-import { delegatedTokens } from '../emulator/test-helpers';
 import { daemonDraft } from './bulk-world';
 import { cliSandbox, type CliSandbox } from './cli-harness';
+import { signedInAemProfile } from './signed-in-profile';
 
 let emu: Emulator;
 let cli: CliSandbox;
-let dave: Profile;
 
 beforeAll(async () => {
   emu = await startEmulator({ behaviour: { deviceCodeIntervalSeconds: 1 } });
   cli = await cliSandbox('fix');
-  dave = await cli.store.create(
-    daemonDraft(emu, {
-      name: 'Dave AEM',
-      targetId: 'aem',
-      flow: 'delegated',
-      clientId: AEM_APP,
-      redirectUri: 'http://localhost:5000',
-      scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
-      mailbox: USERS.dave.upn,
-      fromAddress: USERS.dave.upn,
-    }),
-    { clientSecret: AEM_SECRET },
-  );
-  const tokens = await delegatedTokens(emu, {
-    clientId: AEM_APP,
-    secret: AEM_SECRET,
-    scope: 'https://outlook.office.com/SMTP.Send offline_access',
-    user: USERS.dave,
-  });
-  await cli.secrets.set(secretKeys.refreshToken(dave.id), String(tokens.refresh_token));
+  await signedInAemProfile(cli, emu, 'Dave AEM', USERS.dave);
   await cli.store.create(
     daemonDraft(emu, {
       name: 'Unregistered',

@@ -11,6 +11,7 @@ import {
   RBAC_SP,
   SMTP_SENDERS_GROUP,
   UNREGISTERED_DAEMON_APP,
+  UNREGISTERED_DAEMON_SP,
   UNREGISTERED_DAEMON_SECRET,
   USERS,
   AEM_APP,
@@ -20,7 +21,6 @@ import { exchangeAdminToken, invokeCmdlet, rows } from './exchange-admin-helpers
 import { RawSmtp, xoauth2 } from './raw-smtp';
 import { appOnlyToken, delegatedTokens } from './test-helpers';
 
-const UNREGISTERED_SP = '5a5a5a5a-0000-4000-8000-000000000006';
 const MINUTE = 60_000;
 
 let emu: Emulator;
@@ -46,10 +46,10 @@ describe('propagation: a change reaches SMTP only after N minutes of emulator ti
   it('grants an app-only mailer through REST; SMTP refuses until the propagation time has passed, then accepts', async () => {
     emu.exchangeAdmin.switches.propagationMinutes = 30;
     const before = emu.clock.now();
-    await run('New-ServicePrincipal', { AppId: UNREGISTERED_DAEMON_APP, ObjectId: UNREGISTERED_SP });
+    await run('New-ServicePrincipal', { AppId: UNREGISTERED_DAEMON_APP, ObjectId: UNREGISTERED_DAEMON_SP });
     await run('Add-MailboxPermission', {
       Identity: MAILBOXES.unpermitted,
-      User: UNREGISTERED_SP,
+      User: UNREGISTERED_DAEMON_SP,
       AccessRights: ['FullAccess'],
     });
     // Exchange's configuration says it is done at once...
@@ -126,8 +126,8 @@ describe('App RBAC at the SMTP login (§14.2.6)', () => {
   });
 
   it('checks mailbox permissions instead when the token carries SMTP.SendAsApp (Microsoft: the claim triggers that check)', async () => {
-    await run('New-ServicePrincipal', { AppId: UNREGISTERED_DAEMON_APP, ObjectId: UNREGISTERED_SP });
-    await run('New-ManagementRoleAssignment', { App: UNREGISTERED_SP, Role: 'Application SMTP.SendAsApp' });
+    await run('New-ServicePrincipal', { AppId: UNREGISTERED_DAEMON_APP, ObjectId: UNREGISTERED_DAEMON_SP });
+    await run('New-ManagementRoleAssignment', { App: UNREGISTERED_DAEMON_SP, Role: 'Application SMTP.SendAsApp' });
     const token = await appOnlyToken(emu, UNREGISTERED_DAEMON_APP, UNREGISTERED_DAEMON_SECRET);
     expect(await login(MAILBOXES.unpermitted, token)).toMatch(/^430 4\.2\.0 /);
   });

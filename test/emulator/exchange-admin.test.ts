@@ -13,13 +13,12 @@ import {
   RBAC_SP,
   SMTP_SENDERS_GROUP,
   UNREGISTERED_DAEMON_APP,
+  UNREGISTERED_DAEMON_SP,
   USERS,
 } from './fixtures/ids';
 import { cmdletError, exchangeAdminToken, invokeCmdlet, rows } from './exchange-admin-helpers';
 import { appOnlyToken, delegatedTokens } from './test-helpers';
 import { AEM_APP, AEM_SECRET } from './fixtures/ids';
-
-const UNREGISTERED_SP = '5a5a5a5a-0000-4000-8000-000000000006';
 
 let emu: Emulator;
 let alice: string;
@@ -163,17 +162,17 @@ describe('§14.2.1 New-ServicePrincipal / Get-ServicePrincipal', () => {
     const created = rows(
       await invokeCmdlet(emu, alice, 'New-ServicePrincipal', {
         AppId: UNREGISTERED_DAEMON_APP,
-        ObjectId: UNREGISTERED_SP,
+        ObjectId: UNREGISTERED_DAEMON_SP,
         DisplayName: 'Unregistered Daemon',
       }),
     );
     expect(created[0]).toMatchObject({
       AppId: UNREGISTERED_DAEMON_APP,
-      ObjectId: UNREGISTERED_SP,
-      Identity: UNREGISTERED_SP,
+      ObjectId: UNREGISTERED_DAEMON_SP,
+      Identity: UNREGISTERED_DAEMON_SP,
     });
-    expect(contoso().exchangeServicePrincipals).toContain(UNREGISTERED_SP);
-    for (const id of [UNREGISTERED_DAEMON_APP, UNREGISTERED_SP])
+    expect(contoso().exchangeServicePrincipals).toContain(UNREGISTERED_DAEMON_SP);
+    for (const id of [UNREGISTERED_DAEMON_APP, UNREGISTERED_DAEMON_SP])
       expect(rows(await invokeCmdlet(emu, alice, 'Get-ServicePrincipal', { Identity: id }))[0]).toMatchObject({
         DisplayName: 'Unregistered Daemon',
       });

@@ -12,6 +12,7 @@ import {
   RBAC_SP,
   SMTP_SENDERS_GROUP,
   UNREGISTERED_DAEMON_APP,
+  UNREGISTERED_DAEMON_SP,
   UNREGISTERED_DAEMON_SECRET,
   USERS,
 } from '../../emulator/fixtures/ids';
@@ -24,7 +25,6 @@ import { emulatorAdminClient, emulatorAdminTokens, emulatorScheduler } from './e
 import { appOnlyFixture } from './recheck';
 import { faultScenario } from '../../faults/fault-scenario';
 
-const UNREGISTERED_SP = '5a5a5a5a-0000-4000-8000-000000000006';
 const MINUTE = 60_000;
 
 let emu: Emulator;
@@ -40,7 +40,7 @@ const contoso = () => findTenant(emu.directory, CONTOSO)!;
 const daemonRequest = (over: Partial<AppAccessRequest> = {}): AppAccessRequest => ({
   cloud: 'custom',
   appId: UNREGISTERED_DAEMON_APP,
-  servicePrincipalObjectId: UNREGISTERED_SP,
+  servicePrincipalObjectId: UNREGISTERED_DAEMON_SP,
   displayName: 'Unregistered Daemon',
   mailbox: MAILBOXES.unpermitted,
   model: { kind: 'mailbox-permission' },
@@ -64,12 +64,12 @@ describe('give the app access to a mailbox (Full Access)', () => {
     expect(plan.found).toEqual([`SMTP AUTH is on for ${MAILBOXES.unpermitted}.`]);
     expect(plan.powershell).toEqual([
       `Connect-ExchangeOnline -UserPrincipalName ${USERS.alice.upn}`,
-      `New-ServicePrincipal -AppId ${UNREGISTERED_DAEMON_APP} -ObjectId ${UNREGISTERED_SP} -DisplayName 'Unregistered Daemon'`,
+      `New-ServicePrincipal -AppId ${UNREGISTERED_DAEMON_APP} -ObjectId ${UNREGISTERED_DAEMON_SP} -DisplayName 'Unregistered Daemon'`,
       `Add-MailboxPermission -Identity ${MAILBOXES.unpermitted} -User (Get-ServicePrincipal -Identity ${UNREGISTERED_DAEMON_APP}).Identity -AccessRights FullAccess`,
     ]);
     expect(plan.notes.join(' ')).toMatch(/does not document that endpoint/);
     // Reading changed nothing.
-    expect(contoso().exchangeServicePrincipals).not.toContain(UNREGISTERED_SP);
+    expect(contoso().exchangeServicePrincipals).not.toContain(UNREGISTERED_DAEMON_SP);
   });
 
   it('runs it, SMTP refuses while it propagates, and the re-check reports success once the emulator time passed', async () => {
@@ -106,9 +106,9 @@ describe('give the app access to a mailbox (Full Access)', () => {
     const again = await runPlan(plan, admin);
     expect(again).toMatchObject({ ok: true, steps: [{ status: 'already' }, { status: 'already' }] });
     expect(contoso().mailboxes.find((m) => m.address === MAILBOXES.unpermitted)!.fullAccessServicePrincipals).toEqual([
-      UNREGISTERED_SP,
+      UNREGISTERED_DAEMON_SP,
     ]);
-    // And planned afresh, nothing is left to do.
+    // Planned afresh, only the grant comes again (permissions are not read first; Exchange answers it as present).
     expect((await prepare(admin, daemonRequest())).plan.steps.map((s) => s.id)).toEqual(['grant-full-access']);
   });
 
@@ -148,7 +148,7 @@ describe('give the app access to a mailbox (Full Access)', () => {
     const { plan } = await prepare(admin, daemonRequest({ fromAddress: MAILBOXES.shared }));
     expect(plan.steps.map((s) => s.id)).toContain('grant-send-as');
     expect((await runPlan(plan, admin)).ok).toBe(true);
-    expect(contoso().mailboxes.find((m) => m.address === MAILBOXES.shared)!.sendAs).toContain(UNREGISTERED_SP);
+    expect(contoso().mailboxes.find((m) => m.address === MAILBOXES.shared)!.sendAs).toContain(UNREGISTERED_DAEMON_SP);
   });
 });
 
@@ -206,7 +206,7 @@ describe('when the admin path cannot be used', () => {
       });
       expect(prepared.problem.commands).toEqual([
         `Connect-ExchangeOnline -UserPrincipalName ${USERS.dave.upn}`,
-        `New-ServicePrincipal -AppId ${UNREGISTERED_DAEMON_APP} -ObjectId ${UNREGISTERED_SP} -DisplayName 'Unregistered Daemon'`,
+        `New-ServicePrincipal -AppId ${UNREGISTERED_DAEMON_APP} -ObjectId ${UNREGISTERED_DAEMON_SP} -DisplayName 'Unregistered Daemon'`,
         `Add-MailboxPermission -Identity ${MAILBOXES.unpermitted} -User (Get-ServicePrincipal -Identity ${UNREGISTERED_DAEMON_APP}).Identity -AccessRights FullAccess`,
         `Set-CASMailbox -Identity ${MAILBOXES.unpermitted} -SmtpClientAuthenticationDisabled $false`,
       ]);

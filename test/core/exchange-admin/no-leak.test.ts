@@ -3,7 +3,13 @@
 // printed line (it lives in the admin sign-in's memory only).
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { startEmulator, type Emulator } from '../../emulator';
-import { MAILBOXES, UNREGISTERED_DAEMON_APP, UNREGISTERED_DAEMON_SECRET, USERS } from '../../emulator/fixtures/ids';
+import {
+  MAILBOXES,
+  UNREGISTERED_DAEMON_APP,
+  UNREGISTERED_DAEMON_SECRET,
+  UNREGISTERED_DAEMON_SP,
+  USERS,
+} from '../../emulator/fixtures/ids';
 import { applyPlan } from '../../../src/core/exchange-admin/apply-plan';
 import { cmdlets } from '../../../src/core/exchange-admin/cmdlets';
 import { planFix } from '../../../src/core/exchange-admin/fix-it';
@@ -50,7 +56,7 @@ describe('secret scan: the Exchange admin path', () => {
         const req: AppAccessRequest = {
           cloud: 'custom',
           appId: UNREGISTERED_DAEMON_APP,
-          servicePrincipalObjectId: '5a5a5a5a-0000-4000-8000-000000000006',
+          servicePrincipalObjectId: UNREGISTERED_DAEMON_SP,
           displayName: 'Unregistered Daemon',
           mailbox: MAILBOXES.unpermitted,
           model: { kind: 'mailbox-permission' },

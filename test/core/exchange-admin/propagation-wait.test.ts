@@ -82,7 +82,12 @@ describe('waitUntilSmtpAccepts', () => {
       'SMTP_535_5.7.139_MAILBOX_DISABLED',
     ])
       expect(waitingExplains(refused(code).problem)).toBe(true);
-    for (const code of ['SMTP_535_5.7.3_WRONG_AUDIENCE', 'SMTP_535_5.7.139_SECURITY_DEFAULTS', 'SMTP_CONNECTION_REFUSED', 'AADSTS700016'])
+    for (const code of [
+      'SMTP_535_5.7.3_WRONG_AUDIENCE',
+      'SMTP_535_5.7.139_SECURITY_DEFAULTS',
+      'SMTP_CONNECTION_REFUSED',
+      'AADSTS700016',
+    ])
       expect(waitingExplains(refused(code).problem)).toBe(false);
   });
 });

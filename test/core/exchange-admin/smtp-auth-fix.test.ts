@@ -9,6 +9,7 @@ import {
   DAEMON_APP,
   MAILBOXES,
   UNREGISTERED_DAEMON_APP,
+  UNREGISTERED_DAEMON_SP,
   UNREGISTERED_DAEMON_SECRET,
   USERS,
 } from '../../emulator/fixtures/ids';
@@ -22,7 +23,6 @@ import { emulatorAdminClient, emulatorAdminTokens, emulatorScheduler } from './e
 import { appOnlyFixture, delegatedRecheck } from './recheck';
 
 const MINUTE = 60_000;
-const UNREGISTERED_SP = '5a5a5a5a-0000-4000-8000-000000000006';
 
 let emu: Emulator;
 let alice: ExchangeAdminPort;
@@ -89,7 +89,9 @@ describe('Fix it on a diagnosis with Exchange cmdlets', () => {
   });
 
   it('fills the service principal the diagnosis could not know, looks up its Exchange identity and grants it', async () => {
-    await alice.invoke(cmdlets.newServicePrincipal(UNREGISTERED_DAEMON_APP, UNREGISTERED_SP, 'Unregistered Daemon'));
+    await alice.invoke(
+      cmdlets.newServicePrincipal(UNREGISTERED_DAEMON_APP, UNREGISTERED_DAEMON_SP, 'Unregistered Daemon'),
+    );
     const app = await appOnlyFixture(emu, {
       clientId: UNREGISTERED_DAEMON_APP,
       secret: UNREGISTERED_DAEMON_SECRET,
@@ -105,7 +107,7 @@ describe('Fix it on a diagnosis with Exchange cmdlets', () => {
           unknown: ['User'],
         },
       ],
-      known: { appId: UNREGISTERED_DAEMON_APP, servicePrincipalObjectId: UNREGISTERED_SP },
+      known: { appId: UNREGISTERED_DAEMON_APP, servicePrincipalObjectId: UNREGISTERED_DAEMON_SP },
     });
     expect(plan.blocked).toBeUndefined();
     expect(plan.steps.map((s) => s.id)).toEqual(['look-up-service-principal', 'step-1-add-mailboxpermission']);
