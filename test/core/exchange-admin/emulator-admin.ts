@@ -6,6 +6,8 @@ import { createHttpClient } from '../../../src/core/net/http-client';
 import type { AdminTokenSource } from '../../../src/core/exchange-admin/admin-token';
 import { createExchangeAdminClient, type ExchangeAdminPort } from '../../../src/core/exchange-admin/rest-client';
 import type { Scheduler } from '../../../src/core/exchange-admin/propagation-wait';
+import type { AppAccessRequest } from '../../../src/core/exchange-admin/give-access';
+import { MAILBOXES, UNREGISTERED_DAEMON_APP, UNREGISTERED_DAEMON_SP } from '../../emulator/fixtures/ids';
 import type { Emulator } from '../../emulator';
 import { exchangeAdminToken } from '../../emulator/exchange-admin-helpers';
 import { claims } from '../../emulator/test-helpers';
@@ -61,3 +63,15 @@ export function emulatorScheduler(emu: Emulator): Scheduler & { readonly slept: 
     },
   };
 }
+
+/** "Give the Unregistered Daemon access to unpermitted@" (Full Access; its token carries SMTP.SendAsApp). */
+export const daemonAccessRequest = (over: Partial<AppAccessRequest> = {}): AppAccessRequest => ({
+  cloud: 'custom',
+  appId: UNREGISTERED_DAEMON_APP,
+  servicePrincipalObjectId: UNREGISTERED_DAEMON_SP,
+  displayName: 'Unregistered Daemon',
+  mailbox: MAILBOXES.unpermitted,
+  model: { kind: 'mailbox-permission' },
+  tokenHasSendAsAppRole: true,
+  ...over,
+});

@@ -21,7 +21,7 @@ import { inspectAppAccess, planAppAccess, type AppAccessRequest } from '../../..
 import { preparePlan } from '../../../src/core/exchange-admin/prepare';
 import { runPlan } from '../../../src/core/exchange-admin/run-plan';
 import type { ExchangeAdminPort } from '../../../src/core/exchange-admin/rest-client';
-import { emulatorAdminClient, emulatorAdminTokens, emulatorScheduler } from './emulator-admin';
+import { daemonAccessRequest, emulatorAdminClient, emulatorAdminTokens, emulatorScheduler } from './emulator-admin';
 import { appOnlyFixture } from './recheck';
 import { faultScenario } from '../../faults/fault-scenario';
 
@@ -37,17 +37,6 @@ afterEach(() => emu.close());
 
 const contoso = () => findTenant(emu.directory, CONTOSO)!;
 
-const daemonRequest = (over: Partial<AppAccessRequest> = {}): AppAccessRequest => ({
-  cloud: 'custom',
-  appId: UNREGISTERED_DAEMON_APP,
-  servicePrincipalObjectId: UNREGISTERED_DAEMON_SP,
-  displayName: 'Unregistered Daemon',
-  mailbox: MAILBOXES.unpermitted,
-  model: { kind: 'mailbox-permission' },
-  tokenHasSendAsAppRole: true,
-  ...over,
-});
-
 const prepare = (port: ExchangeAdminPort, req: AppAccessRequest) =>
   preparePlan(
     port,
@@ -57,7 +46,7 @@ const prepare = (port: ExchangeAdminPort, req: AppAccessRequest) =>
 
 describe('give the app access to a mailbox (Full Access)', () => {
   it('plans only what is missing and shows the exact PowerShell before running anything', async () => {
-    const prepared = await prepare(admin, daemonRequest());
+    const prepared = await prepare(admin, daemonAccessRequest());
     expect(prepared.ok).toBe(true);
     const plan = prepared.plan;
     expect(plan.steps.map((s) => s.id)).toEqual(['register-service-principal', 'grant-full-access']);
@@ -79,7 +68,7 @@ describe('give the app access to a mailbox (Full Access)', () => {
       secret: UNREGISTERED_DAEMON_SECRET,
       mailbox: MAILBOXES.unpermitted,
     });
-    const prepared = await prepare(admin, daemonRequest());
+    const prepared = await prepare(admin, daemonAccessRequest());
     const scheduler = emulatorScheduler(emu);
     const rechecks: { ok: boolean; code?: string }[] = [];
     const steps: string[] = [];
@@ -101,7 +90,7 @@ describe('give the app access to a mailbox (Full Access)', () => {
   });
 
   it('is idempotent: running the same plan again reports every step as already in place', async () => {
-    const { plan } = await prepare(admin, daemonRequest());
+    const { plan } = await prepare(admin, daemonAccessRequest());
     expect((await runPlan(plan, admin)).ok).toBe(true);
     const again = await runPlan(plan, admin);
     expect(again).toMatchObject({ ok: true, steps: [{ status: 'already' }, { status: 'already' }] });
@@ -109,7 +98,7 @@ describe('give the app access to a mailbox (Full Access)', () => {
       UNREGISTERED_DAEMON_SP,
     ]);
     // Planned afresh, only the grant comes again (permissions are not read first; Exchange answers it as present).
-    expect((await prepare(admin, daemonRequest())).plan.steps.map((s) => s.id)).toEqual(['grant-full-access']);
+    expect((await prepare(admin, daemonAccessRequest())).plan.steps.map((s) => s.id)).toEqual(['grant-full-access']);
   });
 
   it('replaces a registration made with the App registration object ID (the classic mistake)', async () => {
@@ -123,7 +112,7 @@ describe('give the app access to a mailbox (Full Access)', () => {
       secret: UNREGISTERED_DAEMON_SECRET,
       mailbox: MAILBOXES.unpermitted,
     });
-    const { plan } = await prepare(admin, daemonRequest());
+    const { plan } = await prepare(admin, daemonAccessRequest());
     expect(plan.found[0]).toMatch(/object ID abababab/);
     expect(plan.steps.map((s) => s.id)).toEqual([
       'remove-wrong-service-principal',
@@ -137,7 +126,7 @@ describe('give the app access to a mailbox (Full Access)', () => {
   it('switches SMTP AUTH on for the mailbox too when the organisation has it off', async () => {
     contoso().smtpAuthDisabled = true;
     contoso().mailboxes.find((m) => m.address === MAILBOXES.unpermitted)!.smtpAuth = 'inherit';
-    const { plan } = await prepare(admin, daemonRequest());
+    const { plan } = await prepare(admin, daemonAccessRequest());
     expect(plan.steps.at(-1)).toMatchObject({
       id: 'enable-smtp-auth',
       powershell: `Set-CASMailbox -Identity ${MAILBOXES.unpermitted} -SmtpClientAuthenticationDisabled $false`,
@@ -145,7 +134,7 @@ describe('give the app access to a mailbox (Full Access)', () => {
   });
 
   it('adds Send As when the mail goes out From another address', async () => {
-    const { plan } = await prepare(admin, daemonRequest({ fromAddress: MAILBOXES.shared }));
+    const { plan } = await prepare(admin, daemonAccessRequest({ fromAddress: MAILBOXES.shared }));
     expect(plan.steps.map((s) => s.id)).toContain('grant-send-as');
     expect((await runPlan(plan, admin)).ok).toBe(true);
     expect(contoso().mailboxes.find((m) => m.address === MAILBOXES.shared)!.sendAs).toContain(UNREGISTERED_DAEMON_SP);
@@ -156,7 +145,7 @@ describe('give the app access through App RBAC', () => {
   it('scopes the RBAC Mailer to a group by its distinguished name, and SMTP accepts a member', async () => {
     const app = await appOnlyFixture(emu, { clientId: RBAC_APP, secret: RBAC_SECRET, mailbox: MAILBOXES.unpermitted });
     const req: AppAccessRequest = {
-      ...daemonRequest(),
+      ...daemonAccessRequest(),
       appId: RBAC_APP,
       servicePrincipalObjectId: RBAC_SP,
       displayName: 'RBAC Mailer',
@@ -181,7 +170,7 @@ describe('give the app access through App RBAC', () => {
   });
 
   it('warns when the app carries SMTP.SendAsApp, which makes Exchange ignore the scope', async () => {
-    const { plan } = await prepare(admin, daemonRequest({ model: { kind: 'rbac-mailbox' } }));
+    const { plan } = await prepare(admin, daemonAccessRequest({ model: { kind: 'rbac-mailbox' } }));
     expect(plan.notes[0]).toMatch(/ignores App RBAC scopes/);
     expect(plan.powershell).toContain(
       `New-ManagementScope -Name 'SMTP send: ${MAILBOXES.unpermitted}' -RecipientRestrictionFilter 'PrimarySmtpAddress -eq ''${MAILBOXES.unpermitted}'''`,
@@ -197,7 +186,7 @@ describe('when the admin path cannot be used', () => {
     async () => {
       const dave = emulatorAdminClient(emu, emulatorAdminTokens(emu, USERS.dave));
       const before = JSON.stringify(contoso());
-      const prepared = await prepare(dave, daemonRequest());
+      const prepared = await prepare(dave, daemonAccessRequest());
       expect(prepared.ok).toBe(false);
       if (prepared.ok) return;
       expect(prepared.problem).toMatchObject({
@@ -219,7 +208,7 @@ describe('when the admin path cannot be used', () => {
     'unclear',
     'says what was applied and what was not when Exchange fails mid-way, with the PowerShell for the rest',
     async () => {
-      const { plan } = await prepare(admin, daemonRequest());
+      const { plan } = await prepare(admin, daemonAccessRequest());
       const run = await runPlan(plan, admin, {
         // Exchange goes down right after the first step.
         onStep: () => emu.faults.set({ http503: true, pathIncludes: '/adminapi' }),
@@ -240,7 +229,7 @@ describe('when the admin path cannot be used', () => {
     'unclear',
     'stops when cancelled and says the running step may or may not have reached Exchange',
     async () => {
-      const { plan } = await prepare(admin, daemonRequest());
+      const { plan } = await prepare(admin, daemonAccessRequest());
       const stop = new AbortController();
       const run = await runPlan(plan, admin, { signal: stop.signal, onStep: () => stop.abort() });
       expect(run.steps.map((s) => s.status)).toEqual(['done', 'failed']);

@@ -3,20 +3,14 @@
 // printed line (it lives in the admin sign-in's memory only).
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { startEmulator, type Emulator } from '../../emulator';
-import {
-  MAILBOXES,
-  UNREGISTERED_DAEMON_APP,
-  UNREGISTERED_DAEMON_SECRET,
-  UNREGISTERED_DAEMON_SP,
-  USERS,
-} from '../../emulator/fixtures/ids';
+import { MAILBOXES, UNREGISTERED_DAEMON_APP, UNREGISTERED_DAEMON_SECRET, USERS } from '../../emulator/fixtures/ids';
 import { applyPlan } from '../../../src/core/exchange-admin/apply-plan';
 import { cmdlets } from '../../../src/core/exchange-admin/cmdlets';
 import { planFix } from '../../../src/core/exchange-admin/fix-it';
-import { inspectAppAccess, planAppAccess, type AppAccessRequest } from '../../../src/core/exchange-admin/give-access';
+import { inspectAppAccess, planAppAccess } from '../../../src/core/exchange-admin/give-access';
 import { preparePlan } from '../../../src/core/exchange-admin/prepare';
 import { runPlan } from '../../../src/core/exchange-admin/run-plan';
-import { emulatorAdminClient, emulatorAdminTokens, emulatorScheduler } from './emulator-admin';
+import { daemonAccessRequest, emulatorAdminClient, emulatorAdminTokens, emulatorScheduler } from './emulator-admin';
 import { appOnlyFixture } from './recheck';
 import { faultScenario } from '../../faults/fault-scenario';
 
@@ -53,15 +47,7 @@ describe('secret scan: the Exchange admin path', () => {
       process.stderr.write = capture as typeof process.stderr.write;
       try {
         const alice = emulatorAdminClient(emu, aliceTokens);
-        const req: AppAccessRequest = {
-          cloud: 'custom',
-          appId: UNREGISTERED_DAEMON_APP,
-          servicePrincipalObjectId: UNREGISTERED_DAEMON_SP,
-          displayName: 'Unregistered Daemon',
-          mailbox: MAILBOXES.unpermitted,
-          model: { kind: 'mailbox-permission' },
-          tokenHasSendAsAppRole: true,
-        };
+        const req = daemonAccessRequest();
         const prepared = await preparePlan(
           alice,
           () => inspectAppAccess(alice, req),
