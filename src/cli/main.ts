@@ -10,9 +10,6 @@ import { EXIT, UsageError, type ExitCode } from './exit-codes';
 import { HELP } from './help';
 import { renderProblem } from './render-problem';
 
-/** Failures that are about this computer, not the Microsoft set-up. */
-const ENVIRONMENT_CODES = new Set(['PROFILE_FILE_CORRUPT']);
-
 interface Command {
   readonly options: OptionSpec;
   readonly run: (ctx: CliContext, p: Parsed) => Promise<ExitCode>;
@@ -36,14 +33,19 @@ const commands: Readonly<Record<string, Command>> = {
       }),
   },
   export: {
-    options: { out: { type: 'string', short: 'o' }, 'include-secrets': { type: 'boolean' } },
+    options: {
+      out: { type: 'string', short: 'o' },
+      'include-secrets': { type: 'boolean' },
+      'aem-direct': { type: 'boolean' },
+      'aem-proxy-port': { type: 'string' },
+    },
     run: async (ctx, p) =>
-      (await import('./commands/export')).exportCommand(
-        ctx,
-        p.positionals[0],
-        stringOpt(p, 'out'),
-        flag(p, 'include-secrets'),
-      ),
+      (await import('./commands/export')).exportCommand(ctx, p.positionals[0], {
+        outDir: stringOpt(p, 'out'),
+        includeSecrets: flag(p, 'include-secrets'),
+        aemDirect: flag(p, 'aem-direct'),
+        aemProxyPort: stringOpt(p, 'aem-proxy-port'),
+      }),
   },
   fix: {
     options: {
@@ -120,8 +122,8 @@ async function reportFailure(e: unknown, io: CliIo, asJson: boolean): Promise<Ex
     error = { code: keychainCode(e.reason), message: e.message };
   } else if (isProblemError(e)) {
     problem = e.problem;
-    exitCode =
-      ENVIRONMENT_CODES.has(problem.code) || problem.code.startsWith('KEYCHAIN') ? EXIT.environment : EXIT.checkFailed;
+    // Failures that are about this computer, not the Microsoft set-up, say so in their category.
+    exitCode = problem.category === 'environment' ? EXIT.environment : EXIT.checkFailed;
     // An environment problem is one line, so it carries the explanation (which names the file).
     error = {
       code: problem.code,

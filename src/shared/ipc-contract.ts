@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { ExportOutput } from './export-output';
-import { problemSchema } from './problem';
+import { aemExportSettingsSchema, type ExportOutput } from './export-output';
+import type { Problem } from './problem';
+import { problemSchema } from './problem-schema';
 import { profileDraftSchema, profileSecretsInputSchema, type Profile } from './profile';
 import type { TokenInspection } from './token-inspection';
 import type { VerifyReport } from './verify-report';
@@ -77,6 +78,8 @@ export interface TokenResult {
   readonly account?: string;
   readonly expiresOn?: string;
   readonly refreshTokenStored: boolean;
+  /** Things to tell the user although the sign-in worked (e.g. a refresh token too long for the target). */
+  readonly notices?: readonly Problem[];
 }
 
 export const verifyRequestSchema = z.object({
@@ -97,6 +100,8 @@ export const exportRequestSchema = z.object({
   profileId: z.string().min(1),
   /** The user's explicit choice to put secret values into the outputs. */
   includeSecrets: z.boolean(),
+  /** AEM profiles: Cloud Service (egress proxy, the default) or a direct connection. */
+  aem: aemExportSettingsSchema.optional(),
 });
 
 export type SavedExport =
