@@ -1,18 +1,12 @@
-import type { Problem } from './problem';
+import type { ExchangeCmdlet, Problem } from './problem';
+
+export type { ExchangeCmdlet } from './problem';
 
 /**
  * What the app will do in Exchange Online for the admin, shown before it runs: each cmdlet with the
  * exact PowerShell line, the same steps as a script to run by hand, and the cautions. Plain data so
  * the window and the CLI render the same plan, and the run reports per step what happened.
  */
-
-/** One Exchange Online cmdlet as data (PowerShell line and InvokeCommand body from the same values). */
-export interface ExchangeCmdlet {
-  readonly name: string;
-  readonly parameters: Readonly<Record<string, string | boolean | readonly string[]>>;
-  /** Parameters whose value was not known when the cmdlet was written (shown as a placeholder). */
-  readonly unknown?: readonly string[];
-}
 
 export interface PlanStep {
   readonly id: string;

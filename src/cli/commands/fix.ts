@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { applyPlan } from '../../core/exchange-admin/apply-plan';
 import { planFix } from '../../core/exchange-admin/fix-it';
-import { exchangeCmdletsFor } from '../../core/exchange-admin/remedy-bridge';
 import { createExchangeAdminClient } from '../../core/exchange-admin/rest-client';
 import type { Recheck } from '../../core/exchange-admin/propagation-wait';
 import { createHttpClient } from '../../core/net/http-client';
@@ -96,14 +95,8 @@ export async function fixCommand(
     return EXIT.ok;
   }
   const problem = before.problem;
-  const cmdlets = problem
-    ? exchangeCmdletsFor(problem, {
-        mailbox: profile.mailbox,
-        fromAddress: profile.fromAddress,
-        appId: profile.clientId,
-        flow: profile.flow,
-      })
-    : undefined;
+  // The diagnosis's own Exchange remedy: the same cmdlets its PowerShell shows.
+  const cmdlets = problem?.remedy?.kind === 'exchange' ? problem.remedy.cmdlets : undefined;
   if (!problem || problem.code !== code || !cmdlets) {
     const why = !problem
       ? 'The check failed without a diagnosis.'

@@ -1,24 +1,9 @@
-import type { ExchangeCmdlet } from '../../shared/exchange-plan';
 import type { CloudId } from '../../shared/profile';
+import { psValue } from '../diagnose/smtp-commands';
 
-export type { ExchangeCmdlet } from '../../shared/exchange-plan';
-
-/** Values are quoted only when they need it, so the common case reads like Microsoft's pages. */
-export const psValue = (v: string): string => (/^[A-Za-z0-9@._+-]+$/.test(v) ? v : `'${v.replace(/'/g, "''")}'`);
-
-/**
- * PowerShell for one cmdlet: `-Name value`, booleans as `$true`/`$false`, lists comma-joined.
- * `expressions` gives parameters as PowerShell written out, e.g. `(Get-ServicePrincipal -Identity …).Identity`.
- */
-export function powershell(c: ExchangeCmdlet, expressions: Readonly<Record<string, string>> = {}): string {
-  const args = Object.entries(c.parameters).map(([name, v]) => {
-    const raw = expressions[name];
-    if (raw !== undefined) return `-${name} ${raw}`;
-    if (typeof v === 'boolean') return name === 'Confirm' ? `-Confirm:$${v}` : `-${name} $${v}`;
-    return `-${name} ${typeof v === 'string' ? psValue(v) : v.map(psValue).join(',')}`;
-  });
-  return [c.name, ...args].join(' ');
-}
+/** One renderer for every Exchange command the app shows: the diagnoses' own. */
+export { powershell, psValue } from '../diagnose/smtp-commands';
+export type { ExchangeCmdlet } from '../../shared/problem';
 
 /** The app's Exchange identity as PowerShell looks it up (Microsoft's `$EXOServicePrincipal.Identity`). */
 export const servicePrincipalIdentityOf = (appId: string): string =>

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import type { ExchangeCmdlet } from './cmdlet';
+import {
+  enableMailboxSmtpAuth,
+  grantFullAccess,
+  grantSendAs,
+  registerServicePrincipal,
+} from '../diagnose/smtp-commands';
 
 /**
  * The cmdlets the wizard runs (reference §14.2), as data, and readers for the rows they answer.
@@ -14,27 +20,25 @@ export const cmdlets = {
     name: 'Get-ServicePrincipal',
     parameters: { Identity: identity },
   }),
-  newServicePrincipal: (appId: string, objectId: string, displayName: string): ExchangeCmdlet => ({
-    name: 'New-ServicePrincipal',
-    parameters: { AppId: appId, ObjectId: objectId, DisplayName: displayName },
-  }),
+  newServicePrincipal: (appId: string, objectId: string, displayName: string): ExchangeCmdlet => {
+    const c = registerServicePrincipal(appId, objectId);
+    return { ...c, parameters: { ...c.parameters, DisplayName: displayName } };
+  },
   removeServicePrincipal: (identity: string): ExchangeCmdlet => ({
     name: 'Remove-ServicePrincipal',
     parameters: { Identity: identity, Confirm: false },
   }),
-  addMailboxPermission: (mailbox: string, user: string): ExchangeCmdlet => ({
-    name: 'Add-MailboxPermission',
-    parameters: { Identity: mailbox, User: user, AccessRights: ['FullAccess'] },
-  }),
-  addRecipientPermission: (identity: string, trustee: string): ExchangeCmdlet => ({
-    name: 'Add-RecipientPermission',
-    parameters: { Identity: identity, Trustee: trustee, AccessRights: ['SendAs'], Confirm: false },
-  }),
+  addMailboxPermission: grantFullAccess,
+  /** `-Confirm:$false`: the cmdlet asks otherwise (CIPP sends it over REST, reference §14.2.3). */
+  addRecipientPermission: (identity: string, trustee: string): ExchangeCmdlet => {
+    const c = grantSendAs(identity, trustee);
+    return { ...c, parameters: { ...c.parameters, Confirm: false } };
+  },
   getCasMailbox: (mailbox: string): ExchangeCmdlet => ({ name: 'Get-CASMailbox', parameters: { Identity: mailbox } }),
-  setCasMailbox: (mailbox: string, disabled: boolean): ExchangeCmdlet => ({
-    name: 'Set-CASMailbox',
-    parameters: { Identity: mailbox, SmtpClientAuthenticationDisabled: disabled },
-  }),
+  setCasMailbox: (mailbox: string, disabled: boolean): ExchangeCmdlet =>
+    disabled
+      ? { name: 'Set-CASMailbox', parameters: { Identity: mailbox, SmtpClientAuthenticationDisabled: true } }
+      : enableMailboxSmtpAuth(mailbox),
   getTransportConfig: (): ExchangeCmdlet => ({ name: 'Get-TransportConfig', parameters: {} }),
   setTransportConfig: (disabled: boolean): ExchangeCmdlet => ({
     name: 'Set-TransportConfig',

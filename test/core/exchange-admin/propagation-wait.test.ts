@@ -1,7 +1,6 @@
 // The re-check loop on an injected clock: it checks at once, then on its schedule, stops on success,
 // on a failure no propagation explains, at the bound, or when cancelled.
 import { describe, expect, it } from 'vitest';
-import { problem } from '../../../src/shared/problem';
 import {
   RECHECK_DELAYS_MS,
   waitingExplains,
@@ -26,7 +25,15 @@ function fakeClock(): Scheduler & { t: number; slept: number[] } {
 
 const refused = (code = 'SMTP_535_5.7.3'): Recheck => ({
   ok: false,
-  problem: problem({ code, title: 'refused', explanation: '', fixSteps: ['Wait.'] }),
+  problem: {
+    code,
+    category: 'setup',
+    title: 'refused',
+    explanation: '',
+    fixSteps: ['Wait.'],
+    commands: [],
+    retryable: false,
+  },
 });
 
 describe('waitUntilSmtpAccepts', () => {

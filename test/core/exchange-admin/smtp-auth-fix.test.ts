@@ -13,6 +13,7 @@ import {
   UNREGISTERED_DAEMON_SECRET,
   USERS,
 } from '../../emulator/fixtures/ids';
+import type { Problem } from '../../../src/shared/problem';
 import { applyPlan } from '../../../src/core/exchange-admin/apply-plan';
 import { cmdlets } from '../../../src/core/exchange-admin/cmdlets';
 import { planFix } from '../../../src/core/exchange-admin/fix-it';
@@ -72,23 +73,51 @@ describe('check SMTP AUTH for a delegated mailbox', () => {
 });
 
 describe('Fix it on a diagnosis with Exchange cmdlets', () => {
-  it("runs the diagnosis's cmdlets for Dave's disabled mailbox without touching the organisation switch", async () => {
+  const remedyOf = (p: Problem | undefined) => {
+    if (p?.remedy?.kind !== 'exchange') throw new Error(`no Exchange remedy on ${p?.code ?? 'no problem'}`);
+    return p.remedy.cmdlets;
+  };
+
+  it("runs the diagnosis's own cmdlets for Dave's disabled mailbox, and the re-check passes", async () => {
     const recheck = delegatedRecheck(emu, USERS.dave);
     const before = await recheck();
     expect(before.problem?.code).toBe('SMTP_535_5.7.139_MAILBOX_DISABLED');
     const plan = planFix({
       cloud: 'custom',
       problemTitle: before.problem!.title,
-      cmdlets: [cmdlets.setCasMailbox(USERS.dave.upn, false), cmdlets.setTransportConfig(false)],
+      cmdlets: remedyOf(before.problem),
+      known: {},
+    });
+    expect(plan.powershell.slice(1)).toEqual([
+      `Set-CASMailbox -Identity ${USERS.dave.upn} -SmtpClientAuthenticationDisabled $false`,
+    ]);
+    const applied = await applyPlan(plan, alice, { recheck, scheduler: emulatorScheduler(emu) });
+    expect(applied.wait).toEqual({ ok: true, attempts: 1, elapsedMs: expect.any(Number) });
+    expect(daveMailbox().smtpAuth).toBe('enabled');
+  });
+
+  it('switches SMTP AUTH on for the mailbox only when the organisation has it off, leaving the organisation switch alone', async () => {
+    contoso().smtpAuthDisabled = true;
+    contoso().mailboxes.find((m) => m.address === USERS.alice.upn)!.smtpAuth = 'inherit';
+    const recheck = delegatedRecheck(emu, USERS.alice);
+    const before = await recheck();
+    expect(before.problem?.code).toBe('SMTP_535_5.7.139_TENANT_DISABLED');
+    expect(remedyOf(before.problem).map((c) => c.name)).toEqual(['Set-CASMailbox', 'Set-TransportConfig']);
+    const plan = planFix({
+      cloud: 'custom',
+      problemTitle: before.problem!.title,
+      cmdlets: remedyOf(before.problem),
       known: {},
     });
     expect(plan.steps.map((s) => s.cmdlet.name)).toEqual(['Set-CASMailbox']);
     expect(plan.notes[0]).toMatch(/this mailbox only/);
-    const applied = await applyPlan(plan, alice, { recheck, scheduler: emulatorScheduler(emu) });
-    expect(applied.wait).toEqual({ ok: true, attempts: 1, elapsedMs: expect.any(Number) });
+    expect((await applyPlan(plan, alice, { recheck, scheduler: emulatorScheduler(emu) })).wait).toMatchObject({
+      ok: true,
+    });
+    expect(contoso().smtpAuthDisabled).toBe(true);
   });
 
-  it('fills the service principal the diagnosis could not know, looks up its Exchange identity and grants it', async () => {
+  it("runs the 430 diagnosis's grant for the app's service principal, looking up its Exchange identity first", async () => {
     await alice.invoke(
       cmdlets.newServicePrincipal(UNREGISTERED_DAEMON_APP, UNREGISTERED_DAEMON_SP, 'Unregistered Daemon'),
     );
@@ -97,16 +126,14 @@ describe('Fix it on a diagnosis with Exchange cmdlets', () => {
       secret: UNREGISTERED_DAEMON_SECRET,
       mailbox: MAILBOXES.unpermitted,
     });
-    expect((await app.recheck()).problem?.code).toBe('SMTP_430_4.2.0');
+    const before = await app.recheck();
+    expect(before.problem?.code).toBe('SMTP_430_4.2.0');
+    // The diagnosis read the Enterprise application object ID from the app-only token's oid.
+    expect(remedyOf(before.problem)[0]?.parameters.User).toBe(UNREGISTERED_DAEMON_SP);
     const plan = planFix({
       cloud: 'custom',
-      problemTitle: 'The app has no access',
-      cmdlets: [
-        {
-          ...cmdlets.addMailboxPermission(MAILBOXES.unpermitted, '<Enterprise application object ID>'),
-          unknown: ['User'],
-        },
-      ],
+      problemTitle: before.problem!.title,
+      cmdlets: remedyOf(before.problem),
       known: { appId: UNREGISTERED_DAEMON_APP, servicePrincipalObjectId: UNREGISTERED_DAEMON_SP },
     });
     expect(plan.blocked).toBeUndefined();
@@ -135,6 +162,23 @@ describe('Fix it on a diagnosis with Exchange cmdlets', () => {
     const applied = await applyPlan(plan, alice, { recheck: async () => ({ ok: true }) });
     expect(applied.run.problem).toMatchObject({ code: 'EXCHANGE_PLAN_INCOMPLETE' });
     expect(applied.run.problem!.commands[1]).toContain("-ObjectId '<Enterprise application object ID>'");
+    // With the profile's object ID known, the same cmdlet is filled in and runnable.
+    const known = planFix({
+      cloud: 'custom',
+      problemTitle: 'x',
+      cmdlets: [
+        {
+          ...cmdlets.newServicePrincipal(DAEMON_APP, '<Enterprise application object ID>', 'x'),
+          unknown: ['ObjectId'],
+        },
+      ],
+      known: { servicePrincipalObjectId: UNREGISTERED_DAEMON_SP },
+    });
+    expect(known.blocked).toBeUndefined();
+    expect(known.steps[0]!.cmdlet).toEqual({
+      name: 'New-ServicePrincipal',
+      parameters: expect.objectContaining({ ObjectId: UNREGISTERED_DAEMON_SP }),
+    });
   });
 
   it('gives up waiting at the bound with a diagnosis that says Exchange can take longer', async () => {
