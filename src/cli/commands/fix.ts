@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { adminTokenSource } from '../../core/exchange-admin/admin-sign-in';
 import { applyPlan } from '../../core/exchange-admin/apply-plan';
 import { planFix } from '../../core/exchange-admin/fix-it';
 import { createExchangeAdminClient } from '../../core/exchange-admin/rest-client';
@@ -11,12 +12,13 @@ import { exchangeAdminEndpoint } from '../../shared/clouds';
 import type { Profile } from '../../shared/profile';
 import { decodeJwtPayload } from '../../shared/token-inspection';
 import { acquireToken, profileRef } from '../acquire';
-import { deviceCodeAdminTokens } from '../admin-sign-in';
 import { resolveProfile, type CliContext } from '../cli-context';
 import { json, line } from '../cli-io';
 import { EXIT, UsageError, type ExitCode } from '../exit-codes';
 import { renderProblem } from '../render-problem';
-import { renderPlan, renderRecheck, renderStep } from '../render-plan';
+import { renderRecheck, renderStep } from '../../core/exchange-admin/progress-text';
+import { signInWithDeviceCode } from '../../core/oauth/device-code';
+import { renderPlan } from '../render-plan';
 
 export interface FixFlags {
   /** Run without asking (scripts); otherwise a terminal question. */
@@ -137,11 +139,16 @@ export async function fixCommand(
   const admin = createExchangeAdminClient({
     baseUrl,
     resource,
-    tokens: deviceCodeAdminTokens({
+    tokens: adminTokenSource({
       profile,
       network,
       ...(flags.adminClientId ? { clientId: flags.adminClientId } : {}),
-      onCode: (info) => void say(`Sign in as an Exchange administrator: ${info.message}`),
+      signIn: (admin, secrets, signal) =>
+        signInWithDeviceCode(admin, {
+          secrets,
+          ...(signal ? { signal } : {}),
+          onCode: (info) => void say(`Sign in as an Exchange administrator: ${info.message}`),
+        }),
     }),
     http: createHttpClient({
       extraCaPem: network.extraCaPem,

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../ipc/handler-map';
 import { appInfo } from './app-info';
 import { pickCertificate } from './certificate-pick';
+import { createExchangeHandlers } from './exchange';
 import { listExports, saveExports } from './exports';
 import { createOperations } from './operations';
 import type { HandlerPorts } from './ports';
@@ -12,6 +13,7 @@ import { createTokenHandlers } from './tokens';
 export function createHandlers(ports: HandlerPorts): HandlerMap {
   const operations = createOperations();
   const tokens = createTokenHandlers(ports, operations);
+  const exchange = createExchangeHandlers(ports, operations);
   return {
     'app:info': () => appInfo(ports),
     'profiles:list': () => ports.profiles.list(),
@@ -25,6 +27,8 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
     'token:acquire': tokens.acquire,
     'token:verify': tokens.verify,
     'operation:cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
+    'exchange:plan': exchange.plan,
+    'exchange:apply': exchange.apply,
     'export:list': (req) => listExports(ports, req),
     'export:save': (req) => saveExports(ports, req),
     'support:report': (req) => supportReport(ports, req, tokens.lastInspection),
