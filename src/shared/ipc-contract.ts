@@ -142,6 +142,8 @@ export const exchangeApplyRequestSchema = z.object({ planId: z.string().min(1).m
 export interface ExchangeApplied {
   readonly profile: Profile;
   readonly run: PlanRun;
+  /** The Exchange admin the steps ran as. */
+  readonly adminUpn?: string;
   readonly wait?:
     | { readonly ok: true; readonly attempts: number; readonly elapsedMs: number }
     | { readonly ok: false; readonly attempts: number; readonly elapsedMs: number; readonly problem: Problem };

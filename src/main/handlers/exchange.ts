@@ -140,7 +140,8 @@ export function createExchangeHandlers(ports: HandlerPorts, operations: Operatio
             },
           })
         : profile;
-      return { profile: updated, run: applied.run, ...(last ? { wait: last } : {}) };
+      const upn = admin.account()?.upn;
+      return { profile: updated, run: applied.run, ...(upn ? { adminUpn: upn } : {}), ...(last ? { wait: last } : {}) };
     });
   };
 
