@@ -9,6 +9,7 @@ Usage:
   smtp-oauth-wizard export <profile> --out DIR [--include-secrets] [--aem-direct | --aem-proxy-port N]
   smtp-oauth-wizard bulk-verify <profile> MAILBOXES.csv [--concurrency N] [--format csv|json] [--column NAME]
   smtp-oauth-wizard fix <profile> <problem code> [--yes] [--wait-minutes N] [--admin-client-id ID]
+  smtp-oauth-wizard give-access <profile> [--group ADDRESS] [--yes] [--wait-minutes N] [--admin-client-id ID]
 
 <profile> is a profile's id or its name (as \`profiles list\` shows them).
 
@@ -39,6 +40,11 @@ Commands:
                   an API; every failure prints the PowerShell to run by hand. The admin's token stays in
                   memory. --admin-client-id: the admin sign-in's public client (default: Exchange Online
                   PowerShell's).
+  give-access     Exchange's part of the set-up, the same way as fix: app-only registers the app's
+                  service principal in Exchange (with the Enterprise application object ID from its
+                  token) and gives it Full Access to the mailbox (--group: App RBAC scoped to that
+                  mail-enabled group instead); delegated checks SMTP AUTH for the mailbox and switches
+                  it on for that mailbox only. Exchange is read first, so only what is missing runs.
 
 Options for every command:
   --json            Machine-readable output on stdout (for bulk-verify the same as --format json).
@@ -61,6 +67,7 @@ JSON output:
   fix            { ok, profile, fixed, plan?: { title, steps: [{ purpose, powershell }], powershell, notes },
                    run?: { ok, steps: [{ id, status }], problem? }, wait?: { ok, attempts, elapsedMs, problem? },
                    reason?, problem? }
+  give-access    the same as fix
   bulk-verify    { profile, results: [{ line, mailbox, status, code?, title?, fix?, attempts, durationMs }],
                    summary: { total, ok, failed, invalid, byCode, tokenAcquisitions, durationMs } }
   errors         { ok: false, exitCode, error: { code, message }, problem? }

@@ -7,6 +7,10 @@ import { findTenant } from '../emulator/directory';
 import {
   CONTOSO,
   MAILBOXES,
+  RBAC_APP,
+  RBAC_SECRET,
+  RBAC_SP,
+  SMTP_SENDERS_GROUP,
   UNREGISTERED_DAEMON_APP,
   UNREGISTERED_DAEMON_SECRET,
   USERS,
@@ -31,6 +35,15 @@ beforeAll(async () => {
       fromAddress: MAILBOXES.unpermitted,
     }),
     { clientSecret: UNREGISTERED_DAEMON_SECRET },
+  );
+  await cli.store.create(
+    daemonDraft(emu, {
+      name: 'RBAC',
+      clientId: RBAC_APP,
+      mailbox: MAILBOXES.unpermitted,
+      fromAddress: MAILBOXES.unpermitted,
+    }),
+    { clientSecret: RBAC_SECRET },
   );
 });
 afterAll(async () => {
@@ -117,5 +130,30 @@ describe('fix <profile> <problem code>', () => {
     expect(doc.wait).toMatchObject({ ok: false, problem: { code: 'EXCHANGE_PROPAGATION_TIMEOUT' } });
     emu.clock.advance(31 * 60_000);
     expect((await cli.run(['verify', 'Unregistered'])).code).toBe(0);
+  });
+});
+
+describe('give-access <profile>', () => {
+  it("reads Exchange, registers the App RBAC mailer with its token's object ID, scopes it to the group, and SMTP accepts", async () => {
+    const r = await runSigningIn(['give-access', 'RBAC', '--group', SMTP_SENDERS_GROUP, '--yes'], USERS.alice);
+    expect(r.stdout).toContain(`New-ServicePrincipal -AppId ${RBAC_APP} -ObjectId ${RBAC_SP}`);
+    expect(r.stdout).toMatch(/New-ManagementRoleAssignment .*-App /);
+    expect(r.stdout).toContain(`✓ Fixed: SMTP accepts ${MAILBOXES.unpermitted} now.`);
+    expect(r.code).toBe(0);
+    expect(contoso().exchangeServicePrincipals).toContain(RBAC_SP);
+    // Asked again, Exchange has it all: nothing to run, and nobody is asked.
+    const again = await runSigningIn(['give-access', 'RBAC', '--group', SMTP_SENDERS_GROUP], USERS.alice);
+    expect(again.stdout).toContain('Nothing to change in Exchange.');
+    expect(again.code).toBe(0);
+  });
+
+  it('gives a delegated mailbox whose SMTP AUTH is on nothing to run, and a non-admin the PowerShell', async () => {
+    const r = await runSigningIn(['give-access', 'Dave AEM', '--yes'], USERS.dave);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[EXCHANGE_ADMIN_NOT_ADMIN]');
+    expect(r.stdout).toContain(`Set-CASMailbox -Identity ${USERS.dave.upn} -SmtpClientAuthenticationDisabled $false`);
+    const ok = await runSigningIn(['give-access', 'Dave AEM', '--yes'], USERS.alice);
+    expect(ok.stdout).toMatch(/SMTP AUTH is on for dave@contoso\.com/);
+    expect(ok.code).toBe(0);
   });
 });
