@@ -1,18 +1,15 @@
 import { createInterface } from 'node:readline/promises';
 import { adminTokenSource } from '../core/exchange-admin/admin-sign-in';
 import { applyPlan } from '../core/exchange-admin/apply-plan';
+import { checkProfileSmtp, type ProfileCheck } from '../core/exchange-admin/profile-check';
 import { renderRecheck, renderStep } from '../core/exchange-admin/progress-text';
-import type { Recheck } from '../core/exchange-admin/propagation-wait';
 import { createExchangeAdminClient, type ExchangeAdminPort } from '../core/exchange-admin/rest-client';
 import { createHttpClient } from '../core/net/http-client';
 import { resolveNetwork } from '../core/net/resolve-network';
 import { signInWithDeviceCode } from '../core/oauth/device-code';
-import { isProblemError } from '../core/problem-error';
-import { verifySmtp } from '../core/smtp/verify-smtp';
 import { exchangeAdminEndpoint } from '../shared/clouds';
 import type { ExchangePlan } from '../shared/exchange-plan';
 import type { Profile } from '../shared/profile';
-import { decodeJwtPayload } from '../shared/token-inspection';
 import { acquireToken, profileRef } from './acquire';
 import type { CliContext } from './cli-context';
 import { json, line } from './cli-io';
@@ -31,34 +28,14 @@ export interface ExchangeFlags {
   readonly adminClientId?: string;
 }
 
-export interface ProfileCheck extends Recheck {
-  /** The app-only token's `oid`: the Enterprise application object ID the commands need. */
-  readonly servicePrincipalObjectId?: string;
-  readonly sendAsAppRole?: boolean;
-}
-
 /** The profile's check as `verify` does it: a fresh token the way the target gets it, then the SMTP login. */
 export async function checkProfile(ctx: CliContext, profile: Profile, signal?: AbortSignal): Promise<ProfileCheck> {
-  try {
-    const token = await acquireToken(ctx, profile);
-    const report = await verifySmtp({
-      profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) },
-      accessToken: token.accessToken,
-      tokenInspection: token.inspection,
-      ...(signal ? { signal } : {}),
-    });
-    const claims = profile.flow === 'app-only' ? decodeJwtPayload(token.accessToken) : null;
-    const roles = Array.isArray(claims?.roles) ? claims.roles : [];
-    return {
-      ok: report.ok,
-      ...(report.problem ? { problem: report.problem } : {}),
-      ...(typeof claims?.oid === 'string' ? { servicePrincipalObjectId: claims.oid } : {}),
-      ...(claims ? { sendAsAppRole: roles.includes('SMTP.SendAsApp') } : {}),
-    };
-  } catch (e) {
-    if (isProblemError(e)) return { ok: false, problem: e.problem };
-    throw e;
-  }
+  return checkProfileSmtp(
+    profile,
+    await resolveNetwork(profile, ctx.secrets),
+    () => acquireToken(ctx, profile),
+    signal,
+  );
 }
 
 /** The Exchange admin REST client for the profile's cloud; the admin signs in by device code on first use. */
