@@ -1,6 +1,6 @@
 import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import type { ExchangePlan, StepOutcome } from '../../../shared/exchange-plan';
-import { CopyButton } from '../../components/copy-button';
+import { CommandBlock } from '../../components/command-block';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -10,22 +10,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
-  },
-  command: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: tokens.spacingHorizontalS,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalS,
-  },
-  code: {
-    margin: 0,
-    flexGrow: 1,
-    whiteSpace: 'pre-wrap',
-    wordBreak: 'break-all',
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
   },
 });
 
@@ -80,10 +64,7 @@ export function PlanView({
                     </strong>
                   )}
                 </Text>
-                <div className={styles.command}>
-                  <pre className={styles.code}>{s.powershell}</pre>
-                  <CopyButton text={s.powershell} what={`command ${s.cmdlet.name}`} />
-                </div>
+                <CommandBlock text={s.powershell} what={`command ${s.cmdlet.name}`} />
               </li>
             );
           })}
@@ -100,12 +81,7 @@ export function PlanView({
         </Text>
       ))}
       <Text weight="semibold">The same in Exchange Online PowerShell</Text>
-      <div className={styles.command}>
-        <pre className={styles.code} data-testid="exchange-script">
-          {script}
-        </pre>
-        <CopyButton text={script} what="PowerShell script" />
-      </div>
+      <CommandBlock text={script} what="PowerShell script" testId="exchange-script" />
     </div>
   );
 }
