@@ -42,7 +42,7 @@ describe('journey: Exchange Online changes from the window', () => {
 
   beforeAll(async () => {
     emu = await startEmulator();
-    emu.exchangeAdmin.switches.propagationMinutes = 20;
+    emu.exchangeAdmin.switches.propagationMinutes = 10;
     login = await createPlaywrightLoginWindow(emu, { username: USERS.dave.upn, password: USERS.dave.password });
     harness = await startRendererHarness();
     const ports = createBrowserTestPorts({
@@ -121,9 +121,10 @@ describe('journey: Exchange Online changes from the window', () => {
     await action.getByTestId('exchange-plan').waitFor({ timeout: 20_000 });
     const before = emu.clock.now();
     await action.getByRole('button', { name: 'Run this command in Exchange Online' }).click();
-    await action.getByTestId('exchange-ok').waitFor({ timeout: 60_000 });
+    // Each re-check is a real token redemption and SMTP login: generous bounds for a loaded machine.
+    await action.getByTestId('exchange-ok').waitFor({ timeout: 150_000 });
     expect(await action.getByTestId('exchange-ok').innerText()).toMatch(/Exchange took about \d+ min/);
-    expect(emu.clock.now() - before).toBeGreaterThanOrEqual(20 * 60_000);
+    expect(emu.clock.now() - before).toBeGreaterThanOrEqual(10 * 60_000);
     expect(await action.innerText()).toContain(`Ran as ${USERS.alice.upn}`);
     expect(await action.getByTestId('exchange-step').getAttribute('data-status')).toBe('done');
     expect(mailbox(USERS.dave.upn).smtpAuth).toBe('enabled');
@@ -133,7 +134,7 @@ describe('journey: Exchange Online changes from the window', () => {
     await audit('exchange-fix-done');
     expect(violations).toEqual([]);
     expect(view.errors).toEqual([]);
-  }, 180_000);
+  }, 360_000);
 
   it('gives an app-only mailer access to its mailbox with the right object ID; SMTP works once Exchange has applied it', async () => {
     const ui = driver(view.page);
@@ -171,11 +172,12 @@ describe('journey: Exchange Online changes from the window', () => {
     await auditStep(page, 'exchange-give-access-plan');
 
     await action.getByRole('button', { name: 'Run these 2 commands in Exchange Online' }).click();
-    await action.getByTestId('exchange-ok').waitFor({ timeout: 60_000 });
+    // Each re-check is a real token redemption and SMTP login: generous bounds for a loaded machine.
+    await action.getByTestId('exchange-ok').waitFor({ timeout: 150_000 });
     expect(await action.getByTestId('exchange-ok').innerText()).toMatch(/Exchange took about \d+ min/);
     expect(contoso().exchangeServicePrincipals).toContain(UNREGISTERED_DAEMON_SP);
     await page.getByTestId('verify-ok').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('verify-ok').innerText()).toContain(`SMTP login as ${MAILBOXES.unpermitted} worked`);
     expect(view.errors).toEqual([]);
-  }, 180_000);
+  }, 360_000);
 });
