@@ -12,6 +12,8 @@ Usage:
   smtp-oauth-wizard verify <profile> [--send-to ADDRESS] [--verbose]
   smtp-oauth-wizard export <profile> --out DIR [--include-secrets] [--aem-direct | --aem-proxy-port N]
   smtp-oauth-wizard bulk-verify <profile> MAILBOXES.csv [--concurrency N] [--format csv|json] [--column NAME]
+  smtp-oauth-wizard fix <profile> <problem code> [--yes] [--wait-minutes N] [--admin-client-id ID]
+  smtp-oauth-wizard give-access <profile> [--group ADDRESS] [--yes] [--wait-minutes N] [--admin-client-id ID]
 
 <profile> is a profile's id or its name (as \`profiles list\` shows them).
 
@@ -46,6 +48,21 @@ Commands:
                   3 connections to one mailbox. Results go to stdout as CSV (line, mailbox, status,
                   code, title, fix, attempts, duration_ms) or JSON; progress and a summary to stderr.
 
+  fix             When the profile's current diagnosis is <problem code> and has an Exchange command
+                  (SMTP AUTH off, no Full Access, no Exchange service principal, Send As), shows the
+                  commands, signs an Exchange administrator in by device code, runs them (after a
+                  question, or at once with --yes) and checks SMTP again until it accepts: Exchange can
+                  take up to an hour (--wait-minutes N, default 60; 0 checks once). It uses the REST
+                  endpoint Exchange Online PowerShell itself uses, which Microsoft does not document as
+                  an API; every failure prints the PowerShell to run by hand. The admin's token stays in
+                  memory. --admin-client-id: the admin sign-in's public client (default: Exchange Online
+                  PowerShell's).
+  give-access     Exchange's part of the set-up, the same way as fix: app-only registers the app's
+                  service principal in Exchange (with the Enterprise application object ID from its
+                  token) and gives it Full Access to the mailbox (--group: App RBAC scoped to that
+                  mail-enabled group instead); delegated checks SMTP AUTH for the mailbox and switches
+                  it on for that mailbox only. Exchange is read first, so only what is missing runs.
+
 Options for every command:
   --json            Machine-readable output on stdout (for bulk-verify the same as --format json).
   --data-dir DIR    The app's data folder (default: the desktop app's; env SMTP_OAUTH_WIZARD_HOME).
@@ -53,7 +70,8 @@ Options for every command:
 
 Exit codes:
   0  everything checked worked
-  1  a check failed (token refused or not fit for SMTP, SMTP login refused, a mailbox of a bulk run failed)
+  1  a check failed (token refused or not fit for SMTP, SMTP login refused, a mailbox of a bulk run failed;
+     fix: not fixed, or SMTP still refusing when the wait ended)
   2  bad usage or input (unknown command, option or profile, missing file, unreadable CSV rows or
      invalid addresses; the readable rows of a bulk run are still checked and reported; a wrong
      bundle passphrase, a damaged bundle or an unreadable profile in it)
@@ -70,6 +88,10 @@ JSON output:
   token          { ok, profile: { id, name }, flow, inspection: { claims, verdict }, expiresOn, accessToken? }
   verify         { ok, profile, verdict, report: { ok, authUser, problem?, warnings, transcript, ... } }
   export         { ok, profile, includeSecrets, files: [{ path, title, holdsSecret }] }
+  fix            { ok, profile, fixed, plan?: { title, steps: [{ purpose, powershell }], powershell, notes },
+                   run?: { ok, steps: [{ id, status }], problem? }, wait?: { ok, attempts, elapsedMs, problem? },
+                   reason?, problem? }
+  give-access    the same as fix
   bulk-verify    { profile, results: [{ line, mailbox, status, code?, title?, fix?, attempts, durationMs }],
                    summary: { total, ok, failed, invalid, byCode, tokenAcquisitions, durationMs } }
   errors         { ok: false, exitCode, error: { code, message }, problem? }

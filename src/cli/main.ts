@@ -99,6 +99,42 @@ const commands: Readonly<Record<string, Command>> = {
         aemProxyPort: stringOpt(p, 'aem-proxy-port'),
       }),
   },
+  fix: {
+    options: {
+      yes: { type: 'boolean', short: 'y' },
+      'wait-minutes': { type: 'string' },
+      'admin-client-id': { type: 'string' },
+    },
+    run: async (ctx, p) => {
+      const wait = stringOpt(p, 'wait-minutes');
+      const waitMinutes = wait === '0' ? 0 : positiveInt(wait, 'wait-minutes', 60);
+      const adminClientId = stringOpt(p, 'admin-client-id');
+      return (await import('./commands/fix')).fixCommand(ctx, p.positionals[0], p.positionals[1], {
+        yes: flag(p, 'yes'),
+        waitMinutes,
+        ...(adminClientId !== undefined ? { adminClientId } : {}),
+      });
+    },
+  },
+  'give-access': {
+    options: {
+      yes: { type: 'boolean', short: 'y' },
+      'wait-minutes': { type: 'string' },
+      'admin-client-id': { type: 'string' },
+      group: { type: 'string' },
+    },
+    run: async (ctx, p) => {
+      const wait = stringOpt(p, 'wait-minutes');
+      const adminClientId = stringOpt(p, 'admin-client-id');
+      const group = stringOpt(p, 'group');
+      return (await import('./commands/give-access')).giveAccessCommand(ctx, p.positionals[0], {
+        yes: flag(p, 'yes'),
+        waitMinutes: wait === '0' ? 0 : positiveInt(wait, 'wait-minutes', 60),
+        ...(adminClientId !== undefined ? { adminClientId } : {}),
+        ...(group !== undefined ? { group } : {}),
+      });
+    },
+  },
   'bulk-verify': {
     options: { concurrency: { type: 'string', short: 'c' }, format: { type: 'string' }, column: { type: 'string' } },
     run: async (ctx, p) => {

@@ -33,6 +33,12 @@ export interface CloudFacts {
   readonly exchangeAudiences: readonly string[];
   /** False when the resource URIs above are inferred, not documented. */
   readonly resourcesConfirmed: boolean;
+  /**
+   * Exchange's admin REST host (`<base>/adminapi/beta/{tenant}/InvokeCommand`, reference §14.1, hosts from
+   * §14.3); its tokens are for `<base>/.default`. Empty for `custom`: the custom authority host serves it
+   * (a test tenant or our emulator), with global Exchange's resource.
+   */
+  readonly exchangeAdminBase: string;
 }
 
 /** Office 365 Exchange Online's application id: some tokens carry it as `aud`. */
@@ -56,6 +62,7 @@ const globalCloud: CloudFacts = {
   appOnlyResource: 'https://outlook.office365.com',
   exchangeAudiences: globalExchange,
   resourcesConfirmed: true,
+  exchangeAdminBase: 'https://outlook.office365.com',
 };
 
 export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
@@ -78,6 +85,7 @@ export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
     appOnlyResource: 'https://outlook.office365.us',
     exchangeAudiences: ['https://outlook.office365.us', EXCHANGE_APP_ID],
     resourcesConfirmed: false,
+    exchangeAdminBase: 'https://outlook.office365.us',
   },
   dod: {
     id: 'dod',
@@ -89,6 +97,7 @@ export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
     appOnlyResource: 'https://outlook-dod.office365.us',
     exchangeAudiences: ['https://outlook-dod.office365.us', EXCHANGE_APP_ID],
     resourcesConfirmed: false,
+    exchangeAdminBase: 'https://outlook-dod.office365.us',
   },
   china: {
     id: 'china',
@@ -107,9 +116,10 @@ export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
     appOnlyResource: 'https://partner.outlook.cn',
     exchangeAudiences: ['https://partner.outlook.cn', EXCHANGE_APP_ID],
     resourcesConfirmed: false,
+    exchangeAdminBase: 'https://outlook.office365.cn',
   },
   // A custom authority (a proxy or test tenant in front of Entra) still talks to global Exchange.
-  custom: { ...globalCloud, id: 'custom', label: 'Custom authority', authorityHost: '' },
+  custom: { ...globalCloud, id: 'custom', label: 'Custom authority', authorityHost: '', exchangeAdminBase: '' },
 };
 
 /** Default SMTP host for a cloud; personal accounts (`consumers`) have their own. */
@@ -127,6 +137,21 @@ export const delegatedSmtpScopes = (cloud: CloudId): readonly string[] => [
 
 /** The one app-only scope for a cloud. */
 export const appOnlyScope = (cloud: CloudId): string => `${clouds[cloud].appOnlyResource}/.default`;
+
+/**
+ * Where an admin's cmdlets go and which resource their token is for. A custom authority stands in for
+ * Microsoft's hosts (its own host serves the admin REST), while tokens keep global Exchange's resource.
+ */
+export function exchangeAdminEndpoint(
+  cloud: CloudId,
+  customAuthorityHost: string,
+): { readonly baseUrl: string; readonly resource: string } {
+  const base = clouds[cloud].exchangeAdminBase;
+  return {
+    baseUrl: (base || customAuthorityHost).replace(/\/+$/, ''),
+    resource: base || globalCloud.exchangeAdminBase,
+  };
+}
 
 /** Every Exchange resource URI the app knows, any cloud (lower case, no trailing slash). */
 export const allExchangeResources: readonly string[] = [

@@ -7,6 +7,7 @@ import {
   type BulkRunSummary,
   type OpenedList,
 } from './bulk-check';
+import type { ExchangePlan, PlanRun } from './exchange-plan';
 import { aemExportSettingsSchema, type ExportOutput } from './export-output';
 import type { Problem } from './problem';
 import { problemSchema } from './problem-schema';
@@ -139,6 +140,46 @@ export type SavedExport =
       readonly notSaved: readonly string[];
     };
 
+/**
+ * What the admin asks the app to do in Exchange Online (issue 15): Fix it on the diagnosis with this
+ * code, give the app-only app access to its mailbox, or switch SMTP AUTH on for a delegated mailbox.
+ * Main builds the cmdlets itself from the profile and its current diagnosis; the window never sends any.
+ */
+export const exchangeActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fix'), code: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('give-access') }),
+  z.object({ kind: z.literal('smtp-auth') }),
+]);
+export type ExchangeAction = z.infer<typeof exchangeActionSchema>;
+
+export const exchangePlanRequestSchema = z.object({
+  profileId: z.string().min(1),
+  action: exchangeActionSchema,
+  operationId,
+});
+
+/** The plan shown before anything runs; `problem` when the reads failed (its fix is the PowerShell). */
+export interface ExchangePlanView {
+  readonly planId: string;
+  readonly plan: ExchangePlan;
+  readonly problem?: Problem;
+  /** The Exchange admin already signed in for this profile, if any. */
+  readonly adminUpn?: string;
+}
+
+export const exchangeApplyRequestSchema = z.object({ planId: z.string().min(1).max(100), operationId });
+
+/** What the run did, then how the SMTP re-check ended (none when a step failed). */
+export interface ExchangeApplied {
+  readonly profile: Profile;
+  readonly run: PlanRun;
+  /** The Exchange admin the steps ran as. */
+  readonly adminUpn?: string;
+  readonly wait?:
+    | { readonly ok: true; readonly attempts: number; readonly elapsedMs: number }
+    | { readonly ok: false; readonly attempts: number; readonly elapsedMs: number; readonly problem: Problem };
+}
+
 /** What the window shows when the user asks for a support report: already redacted data. */
 export const supportReportRequestSchema = z.object({
   profileId: z.string().min(1).optional(),
@@ -212,6 +253,10 @@ export const ipcContract = {
   ).returns<{ readonly copied: true }>(),
   /** Saves a calendar reminder (.ics) to renew the refresh token before it stops working. */
   'export:save-reminder': channel(z.object({ profileId: z.string().min(1) })).returns<SavedReminder>(),
+  /** Plans an Exchange change (signing the admin in when the plan needs Exchange's current state). */
+  'exchange:plan': channel(exchangePlanRequestSchema).returns<ExchangePlanView>(),
+  /** Runs a plan the window showed, then re-checks SMTP until it accepts or the propagation bound passes. */
+  'exchange:apply': channel(exchangeApplyRequestSchema).returns<ExchangeApplied>(),
   /** A redacted bundle for a helpdesk: profile without secrets, claims, transcript, diagnosis, versions. */
   'support:report': channel(supportReportRequestSchema).returns<{ readonly text: string }>(),
   /** Stops a running sign-in or verification started with this id. */

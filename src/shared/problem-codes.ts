@@ -136,6 +136,16 @@ export const problemCodes = {
   MISSING_MAILBOX: 'setup',
   BULK_LIST_TOO_LARGE: 'setup',
   AEM_VARIABLE_TOO_LONG: 'setup',
+  // Exchange's admin REST (issue 15): every one carries the PowerShell to run by hand
+  EXCHANGE_ADMIN_NOT_ADMIN: 'setup',
+  EXCHANGE_ADMIN_TOKEN_REFUSED: 'setup',
+  EXCHANGE_ADMIN_NOT_FOUND: 'setup',
+  EXCHANGE_ADMIN_CMDLET_FAILED: 'setup',
+  EXCHANGE_SP_WRONG_OBJECT_ID: 'setup',
+  EXCHANGE_PLAN_INCOMPLETE: 'setup',
+  EXCHANGE_ADMIN_THROTTLED: 'transient',
+  EXCHANGE_ADMIN_UNAVAILABLE: 'transient',
+  EXCHANGE_PROPAGATION_TIMEOUT: 'transient',
 } as const satisfies Readonly<Record<string, ProblemCategory>>;
 
 /** A code listed above: its category comes from the registry. */

@@ -21,7 +21,12 @@ export interface CliSandbox {
   readonly service: string;
   readonly secrets: SecretStore;
   readonly store: ProfileStore;
-  run(args: readonly string[], env?: Readonly<Record<string, string>>): Promise<CliRun>;
+  /** `onStderr` sees stderr as it comes (a device code to enter while the command waits). */
+  run(
+    args: readonly string[],
+    env?: Readonly<Record<string, string>>,
+    onStderr?: (text: string) => void,
+  ): Promise<CliRun>;
   /** Writes a mailbox list (or any input file) into the data folder; returns its path. */
   writeList(name: string, text: string): Promise<string>;
   dispose(): Promise<void>;
@@ -40,7 +45,7 @@ export async function cliSandbox(label: string): Promise<CliSandbox> {
     secrets,
     store: profiles,
     // Asynchronous on purpose: the emulator serves from this very process meanwhile.
-    run: (args, env = {}) =>
+    run: (args, env = {}, onStderr) =>
       new Promise((resolve, reject) => {
         const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
           env: { ...process.env, SMTP_OAUTH_WIZARD_HOME: dataDir, SMTP_OAUTH_WIZARD_KEYCHAIN_SERVICE: service, ...env },
@@ -49,7 +54,10 @@ export async function cliSandbox(label: string): Promise<CliSandbox> {
         let stdout = '';
         let stderr = '';
         child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.stderr.setEncoding('utf8').on('data', (d: string) => {
+          stderr += d;
+          onStderr?.(stderr);
+        });
         child.on('error', reject);
         child.on('close', (code) => resolve({ code, stdout, stderr }));
       }),

@@ -6,10 +6,10 @@ import { createProfileStore } from '../../src/core/profiles/profile-store';
 import { secretKeys } from '../../src/core/secrets/secret-keys';
 import type { Profile } from '../../src/shared/profile';
 import { startEmulator, type Emulator } from '../emulator';
-import { AEM_APP, AEM_SECRET, DAEMON_SECRET, MAILBOXES, USERS } from '../emulator/fixtures/ids';
-import { delegatedTokens } from '../emulator/test-helpers';
+import { AEM_SECRET, DAEMON_SECRET, MAILBOXES, USERS } from '../emulator/fixtures/ids';
 import { daemonDraft } from './bulk-world';
 import { cliSandbox, errorLines, type CliSandbox } from './cli-harness';
+import { signedInAemProfile } from './signed-in-profile';
 
 let emu: Emulator;
 let cli: CliSandbox;
@@ -21,28 +21,7 @@ beforeAll(async () => {
   emu = await startEmulator();
   cli = await cliSandbox('commands');
   daemon = await cli.store.create(daemonDraft(emu, { name: 'Daemon' }), { clientSecret: DAEMON_SECRET });
-  aem = await cli.store.create(
-    daemonDraft(emu, {
-      name: 'AEM Alice',
-      targetId: 'aem',
-      flow: 'delegated',
-      clientId: AEM_APP,
-      redirectUri: 'http://localhost:5000',
-      scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
-      mailbox: USERS.alice.upn,
-      fromAddress: USERS.alice.upn,
-    }),
-    { clientSecret: AEM_SECRET },
-  );
-  // The refresh token a sign-in in the app would have stored (signed in over raw HTTPS here).
-  const tokens = await delegatedTokens(emu, {
-    clientId: AEM_APP,
-    secret: AEM_SECRET,
-    scope: 'https://outlook.office.com/SMTP.Send offline_access',
-    user: USERS.alice,
-  });
-  refreshToken = String(tokens.refresh_token);
-  await cli.secrets.set(secretKeys.refreshToken(aem.id), refreshToken);
+  ({ profile: aem, refreshToken } = await signedInAemProfile(cli, emu, 'AEM Alice', USERS.alice));
 });
 afterAll(async () => {
   await emu?.close();

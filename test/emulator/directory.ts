@@ -4,6 +4,11 @@
 //   User.globalAdmin        may grant tenant-wide admin consent at /adminconsent
 //   App.certificates[]      { certPem } registered client certificates (Daemon Mailer's is added at start)
 //   Mailbox.shared/fullAccess  shared mailbox flag; users with FullAccess (may log in as it, §7.3)
+//   User.roles              Entra role names ('Exchange Administrator', 'Global Administrator'); the
+//                           Exchange admin REST stand-in needs one of those two (reference §14.1.3)
+//   Tenant.exchangeServicePrincipalInfo  AppId and DisplayName of each New-ServicePrincipal (§14.2.1)
+//   Tenant.groups, managementScopes, managementRoleAssignments  App RBAC (§14.2.6): groups of mailboxes,
+//                           New-ManagementScope filters, New-ManagementRoleAssignment -App rows
 import sampleWorld from './fixtures/directory.json';
 
 export type Platform = 'web' | 'publicClient' | 'spa';
@@ -54,6 +59,8 @@ export interface User {
   blockedByConditionalAccess: boolean;
   signInFrequencyHours: number | null;
   globalAdmin?: boolean;
+  /** Entra roles by display name, e.g. 'Exchange Administrator' (reference §13.2.2, §14.1.3). */
+  roles?: string[];
 }
 
 export interface Mailbox {
@@ -70,6 +77,32 @@ export interface Mailbox {
   fullAccessServicePrincipals: string[];
 }
 
+/** A distribution or mail-enabled security group (App RBAC scopes filter on membership, §14.2.6). */
+export interface MailGroup {
+  address: string;
+  alias: string;
+  displayName: string;
+  /** Member mailbox addresses. */
+  members: string[];
+}
+
+/** New-ManagementScope: a named recipient filter (OPATH, §14.2.6). */
+export interface ManagementScope {
+  name: string;
+  recipientRestrictionFilter: string;
+}
+
+/** New-ManagementRoleAssignment -App: an application role for a service principal, optionally scoped. */
+export interface ManagementRoleAssignment {
+  name: string;
+  /** E.g. 'Application SMTP.SendAsApp'. */
+  role: string;
+  /** The Exchange service principal's ObjectId. */
+  app: string;
+  /** ManagementScope name; null = the whole organisation. */
+  customResourceScope: string | null;
+}
+
 export interface Tenant {
   id: string;
   displayName: string;
@@ -80,6 +113,11 @@ export interface Tenant {
   apps: AppRegistration[];
   /** New-ServicePrincipal registrations in Exchange Online (§7.4). */
   exchangeServicePrincipals: string[];
+  /** ObjectId -> what New-ServicePrincipal was given; fixture entries without one read the Entra app. */
+  exchangeServicePrincipalInfo?: Record<string, { appId: string; displayName: string }>;
+  groups?: MailGroup[];
+  managementScopes?: ManagementScope[];
+  managementRoleAssignments?: ManagementRoleAssignment[];
   users: User[];
   mailboxes: Mailbox[];
   /**

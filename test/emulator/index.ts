@@ -12,12 +12,16 @@ import { startIdpServer } from './idp/server';
 import { IdpState } from './idp/state';
 import { startSmtpServer } from './smtp/server';
 import { type StoredMessage } from './smtp/message';
+import { routeExchangeAdmin } from './exchange-admin/invoke';
+import { Propagation } from './exchange-admin/propagation';
+import { defaultExchangeAdminSwitches, type ExchangeAdminSwitches } from './exchange-admin/switches';
 
 export type { Directory } from './directory';
 export type { Faults } from './faults';
 export type { Behaviour } from './idp/context';
 export type { StoredMessage } from './smtp/message';
 export type { RequestLogEntry } from './request-log';
+export type { ExchangeAdminSwitches } from './exchange-admin/switches';
 
 export const CONTOSO_TENANT_ID = '11111111-1111-4111-8111-111111111111';
 export const DAEMON_APP_ID = 'aaaaaaaa-0000-4000-8000-000000000002';
@@ -58,6 +62,19 @@ export interface Emulator {
   readonly faults: { set(f: Partial<Faults>): void; clear(): void };
   readonly directory: Directory;
   readonly certificates: { readonly app2: AppCertificateMaterial };
+  /**
+   * The Exchange admin REST stand-in (reference §14), served on the IdP's own host:port, which stands
+   * in for https://outlook.office365.com (README "Exchange admin REST").
+   */
+  readonly exchangeAdmin: {
+    /** Equals authorityHost: `${baseUrl}/adminapi/beta/{tenant}/InvokeCommand`. */
+    readonly baseUrl: string;
+    invokeUrl(tenant?: string): string;
+    /** Live: propagationMinutes, nonAdminReply, defaultPageSize, maxPageSize. */
+    readonly switches: ExchangeAdminSwitches;
+    /** Emulator-clock time when the last change still propagating reaches SMTP; undefined when none. */
+    settledAt(): number | undefined;
+  };
   revokeRefreshTokens(upn: string): void;
   close(): Promise<void>;
 }
@@ -76,7 +93,19 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   }
   const behaviour: Behaviour = { ...defaultBehaviour, ...options.behaviour };
   const ctx: IdpContext = { directory, clock, keys, state, behaviour, authorityHost: '' };
-  const idp = await startIdpServer(ctx, faults, log, { key: keys.serverKeyPem, cert: keys.serverCertPem });
+  const exchangeSwitches = defaultExchangeAdminSwitches();
+  const propagation = new Propagation(directory, clock, () => exchangeSwitches.propagationMinutes);
+  const exchangeCtx = {
+    directory,
+    clock,
+    signingCertPem: keys.signingCertPem,
+    switches: exchangeSwitches,
+    propagation,
+    host: () => ctx.authorityHost,
+  };
+  const idp = await startIdpServer(ctx, faults, log, { key: keys.serverKeyPem, cert: keys.serverCertPem }, (req, url) =>
+    routeExchangeAdmin(exchangeCtx, req, url),
+  );
   ctx.authorityHost = `https://127.0.0.1:${idp.port}`;
   const messages: StoredMessage[] = [];
   const smtp = await startSmtpServer({
@@ -84,7 +113,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
       concurrentPerMailbox: behaviour.smtpConcurrentSessionsPerMailbox,
       recipientsPerDay: behaviour.smtpRecipientsPerDay,
     },
-    directory: () => directory,
+    // Changes made through the admin REST reach SMTP once their propagation time has passed.
+    directory: () => {
+      propagation.settle();
+      return directory;
+    },
     clock,
     faults,
     signingCertPem: keys.signingCertPem,
@@ -120,6 +153,12 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
         thumbprintSha1Hex: thumbprint(keys.app2CertPem, 'sha1').toString('hex').toUpperCase(),
         thumbprintSha256Hex: thumbprint(keys.app2CertPem, 'sha256').toString('hex').toUpperCase(),
       },
+    },
+    exchangeAdmin: {
+      baseUrl: ctx.authorityHost,
+      invokeUrl: (tenant = CONTOSO_TENANT_ID) => `${ctx.authorityHost}/adminapi/beta/${tenant}/InvokeCommand`,
+      switches: exchangeSwitches,
+      settledAt: () => propagation.settledAt(),
     },
     revokeRefreshTokens(upn) {
       state.tokensValidFrom.set(upn.toLowerCase(), clock.now());

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Scheduler } from '../../src/core/exchange-admin/propagation-wait';
 import type { HandlerPorts } from '../../src/main/handlers/ports';
 import { signInCancelled, type LoginWindowPort } from '../../src/core/oauth/login-ports';
 import { createDraftStore, draftsFileBeside } from '../../src/core/profiles/draft-store';
@@ -40,6 +41,8 @@ export interface TestPortsOptions {
   /** Usually the Playwright login window on the emulator; without one, the user closes the window. */
   readonly loginWindow?: LoginWindowPort;
   readonly now?: () => number;
+  /** The Exchange re-check's waiting; the emulator's clock in tests. */
+  readonly exchangeScheduler?: Scheduler;
 }
 
 const userClosesWindow: LoginWindowPort = {
@@ -76,6 +79,7 @@ export function createBrowserTestPorts(opts: TestPortsOptions): TestPorts {
     }),
     loginWindow: opts.loginWindow ?? userClosesWindow,
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.exchangeScheduler ? { exchangeScheduler: opts.exchangeScheduler } : {}),
     copied,
     opened,
     nextCertificateFile: undefined,

@@ -7,7 +7,8 @@ import type { ExchangeCmdlet, Problem } from '../../shared/problem';
  * so the common case reads like Microsoft's documentation.
  */
 
-const quote = (v: string): string => (/^[A-Za-z0-9@._+-]+$/.test(v) ? v : `'${v.replace(/'/g, "''")}'`);
+export const psValue = (v: string): string => (/^[A-Za-z0-9@._+-]+$/.test(v) ? v : `'${v.replace(/'/g, "''")}'`);
+const quote = psValue;
 
 export const connectExchange = 'Connect-ExchangeOnline';
 
@@ -45,18 +46,23 @@ export const registerServicePrincipal = (appId: string, objectId: string): Excha
   ...unknownIf('ObjectId', objectId),
 });
 
-/** PowerShell for one cmdlet: `-Name value`, booleans as `$true`/`$false`, lists comma-joined. */
-export function powershell(c: ExchangeCmdlet): string {
+/**
+ * PowerShell for one cmdlet: `-Name value`, booleans as `$true`/`$false` (`-Confirm:$false`), lists
+ * comma-joined. `expressions` writes parameters as PowerShell, e.g. `(Get-ServicePrincipal -Identity …).Identity`.
+ */
+export function powershell(c: ExchangeCmdlet, expressions: Readonly<Record<string, string>> = {}): string {
   const args = Object.entries(c.parameters).map(([name, v]) => {
-    const value = typeof v === 'boolean' ? `$${v}` : typeof v === 'string' ? quote(v) : v.map(quote).join(',');
-    return `-${name} ${value}`;
+    const raw = expressions[name];
+    if (raw !== undefined) return `-${name} ${raw}`;
+    if (typeof v === 'boolean') return name === 'Confirm' ? `-Confirm:$${v}` : `-${name} $${v}`;
+    return `-${name} ${typeof v === 'string' ? quote(v) : v.map(quote).join(',')}`;
   });
   return [c.name, ...args].join(' ');
 }
 
 /** The commands to copy and the remedy to run, from one list of cmdlets. */
 export function exchangeFix(...cmdlets: ExchangeCmdlet[]): Pick<Problem, 'commands' | 'remedy'> {
-  return { commands: [connectExchange, ...cmdlets.map(powershell)], remedy: { kind: 'exchange', cmdlets } };
+  return { commands: [connectExchange, ...cmdlets.map((c) => powershell(c))], remedy: { kind: 'exchange', cmdlets } };
 }
 
 export const findServicePrincipal = (appId: string): string =>

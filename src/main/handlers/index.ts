@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../ipc/handler-map';
 import { appInfo } from './app-info';
 import { checkCertificate, pickCertificate } from './certificate-pick';
+import { createExchangeHandlers } from './exchange';
 import { copySecret, saveReminder } from './export-extras';
 import { listExports, saveExports } from './exports';
 import { createBulkHandlers } from './bulk-check';
@@ -17,6 +18,7 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
   const tokens = createTokenHandlers(ports, operations);
   const transfer = createTransferHandlers(ports);
   const bulk = createBulkHandlers(ports, operations);
+  const exchange = createExchangeHandlers(ports, operations);
   return {
     'app:info': () => appInfo(ports),
     'profiles:list': () => ports.profiles.list(),
@@ -42,6 +44,8 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
     'token:acquire': tokens.acquire,
     'token:verify': tokens.verify,
     'operation:cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
+    'exchange:plan': exchange.plan,
+    'exchange:apply': exchange.apply,
     'export:list': (req) => listExports(ports, req),
     'export:save': (req) => saveExports(ports, req),
     'export:copy-secret': (req) => copySecret(ports, req),

@@ -1,3 +1,4 @@
+import type { Scheduler } from '../../core/exchange-admin/propagation-wait';
 import type { LoginWindowPort } from '../../core/oauth/login-ports';
 import type { DraftStore } from '../../core/profiles/draft-store';
 import type { ProfileStore } from '../../core/profiles/profile-store';
@@ -31,6 +32,8 @@ export interface HandlerPorts {
   readonly loginWindow: LoginWindowPort;
   /** Milliseconds since the epoch for token dates and expiry checks; tests pass the emulator's clock. */
   readonly now?: () => number;
+  /** How the Exchange re-check waits; tests move the emulator's clock instead of sleeping. */
+  readonly exchangeScheduler?: Scheduler;
   /** The OS clipboard (the sandboxed window is denied clipboard access of its own). */
   readonly clipboard: { writeText(text: string): Promise<void> };
   /** The OS browser, for https pages only (the contract refuses anything else). */

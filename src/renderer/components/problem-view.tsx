@@ -1,7 +1,7 @@
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { Problem } from '../../shared/problem';
-import { CopyButton } from './copy-button';
+import { CommandBlock } from './command-block';
 
 const useStyles = makeStyles({
   body: {
@@ -16,22 +16,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
-  },
-  command: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: tokens.spacingHorizontalS,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalS,
-  },
-  code: {
-    margin: 0,
-    flexGrow: 1,
-    whiteSpace: 'pre-wrap',
-    wordBreak: 'break-all',
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
   },
 });
 
@@ -69,10 +53,7 @@ export function ProblemView({ problem, actions }: { readonly problem: Problem; r
             <>
               <Text weight="semibold">{problem.commands.length === 1 ? 'Command to run' : 'Commands to run'}</Text>
               {problem.commands.map((command) => (
-                <div className={styles.command} key={command}>
-                  <pre className={styles.code}>{command}</pre>
-                  <CopyButton text={command} what={`command ${command.split(' ')[0] ?? ''}`} />
-                </div>
+                <CommandBlock key={command} text={command} what={`command ${command.split(' ')[0] ?? ''}`} />
               ))}
             </>
           )}

@@ -1,4 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { Problem } from '../../shared/problem';
 import type { VerifyReport } from '../../shared/verify-report';
 import { ProblemView } from '../components/problem-view';
 import { TranscriptDetails } from './transcript-details';
@@ -7,9 +9,12 @@ import { TranscriptDetails } from './transcript-details';
 export function VerifyReportView({
   report,
   testId = 'verify-ok',
+  problemActions,
 }: {
   readonly report: VerifyReport;
   readonly testId?: string;
+  /** Buttons beside the diagnosis (e.g. Verify's "Fix it in Exchange Online…"). */
+  readonly problemActions?: (problem: Problem) => ReactNode;
 }) {
   return (
     <>
@@ -24,7 +29,7 @@ export function VerifyReportView({
           </MessageBarBody>
         </MessageBar>
       ) : (
-        report.problem && <ProblemView problem={report.problem} />
+        report.problem && <ProblemView problem={report.problem} actions={problemActions?.(report.problem)} />
       )}
       {report.warnings.map((w) => (
         <ProblemView key={w.code} problem={{ ...w, retryable: true }} />

@@ -30,6 +30,8 @@ const DELEGATED: Readonly<Record<Family, readonly string[]>> = {
     'POP.AccessAsUser.All',
     'EWS.AccessAsUser.All',
     'User.Read',
+    // What the ExchangeOnlineManagement module's client signs admins in with (§14.1.3).
+    'Exchange.Manage',
   ],
   graph: [
     'User.Read',

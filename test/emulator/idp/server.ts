@@ -11,14 +11,19 @@ import { resolveTenant } from './tenants';
 import { token } from './token';
 import { routeInteractive } from './interactive-routes';
 
+/** Another service answering on the IdP's host:port (the Exchange admin REST stand-in); undefined = not its path. */
+export type MountedRoute = (req: IncomingMessage, url: URL) => Promise<Reply | undefined>;
+
 export interface IdpServer {
   readonly server: Server;
   readonly port: number;
 }
 
-async function route(ctx: IdpContext, req: IncomingMessage, url: URL): Promise<Reply> {
+async function route(ctx: IdpContext, req: IncomingMessage, url: URL, mounted?: MountedRoute): Promise<Reply> {
   const method = req.method ?? 'GET';
   const path = url.pathname;
+  const other = await mounted?.(req, url);
+  if (other) return other;
   if (path === '/common/discovery/instance') return instanceDiscovery(ctx);
   const form = method === 'POST' ? formToRecord(await readBody(req)) : {};
   const interactive = routeInteractive(ctx, req, url, form);
@@ -82,6 +87,7 @@ export async function startIdpServer(
   faults: FaultSwitch,
   log: RequestLog,
   tls: { key: string; cert: string },
+  mounted?: MountedRoute,
 ): Promise<IdpServer> {
   const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     void (async () => {
@@ -91,7 +97,7 @@ export async function startIdpServer(
       try {
         // unref: a long delay still pending must not keep a closed emulator's process alive.
         if (f.slowMs > 0) await new Promise((r) => setTimeout(r, f.slowMs).unref());
-        reply = faultReply(f) ?? (await route(ctx, req, url));
+        reply = faultReply(f) ?? (await route(ctx, req, url, mounted));
       } catch (e) {
         reply =
           e instanceof AadstsError

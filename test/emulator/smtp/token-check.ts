@@ -4,6 +4,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { findMailbox, type Directory, type Mailbox, type Tenant } from '../directory';
 import { claimNumber, claimString, decodeJwt, verifyJwtSignature } from '../jwt';
+import { rbacAllowsSmtp } from '../exchange-admin/rbac';
 import { type ExchangeReplies, type SmtpReply } from './replies';
 
 /** Audiences Exchange Online accepts (§6). */
@@ -73,13 +74,16 @@ export function checkXoauth2Login(i: LoginCheckInput): LoginResult {
     if (!own && !delegate) return fail(r.authFailed);
     return { ok: true, principal: { kind: 'user', id: user.upn, tenant, mailbox } };
   }
-  // App-only (§7.4): role, Exchange service principal, then FullAccess on the mailbox.
-  if (!roles.includes('SMTP.SendAsApp')) return fail(r.authFailed);
+  // App-only (§7.4): Exchange service principal, then SMTP.SendAsApp + FullAccess on the mailbox, or,
+  // without the claim, an App RBAC role whose scope holds the mailbox (§14.2.6; Microsoft: the claim
+  // "would trigger an unnecessary check for mailbox permissions").
   const sp = claimString(p, 'oid') ?? '';
   const app = tenant.apps.find((a) => a.clientId === claimString(p, 'appid'));
   if (!app || app.servicePrincipalObjectId !== sp || !tenant.exchangeServicePrincipals.includes(sp))
     return fail(r.authFailed);
-  if (!mailbox.fullAccessServicePrincipals.includes(sp)) return fail(r.mailboxLogonFailure);
+  if (!roles.includes('SMTP.SendAsApp')) {
+    if (!rbacAllowsSmtp(tenant, sp, mailbox)) return fail(r.authFailed);
+  } else if (!mailbox.fullAccessServicePrincipals.includes(sp)) return fail(r.mailboxLogonFailure);
   return { ok: true, principal: { kind: 'app', id: sp, tenant, mailbox } };
 }
 

@@ -1,5 +1,6 @@
 import { Button, Field, Input, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import type { ExchangeAction as Action } from '../../../shared/ipc-contract';
 import type { Problem } from '../../../shared/problem';
 import type { Profile } from '../../../shared/profile';
 import { looksLikeEmail } from '../../../shared/profile-validation';
@@ -7,6 +8,8 @@ import { ProblemView } from '../../components/problem-view';
 import { ResultRegion, settled } from '../../components/result-region';
 import { useOperation } from '../../ipc/use-operation';
 import { ClaimsView } from '../claims-view';
+import { ExchangeAction } from '../exchange/exchange-action';
+import { ExchangeOffer } from '../exchange/exchange-offer';
 import { OperationProgress } from '../operation-progress';
 import type { TokenResult, VerifyResult } from '../results';
 import { StepHeading } from '../step-heading';
@@ -34,6 +37,12 @@ export function VerifyStep({ profile, token, verify, onVerified, onFailed }: Ver
   const op = useOperation('token:verify');
   const inspection = verify?.inspection ?? token?.inspection;
   const report = verify?.report;
+  const [exchange, setExchange] = useState<Action | undefined>(undefined);
+  /** "Fix it" beside a diagnosis whose fix is Exchange cmdlets the app can run for the admin. */
+  const fixIt = (p: Problem) =>
+    p.remedy?.kind === 'exchange' && !exchange ? (
+      <Button onClick={() => setExchange({ kind: 'fix', code: p.code })}>Fix it in Exchange Online…</Button>
+    ) : undefined;
 
   const run = async (send: boolean): Promise<void> => {
     const result = await op.run({ profileId: profile.id, ...(send ? { sendTo: to.trim() } : {}) });
@@ -87,10 +96,23 @@ export function VerifyStep({ profile, token, verify, onVerified, onFailed }: Ver
         </div>
       )}
       <ResultRegion focusKey={settled(op.state)} label="Check result">
-        {op.state.status === 'error' && <ProblemView problem={op.state.problem} />}
+        {op.state.status === 'error' && <ProblemView problem={op.state.problem} actions={fixIt(op.state.problem)} />}
         {/* After a failed or cancelled run, an earlier run's result would read as this one's. */}
-        {report && op.state.status !== 'pending' && op.state.status !== 'error' && <VerifyReportView report={report} />}
+        {report && op.state.status !== 'pending' && op.state.status !== 'error' && (
+          <VerifyReportView report={report} problemActions={fixIt} />
+        )}
       </ResultRegion>
+      {exchange ? (
+        <ExchangeAction
+          key={JSON.stringify(exchange)}
+          profileId={profile.id}
+          action={exchange}
+          onClose={() => setExchange(undefined)}
+          onFixed={() => void run(false)}
+        />
+      ) : (
+        op.state.status !== 'pending' && <ExchangeOffer profile={profile} onStart={setExchange} />
+      )}
       {inspection && (
         <section aria-labelledby="claims-title" className={styles.box}>
           <Subtitle1 as="h3" id="claims-title">
