@@ -145,6 +145,13 @@ export const AADSTS: Readonly<Record<number, AadstsEntry>> = {
     text: () => 'A silent sign-in request was sent but no user is signed in.',
   }, // D7 wording
   90094: { error: 'access_denied', status: 400, text: () => 'The grant requires admin permission.' }, // D7 wording
+  // §13.6.3 EntitlementGrantsNotFound: name from D7, text as commonly reported (UNCONFIRMED wire text)
+  50105: {
+    error: 'invalid_grant',
+    status: 400,
+    text: (p) =>
+      `Your administrator has configured the application ${p.appName} ('${p.appId}') to block users unless they are specifically granted ('assigned') access to the application. The signed in user '${p.upn}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application.`,
+  },
   // §5.1 / §6 codes and refresh tokens
   70000: {
     error: 'invalid_grant',

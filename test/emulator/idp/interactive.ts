@@ -14,6 +14,7 @@ import { type Transaction } from './state';
 import { finishAuthorize, authorizeDeclined, authorizeBlocked } from './authorize';
 import { finishDevice, deviceDeclined } from './device-code';
 import { adminPermissionLabels, finishAdminConsent, adminConsentDeclined } from './admin-consent';
+import { mayGrantTenantConsent, needsAdminConsent } from '../graph/roles';
 
 export function appOf(ctx: IdpContext, tx: Transaction) {
   const found = findApp(ctx.directory, tx.clientId);
@@ -73,6 +74,15 @@ export function next(ctx: IdpContext, req: IncomingMessage, tx: Transaction): Re
   const org = user.kind === 'org' ? findUser(ctx.directory, user.upn)?.user : undefined;
   if (org?.blockedByConditionalAccess) return authorizeBlocked(ctx, req, tx);
   if (org?.mfaRequired && !tx.mfaDone) return html(200, mfaPage({ action: tx.action, tx: tx.id, upn: user.upn }));
+  // §13.6.3: an app that requires assignment refuses everyone not assigned (AADSTS50105, Entra's page).
+  if (app.assignmentRequired && !(app.assignedUsers ?? []).some((u) => u.toLowerCase() === user.upn.toLowerCase())) {
+    ctx.state.transactions.delete(tx.id);
+    return aadErrorPage(
+      ctx,
+      req,
+      new AadstsError(50105, { appName: app.displayName, appId: app.clientId, upn: user.upn }),
+    );
+  }
   if (tx.flow === 'adminconsent') {
     if (!org?.globalAdmin) return aadErrorPage(ctx, req, new AadstsError(90094));
     if (!tx.consentGiven) {
@@ -91,10 +101,15 @@ export function next(ctx: IdpContext, req: IncomingMessage, tx: Transaction): Re
     return finishAdminConsent(ctx, tx, user.tenantId);
   }
   const parsed = parseScopes(tx.params.scope ?? '', tenant.id, 'delegated');
-  const consented = consentedKeys(ctx.state, app, user.upn);
+  const consented = consentedKeys(ctx, app, user.upn);
   const needed = requiredKeys(app, parsed);
   const promptConsent = tx.params.prompt === 'consent' && !tx.consentGiven;
-  if (promptConsent || needed.some((k) => !consented.has(k))) {
+  const missing = needed.filter((k) => !consented.has(k));
+  // §13.6.3: where nobody may consent to the app, no page is shown; redemption then fails (65001).
+  if ((promptConsent || missing.length > 0) && !app.blockUserConsent) {
+    // §13.2.2: scopes that need admin consent cannot be accepted by a user without an admin role.
+    if (missing.some(needsAdminConsent) && !(org && mayGrantTenantConsent(org)))
+      return aadErrorPage(ctx, req, new AadstsError(90094));
     const labels = (needed.length > 0 ? needed : [...delegatedKeys(app.delegatedPermissions).keys()]).map(
       permissionLabel,
     );
