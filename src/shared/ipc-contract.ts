@@ -43,7 +43,10 @@ export type CredentialChoice = z.infer<typeof credentialChoiceSchema>;
 export const profileSaveRequestSchema = z.object({
   /** Absent: create a new profile. */
   id: z.string().min(1).optional(),
-  draft: profileDraftSchema.omit({ credential: true }).extend({ credential: credentialChoiceSchema }),
+  // The registration record is written by main only (what was created in Entra), never by the window.
+  draft: profileDraftSchema
+    .omit({ credential: true, registration: true })
+    .extend({ credential: credentialChoiceSchema }),
   /** Only what was typed or picked now; omitted secrets stay as stored. */
   secrets: profileSecretsInputSchema,
 });

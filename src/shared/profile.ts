@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registrationRecordSchema } from './registration';
 
 /**
  * A profile is one "mail system -> mailbox" set-up (a consultant keeps one per client
@@ -92,6 +93,8 @@ export const profileSchema = z.object({
   smtpPort: z.number().int().min(1).max(65535),
   network: networkSettingsSchema.default({ proxyUrl: '', extraCaPem: '', timeoutMs: 30_000 }),
   tokenState: tokenStateSchema.default({}),
+  /** Present when the app created the registration ("Create it for me"): ids and steps done. */
+  registration: registrationRecordSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
