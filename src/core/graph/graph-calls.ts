@@ -58,7 +58,9 @@ export interface RoleAssignment {
   readonly appRoleId: string;
 }
 
-const q = (s: string): string => encodeURIComponent(s.replace(/'/g, "''"));
+/** An OData string literal's content ('' escapes a quote). */
+const lit = (s: string): string => s.replace(/'/g, "''");
+const filter = (expr: string): string => `$filter=${encodeURIComponent(expr)}`;
 const values = <T>(o: JsonObject): T[] => (Array.isArray(o.value) ? (o.value as T[]) : []);
 
 async function orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
@@ -118,7 +120,7 @@ export const graphCalls = (g: GraphClient) => ({
   async applicationTagged(tag: string): Promise<Application | undefined> {
     const r = await g.call({
       method: 'GET',
-      path: `/applications?$filter=tags/any(t:t eq '${q(tag)}')&$select=id,appId,displayName,tags`,
+      path: `/applications?${filter(`tags/any(t:t eq '${lit(tag)}')`)}&$select=id,appId,displayName,tags`,
     });
     return values<Application>(r)[0];
   },
@@ -146,8 +148,8 @@ export const graphCalls = (g: GraphClient) => ({
     }),
 
   async grantsOf(clientSpId: string): Promise<PermissionGrant[]> {
-    const filter = q(`clientId eq '${clientSpId}' and consentType eq 'AllPrincipals'`);
-    return values<PermissionGrant>(await g.call({ method: 'GET', path: `/oauth2PermissionGrants?$filter=${filter}` }));
+    const expr = `clientId eq '${lit(clientSpId)}' and consentType eq 'AllPrincipals'`;
+    return values<PermissionGrant>(await g.call({ method: 'GET', path: `/oauth2PermissionGrants?${filter(expr)}` }));
   },
 
   createGrant: (clientSpId: string, resourceSpId: string, scope: string) =>
