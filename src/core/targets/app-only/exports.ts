@@ -1,4 +1,4 @@
-import { type ExportContext, hiddenValue, scopeString } from '../common/context';
+import { type ExportContext, exchangeOrganization, hiddenValue, scopeString } from '../common/context';
 import { field, fieldsOutput, fileOutput, type OutputDraft } from '../common/output';
 import { oneLine, psQuote } from '../common/quote';
 
@@ -26,11 +26,30 @@ function settingsFields(ctx: ExportContext) {
   ];
 }
 
-const connect = (tenant: string): string[] => [
+const connect = (organization: string): string[] => [
   '# Needs the ExchangeOnlineManagement module: Install-Module -Name ExchangeOnlineManagement',
   'Import-Module ExchangeOnlineManagement',
-  `Connect-ExchangeOnline -Organization ${psQuote(tenant)}`,
+  `Connect-ExchangeOnline -Organization ${psQuote(organization)}`,
 ];
+
+/**
+ * The Enterprise application's object id as a script parameter: filled in when "Create it for
+ * me" made the service principal (its id is on the profile), asked for otherwise.
+ */
+function objectIdParameter(ctx: ExportContext, more: boolean): string[] {
+  const known = ctx.profile.registration?.servicePrincipalObjectId;
+  const comma = more ? ',' : '';
+  return known
+    ? [
+        '    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal) this app created in Entra.',
+        `    [string] $EnterpriseAppObjectId = ${psQuote(known)}${comma}`,
+      ]
+    : [
+        '    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal): Entra admin center >',
+        "    # Enterprise applications > your app > Overview > Object ID. Not the App registration's Object ID.",
+        `    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId${comma}`,
+      ];
+}
 
 function servicePrincipalScript(ctx: ExportContext): string {
   const p = ctx.profile;
@@ -46,12 +65,10 @@ function servicePrincipalScript(ctx: ExportContext): string {
     '# Lets the app registration send through SMTP as the mailbox (client credentials flow).',
     '# Run in Exchange Online PowerShell as an Exchange administrator.',
     'param(',
-    '    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal): Entra admin center >',
-    "    # Enterprise applications > your app > Overview > Object ID. Not the App registration's Object ID.",
-    '    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId',
+    ...objectIdParameter(ctx, false),
     ')',
     "$ErrorActionPreference = 'Stop'",
-    ...connect(p.tenant),
+    ...connect(exchangeOrganization(p)),
     '',
     '# 1. Register the service principal in Exchange Online (once per app).',
     `$sp = Get-ServicePrincipal | Where-Object { $_.AppId -eq ${psQuote(p.clientId)} }`,
@@ -78,12 +95,12 @@ function rbacScript(ctx: ExportContext): string {
     '# With RBAC, REMOVE the SMTP.SendAsApp API permission from the app registration; if it is',
     '# present, Exchange also checks mailbox permissions.',
     'param(',
-    '    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,',
+    ...objectIdParameter(ctx, true),
     '    # A mail-enabled security group whose members the app may send as.',
     '    [Parameter(Mandatory = $true)] [string] $GroupIdentity',
     ')',
     "$ErrorActionPreference = 'Stop'",
-    ...connect(p.tenant),
+    ...connect(exchangeOrganization(p)),
     '',
     `$sp = Get-ServicePrincipal | Where-Object { $_.AppId -eq ${psQuote(p.clientId)} }`,
     'if (-not $sp) {',

@@ -66,3 +66,10 @@ export function secretsUsedBy(profile: Profile): readonly SecretName[] {
 
 /** The scopes as one space-separated string, the form every token request takes. */
 export const scopeString = (profile: Profile): string => profile.scopes.join(' ');
+
+/**
+ * What Connect-ExchangeOnline -Organization gets: the tenant's initial .onmicrosoft.com domain
+ * when "Create it for me" read it from Graph (the form Microsoft's cmdlet reference asks for,
+ * reference §14.4), else the tenant as entered.
+ */
+export const exchangeOrganization = (profile: Profile): string => profile.registration?.initialDomain ?? profile.tenant;

@@ -1,4 +1,4 @@
-import type { ExportContext } from './context';
+import { exchangeOrganization, type ExportContext } from './context';
 import { fileOutput, type OutputDraft } from './output';
 import { psQuote } from './quote';
 
@@ -20,7 +20,7 @@ export function exchangeAdminExports(ctx: ExportContext): OutputDraft[] {
     "$ErrorActionPreference = 'Stop'",
     '# Needs the ExchangeOnlineManagement module: Install-Module -Name ExchangeOnlineManagement',
     'Import-Module ExchangeOnlineManagement',
-    `Connect-ExchangeOnline -Organization ${psQuote(p.tenant)}`,
+    `Connect-ExchangeOnline -Organization ${psQuote(exchangeOrganization(p))}`,
     '',
     '# 1. Tenant-wide switch: True means SMTP AUTH is off unless a mailbox turns it on (step 2).',
     'Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled',
