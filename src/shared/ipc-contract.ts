@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { ExportOutput } from './export-output';
 import { problemSchema } from './problem';
-import { profileDraftSchema, profileSecretsInputSchema, type Profile } from './profile';
+import { cloudIdSchema, profileDraftSchema, profileSecretsInputSchema, targetIdSchema, type Profile } from './profile';
+import { registrationOptionsSchema } from './registration';
+import { settingsSchema, type Settings } from './settings';
 import type { TokenInspection } from './token-inspection';
 import type { VerifyReport } from './verify-report';
 
@@ -118,6 +120,42 @@ export type PickedCertificateFile =
   | { readonly cancelled: true }
   | { readonly cancelled: false; readonly fileName: string; readonly source: 'pem' | 'pfx'; readonly content: string };
 
+/** "Create it for me", before anything is created: the profile with its plan (issue 13). */
+export const registrationStartRequestSchema = z.object({
+  /** Change the choices of a set-up started earlier (e.g. a certificate after secrets were refused). */
+  profileId: z.string().min(1).optional(),
+  name: z.string().max(200),
+  targetId: targetIdSchema,
+  mailbox: z.string().max(254),
+  cloud: cloudIdSchema,
+  customAuthorityHost: z.string().max(256).default(''),
+  extraCaPem: z.string().max(100_000).default(''),
+  smtpHost: z.string().max(256).default(''),
+  smtpPort: z.number().int().min(1).max(65535).optional(),
+  options: registrationOptionsSchema,
+});
+
+export const registrationRunRequestSchema = z.object({
+  profileId: z.string().min(1),
+  /** How the administrator signs in (reused while the app runs, unless `newSignIn`). */
+  method: z.enum(['embedded', 'system-browser', 'device-code']),
+  /** Sign in again, perhaps as another administrator (after a missing role). */
+  newSignIn: z.boolean().default(false),
+  operationId,
+});
+
+/** The set-up as created, plus the Exchange commands still to run (app-only), filled in. */
+export interface RegistrationOutcome {
+  readonly view: ProfileView;
+  readonly exchangeCommands: readonly string[];
+}
+
+export interface RegistrationRemoved {
+  readonly appName: string;
+  readonly clientId: string;
+  readonly deleted: readonly ('application' | 'servicePrincipal')[];
+}
+
 export const ipcContract = {
   /** App name, versions and whether the keychain can be used: the first thing the wizard shows. */
   'app:info': channel(noInput).returns<AppInfo>(),
@@ -148,6 +186,15 @@ export const ipcContract = {
   /** Shows the OS file dialog for a certificate (PEM with its key, or PFX) and reads the file. */
   'certificate:pick': channel(noInput).returns<PickedCertificateFile>(),
   'external:open': channel(z.object({ url: z.url({ protocol: /^https$/ }) })).returns<{ readonly opened: true }>(),
+  /** App-wide settings: defaults for new set-ups, the administrators' sign-in app. */
+  'settings:get': channel(noInput).returns<Settings>(),
+  'settings:save': channel(settingsSchema).returns<Settings>(),
+  /** Creates (or adjusts) the profile of a "Create it for me" set-up; nothing is created in Entra yet. */
+  'registration:start': channel(registrationStartRequestSchema).returns<ProfileView>(),
+  /** Signs the administrator in (memory only) and creates or continues the app registration (progress events). */
+  'registration:run': channel(registrationRunRequestSchema).returns<RegistrationOutcome>(),
+  /** Deletes what "Create it for me" made for the profile, then the profile. */
+  'registration:remove': channel(registrationRunRequestSchema.omit({ newSignIn: true })).returns<RegistrationRemoved>(),
 } as const;
 
 export type IpcContract = typeof ipcContract;

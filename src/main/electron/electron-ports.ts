@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { defaultDataDir, profilesFileIn } from '../../core/profiles/default-location';
 import { createProfileStore } from '../../core/profiles/profile-store';
 import { createKeytarSecretStore } from '../../core/secrets/keytar-secret-store';
+import { createSettingsStore, settingsFileIn } from '../../core/settings/settings-store';
 import type { HandlerPorts } from '../handlers/ports';
 import { createElectronLoginWindow } from './login-window';
 
@@ -25,6 +26,7 @@ export function createElectronPorts(): HandlerPorts {
     secrets,
     // Same folder as app.getPath('userData'), worked out in core so the CLI shares it (and honours SMTP_OAUTH_WIZARD_HOME).
     profiles: createProfileStore({ file: profilesFileIn(defaultDataDir()), secrets }),
+    settings: createSettingsStore(settingsFileIn(defaultDataDir())),
     clipboard: { writeText: async (text) => clipboard.writeText(text) },
     openExternal: (url) => shell.openExternal(url),
     loginWindow: createElectronLoginWindow(parent),

@@ -7,11 +7,13 @@ import type { HandlerPorts } from './ports';
 import { saveProfile, viewOf } from './profiles';
 import { supportReport } from './support-report';
 import { createTokenHandlers } from './tokens';
+import { createRegistrationHandlers } from './registration';
 
 /** The real handler map, built from ports; Electron and the test harness both use it. */
 export function createHandlers(ports: HandlerPorts): HandlerMap {
   const operations = createOperations();
   const tokens = createTokenHandlers(ports, operations);
+  const registration = createRegistrationHandlers(ports, operations);
   return {
     'app:info': () => appInfo(ports),
     'profiles:list': () => ports.profiles.list(),
@@ -37,5 +39,10 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
       await ports.openExternal(url);
       return { opened: true };
     },
+    'settings:get': () => ports.settings.get(),
+    'settings:save': (req) => ports.settings.save(req),
+    'registration:start': registration.start,
+    'registration:run': registration.run,
+    'registration:remove': registration.remove,
   };
 }

@@ -1,6 +1,7 @@
 import type { LoginWindowPort } from '../../core/oauth/login-ports';
 import type { ProfileStore } from '../../core/profiles/profile-store';
 import type { SecretStore } from '../../core/secrets/secret-store';
+import type { SettingsStore } from '../../core/settings/settings-store';
 
 /**
  * Everything the handlers need from the outside world. Electron supplies real
@@ -18,6 +19,8 @@ export interface HandlerPorts {
   readonly secrets: SecretStore;
   /** The profiles file plus the same keychain as `secrets`. */
   readonly profiles: ProfileStore;
+  /** settings.json beside the profiles: defaults for new set-ups, the admins' sign-in app. */
+  readonly settings: SettingsStore;
   /** The embedded sign-in window (Electron) or a Playwright page on the emulator (tests). */
   readonly loginWindow: LoginWindowPort;
   /** Milliseconds since the epoch for token dates and expiry checks; tests pass the emulator's clock. */
