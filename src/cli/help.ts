@@ -8,6 +8,11 @@ Usage:
   smtp-oauth-wizard verify <profile> [--send-to ADDRESS] [--verbose]
   smtp-oauth-wizard export <profile> --out DIR [--include-secrets]
   smtp-oauth-wizard bulk-verify <profile> MAILBOXES.csv [--concurrency N] [--format csv|json] [--column NAME]
+  smtp-oauth-wizard register --target ID [--flow delegated|app-only] --tenant DOMAIN|ID --mailbox ADDRESS
+                             [--certificate] [--device-code] [--name NAME] [--app-name NAME] [--secret-months 6|12|24]
+                             [--cloud ID --authority-host URL --graph-host URL --ca-file PEM --smtp-host H --smtp-port N]
+                             [--admin-client-id ID] | --continue <profile>
+  smtp-oauth-wizard sign-in <profile> --device-code|--browser
 
 <profile> is a profile's id or its name (as \`profiles list\` shows them).
 
@@ -25,6 +30,13 @@ Commands:
                   else the first column). --concurrency N checks at once (default 16); never more than
                   3 connections to one mailbox. Results go to stdout as CSV (line, mailbox, status,
                   code, title, fix, attempts, duration_ms) or JSON; progress and a summary to stderr.
+  register        "Create it for me": an administrator signs in (the browser address is printed, or
+                  --device-code prints a code) and the app registration, its credential (a client secret
+                  straight into the keychain, or with --certificate a certificate made here), the enterprise
+                  application and the admin consent are created; then the profile exists. --continue <profile>
+                  resumes a run that stopped. The admin's token is kept in memory only.
+  sign-in         Signs the mailbox user of a delegated profile in (system browser or device code); the
+                  refresh token goes to the keychain.
 
 Options for every command:
   --json            Machine-readable output on stdout (for bulk-verify the same as --format json).
@@ -43,6 +55,9 @@ JSON output:
   token          { ok, profile: { id, name }, flow, inspection: { claims, verdict }, expiresOn, accessToken? }
   verify         { ok, profile, verdict, report: { ok, authUser, problem?, warnings, transcript, ... } }
   export         { ok, profile, includeSecrets, files: [{ path, title, holdsSecret }] }
+  register       { ok, profile: { id, name }, tenant: { id, name, initialDomain }, clientId, applicationObjectId,
+                   servicePrincipalObjectId, credential, exchangeCommands }
+  sign-in        { ok, profile, account, refreshTokenStored, inspection }
   bulk-verify    { profile, results: [{ line, mailbox, status, code?, title?, fix?, attempts, durationMs }],
                    summary: { total, ok, failed, invalid, byCode, tokenAcquisitions, durationMs } }
   errors         { ok: false, exitCode, error: { code, message }, problem? }

@@ -8,6 +8,7 @@ import type { CliContext } from './cli-context';
 import { json, line, write, type CliIo } from './cli-io';
 import { EXIT, UsageError, type ExitCode } from './exit-codes';
 import { HELP } from './help';
+import { registerOptionsSpec } from './register-options';
 import { renderProblem } from './render-problem';
 
 /** Failures that are about this computer, not the Microsoft set-up. */
@@ -44,6 +45,18 @@ const commands: Readonly<Record<string, Command>> = {
         stringOpt(p, 'out'),
         flag(p, 'include-secrets'),
       ),
+  },
+  register: {
+    options: registerOptionsSpec,
+    run: async (ctx, p) => (await import('./commands/register')).registerCommand(ctx, p),
+  },
+  'sign-in': {
+    options: { 'device-code': { type: 'boolean' }, browser: { type: 'boolean' } },
+    run: async (ctx, p) =>
+      (await import('./commands/sign-in')).signInCommand(ctx, p.positionals[0], {
+        deviceCode: flag(p, 'device-code'),
+        browser: flag(p, 'browser'),
+      }),
   },
   'bulk-verify': {
     options: { concurrency: { type: 'string', short: 'c' }, format: { type: 'string' }, column: { type: 'string' } },

@@ -30,7 +30,16 @@ export function generateCertificate(o: { commonName: string; months: number; now
   notAfter.setUTCMonth(notAfter.getUTCMonth() + o.months);
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = notAfter;
-  const name = [{ name: 'commonName', value: o.commonName.slice(0, 64) }];
+  // A UTF8String: as a PrintableString forge would write the JS string's code units, and a name
+  // with "–" or "é" would make a certificate no parser accepts.
+  const name = [
+    {
+      name: 'commonName',
+      value: o.commonName.slice(0, 64),
+      // @types/node-forge types this as a tag class; forge reads it as the value's ASN.1 type.
+      valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class,
+    },
+  ];
   cert.setSubject(name);
   cert.setIssuer(name);
   cert.setExtensions([

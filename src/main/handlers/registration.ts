@@ -7,7 +7,7 @@ import type {
 } from '../../shared/ipc-contract';
 import type { ProfileView } from '../../shared/ipc-contract';
 import type { Profile } from '../../shared/profile';
-import { grantFullAccess, registerServicePrincipal, enableMailboxSmtpAuth } from '../../core/diagnose/smtp-commands';
+import { exchangeCommandsFor } from '../../core/registration/exchange-commands';
 import { resolveNetwork } from '../../core/net/resolve-network';
 import { signInAdmin, type AdminSession } from '../../core/registration/admin-session';
 import { removeRegistration } from '../../core/registration/remove-registration';
@@ -21,17 +21,6 @@ import { viewOf } from './profiles';
 
 type StartRequest = z.output<typeof registrationStartRequestSchema>;
 type RunRequest = z.output<typeof registrationRunRequestSchema>;
-
-/** What Exchange still needs for an app-only set-up, filled in with the ids just created (§7.4). */
-export function exchangeCommandsFor(p: Profile): string[] {
-  const sp = p.registration?.servicePrincipalObjectId;
-  if (p.flow !== 'app-only' || !sp) return [];
-  return [
-    `${registerServicePrincipal(p.clientId, sp)} -DisplayName '${p.name.replace(/'/g, "''")}'`,
-    grantFullAccess(p.mailbox, sp),
-    enableMailboxSmtpAuth(p.mailbox),
-  ];
-}
 
 /**
  * "Create it for me" for the window. The administrator's sign-in is kept in this process's

@@ -1,0 +1,16 @@
+import { enableMailboxSmtpAuth, grantFullAccess, registerServicePrincipal } from '../diagnose/smtp-commands';
+import type { Profile } from '../../shared/profile';
+
+/**
+ * What Exchange Online still needs for an app-only set-up the app created (reference §7.4,
+ * §14.2), filled in with the service principal's object id: nothing left to look up.
+ */
+export function exchangeCommandsFor(p: Profile): string[] {
+  const sp = p.registration?.servicePrincipalObjectId;
+  if (p.flow !== 'app-only' || !sp) return [];
+  return [
+    `${registerServicePrincipal(p.clientId, sp)} -DisplayName '${p.name.replace(/'/g, "''")}'`,
+    grantFullAccess(p.mailbox, sp),
+    enableMailboxSmtpAuth(p.mailbox),
+  ];
+}
