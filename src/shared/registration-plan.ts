@@ -1,6 +1,6 @@
 import { clouds } from './clouds';
 import type { CloudId, TargetId } from './profile';
-import type { RegistrationCredential } from './registration';
+import type { RegistrationCredential, RegistrationRecord } from './registration';
 import { defaultScopesFor, targetPreset } from './targets';
 
 /**
@@ -9,6 +9,16 @@ import { defaultScopesFor, targetPreset } from './targets';
  * reference §13.3.7, never written here). The permission sits on the API whose token the
  * target asks for (§13.2.3 "safe choice"); openid and offline_access are Microsoft Graph's.
  */
+
+/** The recorded steps of "Create it for me", in the order they run (zod-free for the renderer). */
+export const registrationStepIds = ['application', 'credential', 'servicePrincipal', 'consent', 'ready'] as const;
+export type RegistrationStepId = (typeof registrationStepIds)[number];
+
+/** Secret lifetimes offered (months); Microsoft's portal recommends 6, policies often cap at 12 or 24. */
+export const secretLifetimes = [6, 12, 24] as const;
+
+export const registrationDone = (r: RegistrationRecord | undefined): boolean =>
+  r !== undefined && registrationStepIds.every((s) => r.steps[s] !== undefined);
 
 export const GRAPH_RESOURCE_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const EXCHANGE_RESOURCE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';

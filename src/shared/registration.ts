@@ -7,8 +7,9 @@ import { z } from 'zod';
  * made is in the keychain, the admin's token only ever in memory.
  */
 
-export const registrationStepIds = ['application', 'credential', 'servicePrincipal', 'consent', 'ready'] as const;
-export type RegistrationStepId = (typeof registrationStepIds)[number];
+import { registrationStepIds, type RegistrationStepId } from './registration-plan';
+
+export { registrationStepIds, type RegistrationStepId };
 
 /** A step that is done: when, and a short non-secret note (the secret's id, the thumbprint). */
 export const stepRecordSchema = z.object({ at: z.string(), note: z.string().max(500).optional() });
@@ -17,8 +18,6 @@ export type StepRecord = z.infer<typeof stepRecordSchema>;
 export const registrationCredentialSchema = z.enum(['secret', 'certificate']);
 export type RegistrationCredential = z.infer<typeof registrationCredentialSchema>;
 
-/** Secret lifetimes offered (months); Microsoft's portal recommends 6, policies often cap at 12 or 24. */
-export const secretLifetimes = [6, 12, 24] as const;
 
 export const registrationRecordSchema = z.object({
   /** The app registration's display name in Entra. */
@@ -61,6 +60,3 @@ export const registrationOptionsSchema = z.object({
   customGraphHost: z.string().trim().max(256).default(''),
 });
 export type RegistrationOptions = z.infer<typeof registrationOptionsSchema>;
-
-export const registrationDone = (r: RegistrationRecord | undefined): boolean =>
-  r !== undefined && registrationStepIds.every((s) => r.steps[s] !== undefined);

@@ -1,4 +1,5 @@
 import type { ProfileView } from '../../shared/ipc-contract';
+import { registrationDone } from '../../shared/registration-plan';
 import type { WizardStepId } from '../wizard-steps';
 import type { TokenResult, VerifyResult } from './results';
 import { emptyForm, formOf, withCloud, withTarget, type WizardForm } from './wizard-form';
@@ -25,12 +26,21 @@ export type WizardAction =
   | { readonly type: 'touch'; readonly field: string }
   | { readonly type: 'show-all-issues' }
   | { readonly type: 'saved'; readonly view: ProfileView }
+  /** "Create it for me" made the profile: the form shows what it filled in. */
+  | { readonly type: 'created'; readonly view: ProfileView }
   | { readonly type: 'token'; readonly token: TokenResult }
   | { readonly type: 'verified'; readonly verify: VerifyResult };
 
 export function initialState(view: ProfileView | undefined, step?: WizardStepId): WizardState {
   return {
-    step: step ?? (view ? 'details' : 'target'),
+    // A "Create it for me" that did not finish reopens where it can be continued.
+    step:
+      step ??
+      (view
+        ? view.profile.registration && !registrationDone(view.profile.registration)
+          ? 'checklist'
+          : 'details'
+        : 'target'),
     form: view
       ? formOf(view.profile, { clientSecret: view.stored.clientSecret, certificate: view.stored.certificate })
       : emptyForm,
@@ -71,6 +81,17 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
           storedCertificate:
             action.view.profile.credential.kind === 'certificate' ? action.view.profile.credential : undefined,
         },
+      };
+    case 'created':
+      return {
+        ...state,
+        view: action.view,
+        dirty: false,
+        touched: new Set(),
+        form: formOf(action.view.profile, {
+          clientSecret: action.view.stored.clientSecret,
+          certificate: action.view.stored.certificate,
+        }),
       };
     case 'token':
       return {

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, ArrowRightRegular, DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ProfileView } from '../../shared/ipc-contract';
 import { targetPreset } from '../../shared/targets';
 import { ProblemView } from '../components/problem-view';
@@ -10,7 +10,8 @@ import { useChannel } from '../ipc/use-channel';
 import { wizardSteps, type WizardStepId } from '../wizard-steps';
 import { formIssues, hasErrors, issuesByField } from './form-issues';
 import type { FieldBinding } from './form-field';
-import { ChecklistStep } from './steps/checklist-step';
+import { AppRegistrationStep } from './steps/create-registration-step';
+import { CreatedByAppNote } from './registration/created-by-app-note';
 import { DetailsStep } from './steps/details-step';
 import { ExportStep } from './steps/export-step';
 import { SignInStep } from './steps/sign-in-step';
@@ -52,6 +53,8 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
   const styles = useStyles();
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialState(view, startStep));
   const save = useChannel('profiles:save');
+  const [registrationBlocksNext, setRegistrationBlocksNext] = useState(false);
+  const blockNext = useCallback((b: boolean) => setRegistrationBlocksNext(b), []);
   const contentRef = useRef<HTMLDivElement>(null);
   const { form, step } = state;
   const issues = formIssues(form);
@@ -111,7 +114,9 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
   };
 
   // Target and checklist lead on as soon as a target is chosen; later steps once their input exists.
-  const canAdvance = step === 'details' || (next !== undefined && (step === 'checklist' || reachable.has(next)));
+  const canAdvance =
+    step === 'details' ||
+    (next !== undefined && ((step === 'checklist' && !registrationBlocksNext) || reachable.has(next)));
   const onNext = (): void => {
     if (step === 'export') onClose();
     else if (step === 'details') void saveAndContinue();
@@ -126,7 +131,17 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
         {step === 'target' && (
           <TargetStep value={form.targetId} onChange={(targetId) => dispatch({ type: 'target', targetId })} />
         )}
-        {step === 'checklist' && preset && <ChecklistStep preset={preset} form={form} />}
+        {step === 'checklist' && preset && (
+          <AppRegistrationStep
+            preset={preset}
+            form={form}
+            view={state.view}
+            onCreated={(view) => dispatch({ type: 'created', view })}
+            onRemoved={onClose}
+            onBlockNext={blockNext}
+          />
+        )}
+        {step === 'details' && profile?.registration && <CreatedByAppNote profile={profile} />}
         {step === 'details' && preset && (
           <DetailsStep
             preset={preset}
