@@ -18,7 +18,6 @@ export type StepRecord = z.infer<typeof stepRecordSchema>;
 export const registrationCredentialSchema = z.enum(['secret', 'certificate']);
 export type RegistrationCredential = z.infer<typeof registrationCredentialSchema>;
 
-
 export const registrationRecordSchema = z.object({
   /** The app registration's display name in Entra. */
   appName: z.string().min(1).max(120),

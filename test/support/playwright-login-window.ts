@@ -32,6 +32,8 @@ export interface PlaywrightLoginWindow extends LoginWindowPort {
   user: ScriptedUser;
   /** URLs the page tried to load on the redirect URI (all intercepted). */
   readonly intercepted: string[];
+  /** What the person did in the sign-in pages (each field typed, each button pressed), for journeys that count. */
+  actions: number;
   /** Plays the mailbox owner on their own device: opens the device login page, enters the code, signs in. */
   deviceLogin(verificationUri: string, userCode: string): Promise<string>;
   close(): Promise<void>;
@@ -70,9 +72,13 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
     ],
   });
   const intercepted: string[] = [];
+  const count = (): void => {
+    port.actions++;
+  };
   const port: PlaywrightLoginWindow = {
     user,
     intercepted,
+    actions: 0,
     close: () => browser.close(),
     async deviceLogin(verificationUri, userCode) {
       const context = await browser.newContext();
@@ -81,7 +87,8 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
         await page.goto(verificationUri);
         await page.fill('input[name=otc]', userCode);
         await clickAndSettle(page, 'Next');
-        await playUser(page, undefined, port.user);
+        port.actions += 2;
+        await playUser(page, undefined, port.user, undefined, count);
         return (await page.locator('h1').textContent()) ?? '';
       } finally {
         await context.close();
@@ -110,7 +117,7 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
                 await route.abort();
               },
             )
-            .then(() => playUser(page, req.url, port.user, () => caught))
+            .then(() => playUser(page, req.url, port.user, () => caught, count))
             .then((outcome) => {
               if (outcome.kind === 'closed') settle(() => reject(signInCancelled()));
               if (outcome.kind === 'error-page') settle(() => reject(new LoginPageError(outcome.text)));
@@ -133,6 +140,7 @@ async function playUser(
   url: string | undefined,
   user: ScriptedUser,
   done: () => boolean = () => false,
+  count: () => void = () => undefined,
 ): Promise<PlayOutcome> {
   if (url) await page.goto(url).catch(() => undefined);
   // Each pass looks at what the page shows now; a page still loading is simply looked at again.
@@ -152,6 +160,9 @@ async function playUser(
       await page.fill('input[name=username]', user.username);
       await page.fill('input[name=password]', user.password);
       await clickAndSettle(page, 'Sign in');
+      count();
+      count();
+      count();
     } else if (
       await page
         .getByRole('button', { name: 'Approve' })
@@ -159,6 +170,7 @@ async function playUser(
         .catch(() => 0)
     ) {
       await clickAndSettle(page, 'Approve');
+      count();
     } else if (
       await page
         .getByRole('button', { name: 'Accept' })
@@ -166,6 +178,7 @@ async function playUser(
         .catch(() => 0)
     ) {
       await clickAndSettle(page, user.consent === 'cancel' ? 'Cancel' : 'Accept');
+      count();
     } else if (
       await page
         .locator('#message')

@@ -3,7 +3,6 @@ import { secretKeys } from '../secrets/secret-keys';
 import { generateCertificate } from './generate-certificate';
 import { markDone, stepDone, type RunContext } from './run-context';
 
-const MONTH_MS = 30.44 * 86_400_000;
 
 /**
  * Step 2, the credential. A client secret comes from addPassword (reference §13.3.3) and goes
@@ -22,7 +21,9 @@ export async function credentialStep(ctx: RunContext): Promise<void> {
       message: 'Adding a client secret (it goes straight to the keychain)…',
       fraction: 0.4,
     });
-    const end = new Date((ctx.deps.now?.() ?? Date.now()) + rec.secretLifetimeMonths * MONTH_MS).toISOString();
+    const endDate = new Date(ctx.deps.now?.() ?? Date.now());
+    endDate.setUTCMonth(endDate.getUTCMonth() + rec.secretLifetimeMonths);
+    const end = endDate.toISOString();
     const pw = await ctx.calls.addPassword(objectId, `SMTP OAuth Wizard ${ctx.nowIso().slice(0, 10)}`, end);
     await ctx.save(
       markDone('credential', ctx.nowIso(), `secret ${pw.keyId}`),

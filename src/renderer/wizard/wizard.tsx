@@ -54,6 +54,10 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialState(view, startStep));
   const save = useChannel('profiles:save');
   const [registrationBlocksNext, setRegistrationBlocksNext] = useState(false);
+  // Step 2's choice survives Back and Next; a profile made by hand reopens on the checklist.
+  const [registrationMode, setRegistrationMode] = useState<'create' | 'manual'>(
+    view && !view.profile.registration ? 'manual' : 'create',
+  );
   const blockNext = useCallback((b: boolean) => setRegistrationBlocksNext(b), []);
   const contentRef = useRef<HTMLDivElement>(null);
   const { form, step } = state;
@@ -116,7 +120,7 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
   // Target and checklist lead on as soon as a target is chosen; later steps once their input exists.
   const canAdvance =
     step === 'details' ||
-    (next !== undefined && ((step === 'checklist' && !registrationBlocksNext) || reachable.has(next)));
+    (next !== undefined && (step === 'checklist' ? !registrationBlocksNext : reachable.has(next)));
   const onNext = (): void => {
     if (step === 'export') onClose();
     else if (step === 'details') void saveAndContinue();
@@ -139,6 +143,8 @@ export function Wizard({ view, startStep, onClose }: WizardProps) {
             onCreated={(view) => dispatch({ type: 'created', view })}
             onRemoved={onClose}
             onBlockNext={blockNext}
+            mode={registrationMode}
+            onMode={setRegistrationMode}
           />
         )}
         {step === 'details' && profile?.registration && <CreatedByAppNote profile={profile} />}

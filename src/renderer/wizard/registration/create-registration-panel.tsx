@@ -133,7 +133,6 @@ export function CreateRegistrationPanel(p: CreateRegistrationPanelProps) {
   if (profile && done) {
     return (
       <div className={styles.box}>
-        <RegistrationStepsView profile={profile} failed={false} />
         <RegistrationResult
           profile={profile}
           exchangeCommands={outcome?.exchangeCommands ?? []}
@@ -144,6 +143,7 @@ export function CreateRegistrationPanel(p: CreateRegistrationPanelProps) {
             })
           }
         />
+        <RegistrationStepsView profile={profile} failed={false} />
         {remove.state.status === 'pending' && (
           <OperationProgress
             label="Removing the app registration…"
@@ -157,18 +157,20 @@ export function CreateRegistrationPanel(p: CreateRegistrationPanelProps) {
   }
 
   const started = record !== undefined && Object.keys(record.steps).length > 0;
+  const setupProps = {
+    form,
+    update: (patch: Partial<RegistrationForm>) => setForm((f) => updateRegistrationForm(f, p.targetId, patch)),
+    binding,
+    certificateAllowed: plan.certificateAllowed,
+    lockedApp: record?.steps.application !== undefined,
+    lockedCredential: record?.steps.credential !== undefined,
+  };
   const organisation = record?.tenantName ?? (form.tenant.trim() || form.mailbox.split('@')[1] || 'your organisation');
   return (
     <div className={styles.box}>
+      <RegistrationSetup part="who" {...setupProps} />
       {!started && <RegistrationPreview plan={plan} organisation={organisation} />}
-      <RegistrationSetup
-        form={form}
-        update={(patch) => setForm((f) => updateRegistrationForm(f, p.targetId, patch))}
-        binding={binding}
-        certificateAllowed={plan.certificateAllowed}
-        lockedApp={record?.steps.application !== undefined}
-        lockedCredential={record?.steps.credential !== undefined}
-      />
+      <RegistrationSetup part="how" {...setupProps} />
       {(started || pending) && profile && (
         <RegistrationStepsView
           profile={profile}

@@ -19,6 +19,7 @@ const useStyles = makeStyles({
  * cloud). `locked` once the app registration exists: its name and cloud can no longer change.
  */
 export function RegistrationSetup({
+  part,
   form,
   update,
   binding,
@@ -26,6 +27,8 @@ export function RegistrationSetup({
   lockedApp,
   lockedCredential,
 }: {
+  /** `who`: mailbox and name (above the preview); `how`: credential and the advanced choices. */
+  readonly part: 'who' | 'how';
   readonly form: RegistrationForm;
   readonly update: (patch: Partial<RegistrationForm>) => void;
   readonly binding: FieldBinding;
@@ -36,8 +39,8 @@ export function RegistrationSetup({
   const styles = useFormStyles();
   const local = useStyles();
   const [advanced, setAdvanced] = useState(false);
-  return (
-    <>
+  if (part === 'who')
+    return (
       <div className={styles.grid}>
         <TextField
           field="reg-mailbox"
@@ -59,6 +62,9 @@ export function RegistrationSetup({
           hint="How this set-up is listed in this app."
         />
       </div>
+    );
+  return (
+    <>
       <Field label="Credential">
         <RadioGroup
           className={local.radios}

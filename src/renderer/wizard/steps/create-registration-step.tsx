@@ -1,5 +1,5 @@
 import { makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ProfileView } from '../../../shared/ipc-contract';
 import { registrationDone } from '../../../shared/registration-plan';
 import { newSetupDefaultsSchemaDefaults } from '../registration/setup-defaults';
@@ -29,6 +29,8 @@ export interface AppRegistrationStepProps {
   onRemoved(): void;
   /** Next waits while "Create it for me" is chosen and not done. */
   onBlockNext(blocked: boolean): void;
+  readonly mode: 'create' | 'manual';
+  onMode(mode: 'create' | 'manual'): void;
 }
 
 /**
@@ -42,10 +44,11 @@ export function AppRegistrationStep({
   onCreated,
   onRemoved,
   onBlockNext,
+  mode,
+  onMode,
 }: AppRegistrationStepProps) {
   const styles = useStyles();
   const made = view?.profile.registration !== undefined;
-  const [mode, setMode] = useState<'create' | 'manual'>(view && !made ? 'manual' : 'create');
   const settings = useChannelOnMount('settings:get', noRequest);
   const created = registrationDone(view?.profile.registration);
   useEffect(() => onBlockNext(mode === 'create' && !created), [mode, created, onBlockNext]);
@@ -55,7 +58,7 @@ export function AppRegistrationStep({
       aria-label="Who makes the app registration"
       value={mode}
       disabled={made}
-      onChange={(_e, d) => setMode(d.value === 'manual' ? 'manual' : 'create')}
+      onChange={(_e, d) => onMode(d.value === 'manual' ? 'manual' : 'create')}
     >
       <Radio
         value="create"

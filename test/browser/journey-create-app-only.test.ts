@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/main/handlers';
+import { secretKeys } from '../../src/core/secrets/secret-keys';
+import { startEmulator, type Emulator } from '../emulator';
+import { CONTOSO, MAILBOXES, USERS } from '../emulator/fixtures/ids';
+import { createBrowserTestPorts, type TestPorts } from '../support/browser-ports';
+import { testKeychain } from '../support/keychain';
+import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../support/playwright-login-window';
+import { startRendererHarness, type RendererHarness, type RendererPage } from '../support/renderer-harness';
+import { driver, expectNoSecret } from './wizard-driver';
+
+/**
+ * Issue 13 acceptance, app-only with a generated certificate: created → a token with SMTP.SendAsApp
+ * → the exported Exchange script has every value filled in (no `<…>` placeholder) → once the
+ * emulator's Exchange knows the service principal and its mailbox permission, the SMTP login works.
+ */
+describe('journey: Create it for me, app-only with a certificate made by the app', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sow-journey-create-app-only-'));
+  const keychain = testKeychain('journey-create-app-only');
+  let emu: Emulator;
+  let login: PlaywrightLoginWindow;
+  let harness: RendererHarness;
+  let ports: TestPorts;
+  let view: RendererPage;
+
+  beforeAll(async () => {
+    emu = await startEmulator();
+    login = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
+    harness = await startRendererHarness();
+    ports = createBrowserTestPorts({
+      secrets: keychain.store,
+      profilesFile: join(dir, 'profiles.json'),
+      loginWindow: login,
+      now: () => emu.clock.now(),
+    });
+    await ports.settings.save({
+      newSetup: {
+        cloud: 'custom',
+        customAuthorityHost: emu.authorityHost,
+        customGraphHost: emu.graph.host,
+        smtpHost: emu.smtp.host,
+        smtpPort: emu.smtp.port,
+        extraCaPem: emu.caPem,
+        adminClientId: '',
+      },
+    });
+    view = await harness.open(createHandlers(ports));
+  });
+  afterAll(async () => {
+    if (process.env.SOW_DEBUG)
+      await view?.page.screenshot({ path: '/tmp/journey-create-app-only-last.png', fullPage: true });
+    await harness?.close();
+    await login?.close();
+    await emu?.close();
+    await keychain.wipe();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the app with a certificate, fills every Exchange value in, and sends once Exchange has the permission', async () => {
+    const ui = driver(view.page);
+    const { page } = view;
+    await ui.button('New set-up').click();
+    await page.getByRole('radio', { name: /App-only mailer/ }).check();
+    await ui.next();
+    await ui.expectStep('App registration');
+    await ui.fill('Mailbox that sends', MAILBOXES.noreply);
+    await page.getByRole('radio', { name: /A certificate made on this computer/ }).check();
+    const preview = (await page.getByTestId('registration-preview').innerText()).replace(/\s+/g, ' ');
+    expect(preview).toContain('No platform or redirect URI');
+    expect(preview).toMatch(/SMTP\.SendAsApp \(Office 365 Exchange Online, application\)/);
+    expect(preview).toContain('A certificate made on this computer');
+    await ui.button('Sign in as an administrator and create').click();
+    await page.getByTestId('registration-result').waitFor({ timeout: 60_000 });
+
+    const profile = (await ports.profiles.list())[0]!;
+    const sp = profile.registration!.servicePrincipalObjectId!;
+    expect(profile.credential.kind).toBe('certificate');
+    const key = (await keychain.store.get(secretKeys.certificateKey(profile.id)))!;
+    expect(key).toContain('PRIVATE KEY');
+    const result = await page.getByTestId('registration-result').innerText();
+    expect(result).toContain(`New-ServicePrincipal -AppId ${profile.clientId} -ObjectId ${sp}`);
+    expect(result).toContain(
+      `Add-MailboxPermission -Identity ${MAILBOXES.noreply} -User ${sp} -AccessRights FullAccess`,
+    );
+
+    await ui.next();
+    await ui.expectStep('Details');
+    await ui.next();
+    await ui.expectStep('Sign in');
+    await ui.button('Get token').click();
+    await page.getByTestId('sign-in-done').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('claims').innerText()).toContain('SMTP.SendAsApp');
+    await ui.next();
+
+    // Exchange does not know the app yet: the login is refused, and the diagnosis says why.
+    await ui.expectStep('Verify');
+    await ui.button('Check SMTP login').click();
+    await page.getByTestId('problem').waitFor({ timeout: 30_000 });
+    const tenant = emu.directory.tenants.find((t) => t.id === CONTOSO)!;
+    tenant.exchangeServicePrincipals.push(sp);
+    tenant.mailboxes.find((m) => m.address === MAILBOXES.noreply)!.fullAccessServicePrincipals.push(sp);
+    await ui.button('Check SMTP login').click();
+    await page.getByTestId('verify-ok').waitFor({ timeout: 30_000 });
+    await ui.next();
+
+    await ui.expectStep('Export');
+    const exportsDir = join(dir, 'exports');
+    ports.nextExportFolder = exportsDir;
+    await ui.button('Save all to a folder…').click();
+    await page.getByTestId('export-saved').waitFor();
+    const script = readFileSync(join(exportsDir, 'register-service-principal.ps1'), 'utf8');
+    expect(script).toContain(`[string] $EnterpriseAppObjectId = '${sp}'`);
+    expect(script).toContain(`-AppId '${profile.clientId}'`);
+    expect(script).toContain("Connect-ExchangeOnline -Organization 'contoso.onmicrosoft.com'");
+    expect(script).not.toMatch(/<[^<>\n]+>/);
+    expect(script).not.toContain('Mandatory');
+    const keyBody = key.split('\n').filter((l) => l && !l.startsWith('-----'))[1] ?? 'missing';
+    expectNoSecret(await page.content(), [keyBody]);
+    expectNoSecret(script, [keyBody]);
+    expect(view.errors).toEqual([]);
+  }, 180_000);
+});
