@@ -24,8 +24,8 @@ type RunRequest = z.output<typeof registrationRunRequestSchema>;
 
 /**
  * "Create it for me" for the window. The administrator's sign-in is kept in this process's
- * memory only, per organisation and sign-in app, so Continue and Remove need no second sign-in;
- * the window never receives a token, a secret or a key.
+ * memory only, per set-up, so Continue and Remove need no second sign-in while a new set-up
+ * always shows who signs in; the window never receives a token, a secret or a key.
  */
 export function createRegistrationHandlers(ports: HandlerPorts, operations: Operations) {
   const sessions = new Map<string, AdminSession>();
@@ -35,16 +35,13 @@ export function createRegistrationHandlers(ports: HandlerPorts, operations: Oper
     ...(ports.now ? { now: ports.now } : {}),
   };
 
-  const sessionKey = (p: Profile): string =>
-    [p.cloud, p.customAuthorityHost, p.registration?.tenantId ?? p.tenant, p.registration?.adminClientId].join('|');
-
   async function session(
     p: Profile,
     req: { method: RunRequest['method']; newSignIn: boolean; operationId: string },
     ctx: HandlerContext,
     signal: AbortSignal,
   ) {
-    const key = sessionKey(p);
+    const key = p.id;
     const kept = sessions.get(key);
     if (kept && !req.newSignIn) return kept;
     kept?.close();
@@ -136,7 +133,10 @@ export function createRegistrationHandlers(ports: HandlerPorts, operations: Oper
         stage: 'remove',
         message: `Removing “${profile.registration?.appName}”…`,
       });
-      return removeRegistration(profile.id, deps, { session: admin, signal });
+      const removed = await removeRegistration(profile.id, deps, { session: admin, signal });
+      admin.close();
+      sessions.delete(profile.id);
+      return removed;
     });
   };
 
