@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secretKeys } from '../../src/core/secrets/secret-keys';
 import { startEmulator, type Emulator } from '../emulator';
 import { USERS } from '../emulator/fixtures/ids';
 import { enterDeviceCode } from '../emulator/http-sign-in';
@@ -73,6 +74,10 @@ describe('smtp-oauth-wizard register / sign-in', () => {
     expect(r.stdout).toMatch(/Application \(client\) ID: +[0-9a-f-]{36}/);
     const [profile] = await cli.store.list();
     expect(profile?.registration?.steps.ready).toBeDefined();
+    // The secret went to the keychain, never to the terminal.
+    const secret = (await cli.secrets.get(secretKeys.clientSecret(profile!.id)))!;
+    expect(secret.length).toBeGreaterThan(16);
+    expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
 
     const signIn = cli.start(['sign-in', 'Contoso AEM (cli)', '--browser']);
     await browserSignIn(signIn, USERS.alice);
@@ -108,6 +113,11 @@ describe('smtp-oauth-wizard register / sign-in', () => {
     expect(out.credential.kind).toBe('certificate');
     expect(out.exchangeCommands[0]).toContain(`-ObjectId ${out.servicePrincipalObjectId}`);
     expect(out.exchangeCommands.join('\n')).not.toMatch(/<[^>]+>/);
+    const id = (out as unknown as { profile: { id: string } }).profile.id;
+    const key = (await cli.secrets.get(secretKeys.certificateKey(id)))!;
+    const keyLines = key.split('\n').filter((l) => l.length >= 40 && !l.startsWith('-----'));
+    expect(keyLines.length).toBeGreaterThan(5);
+    for (const l of keyLines) expect(`${r.stdout}${r.stderr}`).not.toContain(l);
   }, 90_000);
 
   it('refuses a flow the target does not have, and sign-in without a method, as usage errors', async () => {
