@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ExportOutput } from './export-output';
-import { problemSchema } from './problem';
+import { problemSchema } from './problem-schema';
 import { cloudIdSchema, profileDraftSchema, profileSecretsInputSchema, targetIdSchema, type Profile } from './profile';
 import { registrationOptionsSchema } from './registration';
 import { settingsSchema, type Settings } from './settings';

@@ -70,6 +70,10 @@ export interface AppRegistration {
   assignedUsers?: string[];
   /** Nobody may consent to this app interactively: no consent page, AADSTS65001 at redemption (§13.6.3). */
   blockUserConsent?: boolean;
+  /** Enterprise application → Properties → "Enabled for users to sign-in?" = No (AADSTS7000112). */
+  disabled?: boolean;
+  /** A Microsoft first-party client ID: not pre-authorised for Exchange (AADSTS65002). */
+  firstParty?: boolean;
 }
 
 /** oauth2PermissionGrant (reference §13.3.8); clientId and resourceId are service principal object ids. */
@@ -138,6 +142,11 @@ export interface Tenant {
   appRoleAssignments?: AppRoleAssignment[];
   /** Applications deleted through Graph (restorable for 30 days in Entra). */
   deletedApplications?: AppRegistration[];
+  /**
+   * User consent settings: users may consent (default), only admins may (AADSTS90094), or users
+   * can request approval through the admin consent workflow (AADSTS90095).
+   */
+  userConsent?: 'allowed' | 'admin-only' | 'admin-consent-workflow';
 }
 
 export interface ConsumerUser {

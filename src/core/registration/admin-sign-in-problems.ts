@@ -1,5 +1,6 @@
 import { GRAPH_COMMAND_LINE_TOOLS } from '../../shared/clouds';
 import { problem, type Problem } from '../../shared/problem';
+import type { RegisteredCode } from '../../shared/problem-codes';
 import type { Profile } from '../../shared/profile';
 import { toProblemError } from '../oauth/flow-support';
 import type { BuiltApp } from '../oauth/msal-app';
@@ -20,7 +21,11 @@ function clientName(clientId: string): string {
   return clientId === GRAPH_COMMAND_LINE_TOOLS ? 'Microsoft Graph Command Line Tools' : `the sign-in app ${clientId}`;
 }
 
-const overrides: Readonly<Record<string, (clientId: string) => Omit<Problem, 'commands' | 'retryable' | 'detail'>>> = {
+type AdminProblem = Omit<Problem, 'code' | 'category' | 'commands' | 'retryable' | 'detail'> & {
+  readonly code: RegisteredCode;
+};
+
+const overrides: Readonly<Record<string, (clientId: string) => AdminProblem>> = {
   AADSTS50105: (id) => ({
     code: 'ADMIN_CLIENT_BLOCKED',
     title: `Your organisation blocks ${clientName(id)} for your account`,

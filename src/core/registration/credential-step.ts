@@ -3,7 +3,6 @@ import { secretKeys } from '../secrets/secret-keys';
 import { generateCertificate } from './generate-certificate';
 import { markDone, stepDone, type RunContext } from './run-context';
 
-
 /**
  * Step 2, the credential. A client secret comes from addPassword (reference §13.3.3) and goes
  * straight into the keychain: it is never shown or returned, its id and expiry go on the profile

@@ -1,4 +1,9 @@
-import { enableMailboxSmtpAuth, grantFullAccess, registerServicePrincipal } from '../diagnose/smtp-commands';
+import {
+  enableMailboxSmtpAuth,
+  grantFullAccess,
+  powershell,
+  registerServicePrincipal,
+} from '../diagnose/smtp-commands';
 import type { Profile } from '../../shared/profile';
 
 /**
@@ -8,9 +13,10 @@ import type { Profile } from '../../shared/profile';
 export function exchangeCommandsFor(p: Profile): string[] {
   const sp = p.registration?.servicePrincipalObjectId;
   if (p.flow !== 'app-only' || !sp) return [];
+  const register = registerServicePrincipal(p.clientId, sp);
   return [
-    `${registerServicePrincipal(p.clientId, sp)} -DisplayName '${p.name.replace(/'/g, "''")}'`,
+    { ...register, parameters: { ...register.parameters, DisplayName: p.name } },
     grantFullAccess(p.mailbox, sp),
     enableMailboxSmtpAuth(p.mailbox),
-  ];
+  ].map(powershell);
 }

@@ -116,7 +116,8 @@ export function graphProblem(
     title: `Microsoft Graph could not ${WHAT[step]}`,
     explanation: `Graph answered ${e.status} ${e.code}${e.message ? `: “${e.message}”` : ''}.`,
     fixSteps: ['Press Continue to try again. If it keeps failing, send the support report (it holds no secrets).'],
-    retryable: e.status >= 500,
+    // An outage on Microsoft's side passes; a refused request needs a change.
+    ...(e.status >= 500 ? { category: 'transient' as const } : {}),
     detail,
   });
 }

@@ -29,6 +29,7 @@ export interface Transcript {
 }
 
 const PREFIX: Readonly<Record<string, string>> = { client: 'C: ', server: 'S: ' };
+const MASKED = /^\/\* secret \*\/$/;
 const SKIPPED_TNX: ReadonlySet<string> = new Set(['create', 'transport', 'proxy', 'OAUTH2']);
 
 /** Message bodies are logged line by line by nodemailer; a cap keeps huge mails readable. */
@@ -38,7 +39,11 @@ export function createTranscript(redact: Redactor): Transcript {
   const lines: string[] = [];
 
   const push = (prefix: string, text: string): void => {
-    for (const raw of text.split(/\r?\n/)) {
+    for (const line of text.split(/\r?\n/)) {
+      // nodemailer logs a custom auth handler's commands masked as `/* secret */` (the AUTH
+      // line's payload, and the empty answer to a 334 challenge): keep one readable form.
+      const raw =
+        prefix === PREFIX.client ? line.replace(/^(AUTH \S+) \/\* secret \*\/$/i, '$1 *').replace(MASKED, '') : line;
       if (lines.length >= MAX_LINES) return;
       if (raw === '' && prefix !== PREFIX.client) continue;
       lines.push(redact(prefix + raw));

@@ -5,6 +5,7 @@ import type { Problem } from '../../shared/problem';
 import type { VerifyReport } from '../../shared/verify-report';
 import { decodeJwtPayload, inspectAccessToken, type TokenInspection } from '../../shared/token-inspection';
 import { diagnoseSmtp, type SmtpDiagnosisContext } from '../diagnose/smtp';
+import { serverIdentityFrom } from '../diagnose/smtp-context';
 import { backoffDelay, EXCHANGE_BACKOFF, isTemporaryReply, sleep, type BackoffPolicy } from './backoff';
 import { sharedMailboxLimiter, type MailboxLimiter } from './mailbox-limiter';
 import { effectiveProxy, openSmtpSocket } from './open-socket';
@@ -14,6 +15,7 @@ import { buildTestMessage } from './test-message';
 import { smtpTlsOptions } from './tls-options';
 import { createTranscript, type Transcript } from './transcript';
 import { withoutCredentials } from '../net/proxy';
+import { xoauth2Once } from './xoauth2-once';
 
 /**
  * "Does this mailbox work?": log in to the profile's SMTP host with XOAUTH2 over STARTTLS,
@@ -56,6 +58,7 @@ function attempt(input: VerifySmtpInput, authUser: string, transcript: Transcrip
     requireTLS: true,
     tls: smtpTlsOptions(profile.network.extraCaPem),
     auth: { type: 'OAuth2', user: authUser, accessToken: input.accessToken },
+    customAuth: xoauth2Once(authUser, input.accessToken),
     logger: transcript.logger,
     debug: true,
     connectionTimeout: profile.network.timeoutMs,
@@ -174,7 +177,10 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
       return report(attempts, { ok: true, ...result });
     } catch (err) {
       const cancelled = signal?.aborted === true;
-      const problem = diagnoseSmtp(cancelled ? { name: 'AbortError', message: 'Cancelled' } : err, ctx);
+      const problem = diagnoseSmtp(cancelled ? { name: 'AbortError', message: 'Cancelled' } : err, {
+        ...ctx,
+        server: serverIdentityFrom(transcript.lines()),
+      });
       const responseCode =
         typeof err === 'object' && err !== null ? (err as { responseCode?: unknown }).responseCode : undefined;
       // Only "not now" replies are retried (432, 421, 451); a 4xx that names a missing

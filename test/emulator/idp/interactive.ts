@@ -74,15 +74,8 @@ export function next(ctx: IdpContext, req: IncomingMessage, tx: Transaction): Re
   const org = user.kind === 'org' ? findUser(ctx.directory, user.upn)?.user : undefined;
   if (org?.blockedByConditionalAccess) return authorizeBlocked(ctx, req, tx);
   if (org?.mfaRequired && !tx.mfaDone) return html(200, mfaPage({ action: tx.action, tx: tx.id, upn: user.upn }));
-  // §13.6.3: an app that requires assignment refuses everyone not assigned (AADSTS50105, Entra's page).
-  if (app.assignmentRequired && !(app.assignedUsers ?? []).some((u) => u.toLowerCase() === user.upn.toLowerCase())) {
-    ctx.state.transactions.delete(tx.id);
-    return aadErrorPage(
-      ctx,
-      req,
-      new AadstsError(50105, { appName: app.displayName, appId: app.clientId, upn: user.upn }),
-    );
-  }
+  if (app.assignmentRequired && !(app.assignedUsers ?? []).some((u) => u.toLowerCase() === user.upn.toLowerCase()))
+    return aadErrorPage(ctx, req, new AadstsError(50105, { appId: app.clientId, appName: app.displayName }));
   if (tx.flow === 'adminconsent') {
     if (!org?.globalAdmin) return aadErrorPage(ctx, req, new AadstsError(90094));
     if (!tx.consentGiven) {
@@ -110,6 +103,12 @@ export function next(ctx: IdpContext, req: IncomingMessage, tx: Transaction): Re
     // §13.2.2: scopes that need admin consent cannot be accepted by a user without an admin role.
     if (missing.some(needsAdminConsent) && !(org && mayGrantTenantConsent(org)))
       return aadErrorPage(ctx, req, new AadstsError(90094));
+    // Tenants that keep consent to admins: a non-admin is stopped (or may request approval).
+    const homeTenant = findUser(ctx.directory, user.upn)?.tenant;
+    if (!org?.globalAdmin && homeTenant?.userConsent === 'admin-only')
+      return aadErrorPage(ctx, req, new AadstsError(90094));
+    if (!org?.globalAdmin && homeTenant?.userConsent === 'admin-consent-workflow')
+      return aadErrorPage(ctx, req, new AadstsError(90095));
     const labels = (needed.length > 0 ? needed : [...delegatedKeys(app.delegatedPermissions).keys()]).map(
       permissionLabel,
     );
