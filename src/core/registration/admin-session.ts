@@ -46,6 +46,8 @@ export interface AdminSignInOptions {
   readonly timeoutMs?: number;
   /** Ask again although Entra remembers the account (another admin, after a 403). */
   readonly prompt?: 'select_account' | 'login';
+  /** What the sign-in asks consent for; default the Graph permissions "Create it for me" needs. */
+  readonly scopes?: readonly string[];
 }
 
 /** The delegated Graph permissions the admin's token needs (§13.1.2, §13.2.1), per cloud. */
@@ -74,7 +76,7 @@ export async function signInAdmin(secrets: SecretStore, o: AdminSignInOptions): 
     clientId,
     credential: { kind: 'none' },
     redirectUri: 'http://localhost',
-    scopes: adminGraphScopes(o.cloud),
+    scopes: [...(o.scopes ?? adminGraphScopes(o.cloud))],
     mailbox: '',
     fromAddress: '',
     smtpHost: '',
