@@ -6,7 +6,7 @@ Usage:
   smtp-oauth-wizard profiles list
   smtp-oauth-wizard token <profile> [--show-token]
   smtp-oauth-wizard verify <profile> [--send-to ADDRESS] [--verbose]
-  smtp-oauth-wizard export <profile> --out DIR [--include-secrets]
+  smtp-oauth-wizard export <profile> --out DIR [--include-secrets] [--aem-direct | --aem-proxy-port N]
   smtp-oauth-wizard bulk-verify <profile> MAILBOXES.csv [--concurrency N] [--format csv|json] [--column NAME]
   smtp-oauth-wizard register --target ID [--flow delegated|app-only] --tenant DOMAIN|ID --mailbox ADDRESS
                              [--certificate] [--device-code] [--name NAME] [--app-name NAME] [--secret-months 6|12|24]
@@ -25,6 +25,9 @@ Commands:
                   A failure is explained with the fix. --verbose prints the transcript (tokens redacted).
   export          Writes the files the profile's target system needs into DIR. Secrets are
                   placeholders unless --include-secrets (those files are saved owner-only).
+                  AEM: as a Cloud Service through its egress proxy and a port forward from port N
+                  (--aem-proxy-port, 30000-30999, default 30587); --aem-direct for AEM 6.5 and
+                  Managed Services, which connect to the SMTP host directly.
   bulk-verify     App-only profiles: one token, an XOAUTH2 login check for every mailbox in the CSV
                   (a header column named Mailbox, Email, PrimarySmtpAddress or UserPrincipalName, or
                   else the first column). --concurrency N checks at once (default 16); never more than

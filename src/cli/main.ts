@@ -34,14 +34,19 @@ const commands: Readonly<Record<string, Command>> = {
       }),
   },
   export: {
-    options: { out: { type: 'string', short: 'o' }, 'include-secrets': { type: 'boolean' } },
+    options: {
+      out: { type: 'string', short: 'o' },
+      'include-secrets': { type: 'boolean' },
+      'aem-direct': { type: 'boolean' },
+      'aem-proxy-port': { type: 'string' },
+    },
     run: async (ctx, p) =>
-      (await import('./commands/export')).exportCommand(
-        ctx,
-        p.positionals[0],
-        stringOpt(p, 'out'),
-        flag(p, 'include-secrets'),
-      ),
+      (await import('./commands/export')).exportCommand(ctx, p.positionals[0], {
+        outDir: stringOpt(p, 'out'),
+        includeSecrets: flag(p, 'include-secrets'),
+        aemDirect: flag(p, 'aem-direct'),
+        aemProxyPort: stringOpt(p, 'aem-proxy-port'),
+      }),
   },
   register: {
     options: registerOptionsSpec,

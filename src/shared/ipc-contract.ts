@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ExportOutput } from './export-output';
+import { aemExportSettingsSchema, type ExportOutput } from './export-output';
+import type { Problem } from './problem';
 import { problemSchema } from './problem-schema';
 import { cloudIdSchema, profileDraftSchema, profileSecretsInputSchema, targetIdSchema, type Profile } from './profile';
 import { registrationOptionsSchema } from './registration';
@@ -82,6 +83,8 @@ export interface TokenResult {
   readonly account?: string;
   readonly expiresOn?: string;
   readonly refreshTokenStored: boolean;
+  /** Things to tell the user although the sign-in worked (e.g. a refresh token too long for the target). */
+  readonly notices?: readonly Problem[];
 }
 
 export const verifyRequestSchema = z.object({
@@ -102,6 +105,8 @@ export const exportRequestSchema = z.object({
   profileId: z.string().min(1),
   /** The user's explicit choice to put secret values into the outputs. */
   includeSecrets: z.boolean(),
+  /** AEM profiles: Cloud Service (egress proxy, the default) or a direct connection. */
+  aem: aemExportSettingsSchema.optional(),
 });
 
 export type SavedExport =

@@ -107,6 +107,7 @@ export const problemCodes = {
   // Bulk and exports
   BULK_NEEDS_APP_ONLY: 'setup',
   INVALID_MAILBOX: 'setup',
+  AEM_VARIABLE_TOO_LONG: 'setup',
   // "Create it for me" (issue 13): Microsoft Graph, the registration's steps, the admin's sign-in
   GRAPH_ROLE_MISSING: 'setup',
   GRAPH_SECRETS_BLOCKED: 'setup',

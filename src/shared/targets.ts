@@ -43,7 +43,7 @@ export function defaultScopesFor(id: TargetId, cloud: CloudId): string[] {
     // Graph's resource per cloud lives with the cloud's other facts (clouds.ts).
     if (host === 'graph.microsoft.com') return `${facts.graphResource}/${name}`;
     if (name === '.default') return `${facts.appOnlyResource}/${name}`;
-    // Keep the preset's own host in the global cloud: AEM documents outlook.office365.com.
+    // Keep the preset's own host in the global cloud (a target may document outlook.office365.com).
     return cloud === 'global' || cloud === 'custom' ? scope : `${facts.delegatedResource}/${name}`;
   });
 }

@@ -10,6 +10,7 @@ import type { TokenOutcome } from '../../core/oauth/token-outcome';
 import { isProblemError } from '../../core/problem-error';
 import { resolveNetwork } from '../../core/net/resolve-network';
 import { verifySmtp } from '../../core/smtp/verify-smtp';
+import { aemSignInNotices } from '../../core/targets';
 import type { HandlerContext } from '../ipc/handler-map';
 import type { Operations } from './operations';
 import type { HandlerPorts } from './ports';
@@ -70,8 +71,10 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
       });
     });
     inspections.set(profile.id, outcome.inspection);
+    const notices = await aemSignInNotices(profile, ports.secrets);
     return {
       profile: (await viewOf(ports, profile.id)).profile,
+      ...(notices.length > 0 ? { notices } : {}),
       inspection: outcome.inspection,
       refreshTokenStored: outcome.refreshTokenStored,
       ...(outcome.account ? { account: outcome.account } : {}),

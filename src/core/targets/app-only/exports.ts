@@ -1,4 +1,5 @@
-import { type ExportContext, exchangeOrganization, hiddenValue, scopeString } from '../common/context';
+import { adminUpnParameter, connectExchangeOnline } from '../common/connect-exchange';
+import { type ExportContext, hiddenValue, scopeString } from '../common/context';
 import { field, fieldsOutput, fileOutput, type OutputDraft } from '../common/output';
 import { oneLine, psQuote } from '../common/quote';
 
@@ -26,28 +27,22 @@ function settingsFields(ctx: ExportContext) {
   ];
 }
 
-const connect = (organization: string): string[] => [
-  '# Needs the ExchangeOnlineManagement module: Install-Module -Name ExchangeOnlineManagement',
-  'Import-Module ExchangeOnlineManagement',
-  `Connect-ExchangeOnline -Organization ${psQuote(organization)}`,
-];
-
 /**
  * The Enterprise application's object id as a script parameter: filled in when "Create it for
- * me" made the service principal (its id is on the profile), asked for otherwise.
+ * me" made the service principal (its id is on the profile), asked for otherwise. More
+ * parameters always follow it.
  */
-function objectIdParameter(ctx: ExportContext, more: boolean): string[] {
+function objectIdParameter(ctx: ExportContext): string[] {
   const known = ctx.profile.registration?.servicePrincipalObjectId;
-  const comma = more ? ',' : '';
   return known
     ? [
         '    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal) this app created in Entra.',
-        `    [string] $EnterpriseAppObjectId = ${psQuote(known)}${comma}`,
+        `    [string] $EnterpriseAppObjectId = ${psQuote(known)},`,
       ]
     : [
         '    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal): Entra admin center >',
         "    # Enterprise applications > your app > Overview > Object ID. Not the App registration's Object ID.",
-        `    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId${comma}`,
+        `    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,`,
       ];
 }
 
@@ -63,12 +58,13 @@ function servicePrincipalScript(ctx: ExportContext): string {
       : [];
   return [
     '# Lets the app registration send through SMTP as the mailbox (client credentials flow).',
-    '# Run in Exchange Online PowerShell as an Exchange administrator.',
+    '# Run in PowerShell as an Exchange administrator.',
     'param(',
-    ...objectIdParameter(ctx, false),
+    ...objectIdParameter(ctx),
+    ...adminUpnParameter,
     ')',
     "$ErrorActionPreference = 'Stop'",
-    ...connect(exchangeOrganization(p)),
+    ...connectExchangeOnline(p.cloud),
     '',
     '# 1. Register the service principal in Exchange Online (once per app).',
     `$sp = Get-ServicePrincipal | Where-Object { $_.AppId -eq ${psQuote(p.clientId)} }`,
@@ -95,12 +91,13 @@ function rbacScript(ctx: ExportContext): string {
     '# With RBAC, REMOVE the SMTP.SendAsApp API permission from the app registration; if it is',
     '# present, Exchange also checks mailbox permissions.',
     'param(',
-    ...objectIdParameter(ctx, true),
+    ...objectIdParameter(ctx),
     '    # A mail-enabled security group whose members the app may send as.',
-    '    [Parameter(Mandatory = $true)] [string] $GroupIdentity',
+    '    [Parameter(Mandatory = $true)] [string] $GroupIdentity,',
+    ...adminUpnParameter,
     ')',
     "$ErrorActionPreference = 'Stop'",
-    ...connect(exchangeOrganization(p)),
+    ...connectExchangeOnline(p.cloud),
     '',
     `$sp = Get-ServicePrincipal | Where-Object { $_.AppId -eq ${psQuote(p.clientId)} }`,
     'if (-not $sp) {',
@@ -119,6 +116,7 @@ export function appOnlyExports(ctx: ExportContext): OutputDraft[] {
   return [
     fieldsOutput({
       name: 'app-only-mail-server-settings.txt',
+      placement: "The mail server's OAuth2 (client credentials) settings",
       title: 'App-only mailer: mail server settings',
       description:
         'The values an app-only (client credentials) mail server asks for. With a certificate, install it with its private key in the profile of the account the service runs as.',
@@ -126,6 +124,7 @@ export function appOnlyExports(ctx: ExportContext): OutputDraft[] {
     }),
     fileOutput({
       name: 'register-service-principal.ps1',
+      placement: 'PowerShell with the ExchangeOnlineManagement module, as an Exchange administrator',
       title: 'App-only mailer: Exchange service principal and mailbox permission',
       description:
         'Exchange Online PowerShell: New-ServicePrincipal (with the Enterprise application object id) and Add-MailboxPermission.',
@@ -134,6 +133,7 @@ export function appOnlyExports(ctx: ExportContext): OutputDraft[] {
     }),
     fileOutput({
       name: 'app-rbac-alternative.ps1',
+      placement: 'PowerShell with the ExchangeOnlineManagement module, as an Exchange administrator',
       title: 'App-only mailer: application RBAC alternative',
       description:
         'Scope the app to a group of mailboxes with Exchange application RBAC instead of per-mailbox FullAccess.',
