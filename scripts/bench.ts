@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { profilesFileIn } from '../src/core/profiles/default-location';
 import { createProfileStore } from '../src/core/profiles/profile-store';
 import { createKeytarSecretStore } from '../src/core/secrets/keytar-secret-store';
+import { keychainInspector } from '../test/support/keychain';
 import { startEmulator } from '../test/emulator';
 import { DAEMON_SECRET } from '../test/emulator/fixtures/ids';
 import { bulkWorld, daemonDraft } from '../test/cli/bulk-world';
@@ -69,7 +70,7 @@ async function bulkRows(): Promise<Row[]> {
       console.error(`  bulk ${n}: ${rows.at(-1)?.[1]}`);
     }
   } finally {
-    for (const k of await secrets.keys('')) await secrets.delete(k);
+    await keychainInspector(service).wipe();
     await emu.close();
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -101,6 +102,7 @@ function scriptRows(): Row[] {
     'redeemStoredRefreshToken vs a bare fetch POST of the same grant (median)',
   );
   ratio('bench:verify', 'Verify overhead ratio', 'verifySmtp vs bare nodemailer XOAUTH2 login (median)');
+  rows.push(...((lastJsonLine(runPackageScript('bench:keychain', 900_000).output)?.rows ?? []) as Row[]));
   const profiles = runPackageScript('bench:profiles', 90_000);
   const listed = lastJsonLine(profiles.output);
   rows.push([

@@ -11,6 +11,9 @@ import { HELP } from './help';
 import { registerOptionsSpec } from './register-options';
 import { renderProblem } from './render-problem';
 
+/** `profiles <sub>` commands. */
+const PROFILES_SUBCOMMANDS = ['list', 'status', 'restore-backup', 'start-fresh'];
+
 interface Command {
   readonly options: OptionSpec;
   readonly run: (ctx: CliContext, p: Parsed) => Promise<ExitCode>;
@@ -20,6 +23,18 @@ interface Command {
 // script's first call start in a fraction of the time.
 const commands: Readonly<Record<string, Command>> = {
   'profiles list': { options: {}, run: async (ctx) => (await import('./commands/profiles-list')).profilesList(ctx) },
+  'profiles status': {
+    options: {},
+    run: async (ctx) => (await import('./commands/profiles-file')).profilesStatus(ctx),
+  },
+  'profiles restore-backup': {
+    options: {},
+    run: async (ctx) => (await import('./commands/profiles-file')).profilesRecover(ctx, 'restore-backup'),
+  },
+  'profiles start-fresh': {
+    options: {},
+    run: async (ctx) => (await import('./commands/profiles-file')).profilesRecover(ctx, 'start-fresh'),
+  },
   token: {
     options: { 'show-token': { type: 'boolean' } },
     run: async (ctx, p) =>
@@ -85,16 +100,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       await write(io.stdout, HELP);
       return first === undefined ? EXIT.badInput : EXIT.ok;
     }
-    const name = first === 'profiles' && second === 'list' ? 'profiles list' : first;
+    const sub = first === 'profiles' && second !== undefined && PROFILES_SUBCOMMANDS.includes(second);
+    const name = sub ? `profiles ${second}` : first;
     const command = commands[name];
     if (!command)
       throw new UsageError(
         'USAGE',
         first === 'profiles'
-          ? `unknown profiles command "${second ?? ''}"; try \`profiles list\``
+          ? `unknown profiles command "${second ?? ''}"; try \`profiles ${PROFILES_SUBCOMMANDS.join('|')}\``
           : `unknown command "${first}"; see --help`,
       );
-    const parsed = parseCommandArgs(argv.slice(name === 'profiles list' ? 2 : 1), command.options);
+    const parsed = parseCommandArgs(argv.slice(sub ? 2 : 1), command.options);
     if (flag(parsed, 'help')) {
       await write(io.stdout, HELP);
       return EXIT.ok;

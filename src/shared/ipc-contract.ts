@@ -3,6 +3,7 @@ import { aemExportSettingsSchema, type ExportOutput } from './export-output';
 import type { Problem } from './problem';
 import { problemSchema } from './problem-schema';
 import { cloudIdSchema, profileDraftSchema, profileSecretsInputSchema, targetIdSchema, type Profile } from './profile';
+import type { ProfileFileHealth, ProfileFileRecovered } from './profile-file-health';
 import { registrationOptionsSchema } from './registration';
 import { settingsSchema, type Settings } from './settings';
 import type { TokenInspection } from './token-inspection';
@@ -176,6 +177,12 @@ export const ipcContract = {
   'profiles:duplicate': channel(profileId).returns<Profile>(),
   /** Deletes the profile and every keychain entry it had. */
   'profiles:delete': channel(profileId).returns<{ readonly deleted: true }>(),
+  /** Whether the profile file is readable, damaged (and has a last good copy) or from a newer version. */
+  'profiles:file-health': channel(noInput).returns<ProfileFileHealth>(),
+  /** Replaces a damaged profile file by its last good copy or an empty list; the damaged file is kept aside. */
+  'profiles:recover': channel(
+    z.object({ action: z.enum(['restore-backup', 'start-fresh']) }),
+  ).returns<ProfileFileRecovered>(),
   /** Delegated sign-in (progress events; cancel with operation:cancel) or an app-only token. */
   'token:acquire': channel(acquireRequestSchema).returns<TokenResult>(),
   /** Redeems the stored refresh token (or gets an app-only token), logs in to SMTP, optionally sends a test mail. */

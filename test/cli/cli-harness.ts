@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { profilesFileIn } from '../../src/core/profiles/default-location';
-import { createProfileStore, type ProfileStore } from '../../src/core/profiles/profile-store';
-import { createKeytarSecretStore } from '../../src/core/secrets/keytar-secret-store';
+import { openDataStores } from '../../src/core/profiles/data-stores';
+import type { ProfileStore } from '../../src/core/profiles/profile-store';
 import type { SecretStore } from '../../src/core/secrets/secret-store';
+import { keychainInspector } from '../support/keychain';
 
 export interface CliRun {
   readonly code: number | null;
@@ -41,7 +41,8 @@ const ENTRY = join(__dirname, '..', '..', 'src', 'cli', 'index.ts');
 export async function cliSandbox(label: string): Promise<CliSandbox> {
   const dataDir = await mkdtemp(join(tmpdir(), `sow-cli-${label}-`));
   const service = `smtp-oauth-wizard-test-cli-${label}-${randomBytes(4).toString('hex')}`;
-  const secrets = createKeytarSecretStore(service);
+  // The same stores, lock included, that the command opens.
+  const { secrets, profiles } = openDataStores({ dataDir, service });
   function start(args: readonly string[], env: Readonly<Record<string, string>> = {}): RunningCli {
     const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
       env: { ...process.env, SMTP_OAUTH_WIZARD_HOME: dataDir, SMTP_OAUTH_WIZARD_KEYCHAIN_SERVICE: service, ...env },
@@ -82,7 +83,7 @@ export async function cliSandbox(label: string): Promise<CliSandbox> {
     dataDir,
     service,
     secrets,
-    store: createProfileStore({ file: profilesFileIn(dataDir), secrets }),
+    store: profiles,
     // Asynchronous on purpose: the emulator serves from this very process meanwhile.
     run: (args, env = {}) => start(args, env).done,
     start,
@@ -92,7 +93,7 @@ export async function cliSandbox(label: string): Promise<CliSandbox> {
       return file;
     },
     async dispose() {
-      for (const k of await secrets.keys('')) await secrets.delete(k);
+      await keychainInspector(service).wipe();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

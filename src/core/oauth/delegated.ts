@@ -1,18 +1,17 @@
 import type { AuthenticationResult } from '@azure/msal-node';
 import type { Profile } from '../../shared/profile';
 import { inspectAccessToken } from '../../shared/token-inspection';
-import { secretKeys } from '../secrets/secret-keys';
 import { authorizationCodeGrant } from './auth-code-grant';
 import { buildMsalApp, type BuiltApp } from './msal-app';
 import { type AcquisitionDeps, nowIso, recordTokenState, toProblemError } from './flow-support';
 import type { LoginWindowPort, SystemBrowserPort } from './login-ports';
-import { keychainCachePlugin } from './token-cache-plugin';
+import { keepRefreshToken } from './refresh-token-capture';
 import type { TokenOutcome } from './token-outcome';
 
 /**
  * Delegated sign-in: authorization code + PKCE + state + nonce, shown in the embedded
- * login window or the system browser. The refresh token is captured from MSAL's cache
- * into the keychain as part of the redemption.
+ * login window or the system browser. The refresh token is taken from MSAL's in-memory
+ * cache into the keychain as part of the redemption.
  */
 export interface DelegatedOptions extends AcquisitionDeps {
   readonly loginWindow?: LoginWindowPort;
@@ -28,16 +27,10 @@ const DEFAULT_TIMEOUT = 10 * 60_000;
 export async function signInDelegated(profile: Profile, opts: DelegatedOptions): Promise<TokenOutcome> {
   if (!opts.loginWindow && !opts.systemBrowser)
     throw new Error('signInDelegated needs a loginWindow or a systemBrowser port');
-  // A new sign-in starts from an empty cache, so the refresh token captured is this one's.
-  await opts.secrets.delete(secretKeys.tokenCache(profile.id));
-  const plugin = keychainCachePlugin({
-    secrets: opts.secrets,
-    profileId: profile.id,
-    clientId: profile.clientId.trim(),
-  });
   let built: BuiltApp | undefined;
   try {
-    built = await buildMsalApp(profile, opts.secrets, { cachePlugin: plugin });
+    // A new MSAL app per sign-in: its in-memory cache holds only this sign-in's tokens.
+    built = await buildMsalApp(profile, opts.secrets);
     // No login_hint from the mailbox: for a shared mailbox the person signing in is someone else.
     const result: AuthenticationResult = await authorizationCodeGrant(built.msal.app, {
       scopes: profile.scopes,
@@ -54,7 +47,11 @@ export async function signInDelegated(profile: Profile, opts: DelegatedOptions):
       ...(opts.now ? { now: opts.now() } : {}),
     });
     const account = result.account?.username || undefined;
-    const stored = plugin.lastRefreshToken() !== undefined;
+    const stored = await keepRefreshToken(built.msal.app, {
+      secrets: opts.secrets,
+      profileId: profile.id,
+      clientId: profile.clientId.trim(),
+    });
     const at = nowIso(opts);
     await recordTokenState(opts, profile, {
       accessTokenAcquiredAt: at,

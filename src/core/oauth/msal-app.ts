@@ -1,10 +1,4 @@
-import {
-  ConfidentialClientApplication,
-  LogLevel,
-  PublicClientApplication,
-  type Configuration,
-  type ICachePlugin,
-} from '@azure/msal-node';
+import { ConfidentialClientApplication, LogLevel, PublicClientApplication, type Configuration } from '@azure/msal-node';
 import { problem } from '../../shared/problem';
 import type { Profile } from '../../shared/profile';
 import { secretLooksLikeId } from '../../shared/profile-validation';
@@ -58,7 +52,7 @@ const missing = (what: string, field: string) =>
 export async function buildMsalApp(
   profile: Profile,
   secrets: SecretStore,
-  opts: { cachePlugin?: ICachePlugin; tenant?: string; http?: HttpClient } = {},
+  opts: { tenant?: string; http?: HttpClient } = {},
 ): Promise<BuiltApp> {
   const http = opts.http ?? httpClientFor({ network: await resolveNetwork(profile, secrets) });
   const net = new MsalNetworkClient(http);
@@ -76,7 +70,6 @@ export async function buildMsalApp(
       disableInternalRetries: true,
       loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
     },
-    ...(opts.cachePlugin ? { cache: { cachePlugin: opts.cachePlugin } } : {}),
   });
   const done = (msal: MsalApp, secretLooksLikeId = false): BuiltApp => ({
     msal,
