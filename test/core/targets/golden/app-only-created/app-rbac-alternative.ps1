@@ -5,12 +5,15 @@ param(
     # The OBJECT ID of the ENTERPRISE APPLICATION (service principal) this app created in Entra.
     [string] $EnterpriseAppObjectId = '5e5e5e5e-2222-4000-8000-00000000e0c1',
     # A mail-enabled security group whose members the app may send as.
-    [Parameter(Mandatory = $true)] [string] $GroupIdentity
+    [Parameter(Mandatory = $true)] [string] $GroupIdentity,
+    # Your Exchange admin account, e.g. admin@contoso.onmicrosoft.com (optional: it pre-fills the sign-in).
+    [string] $AdminUpn = ''
 )
 $ErrorActionPreference = 'Stop'
 # Needs the ExchangeOnlineManagement module: Install-Module -Name ExchangeOnlineManagement
 Import-Module ExchangeOnlineManagement
-Connect-ExchangeOnline -Organization 'contoso.onmicrosoft.com'
+# Signs you in interactively as an Exchange administrator.
+if ($AdminUpn) { Connect-ExchangeOnline -UserPrincipalName $AdminUpn } else { Connect-ExchangeOnline }
 
 $sp = Get-ServicePrincipal | Where-Object { $_.AppId -eq 'aaaaaaaa-0000-4000-8000-000000000001' }
 if (-not $sp) {

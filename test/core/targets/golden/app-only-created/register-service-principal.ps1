@@ -1,13 +1,16 @@
 # Lets the app registration send through SMTP as the mailbox (client credentials flow).
-# Run in Exchange Online PowerShell as an Exchange administrator.
+# Run in PowerShell as an Exchange administrator.
 param(
     # The OBJECT ID of the ENTERPRISE APPLICATION (service principal) this app created in Entra.
-    [string] $EnterpriseAppObjectId = '5e5e5e5e-2222-4000-8000-00000000e0c1'
+    [string] $EnterpriseAppObjectId = '5e5e5e5e-2222-4000-8000-00000000e0c1',
+    # Your Exchange admin account, e.g. admin@contoso.onmicrosoft.com (optional: it pre-fills the sign-in).
+    [string] $AdminUpn = ''
 )
 $ErrorActionPreference = 'Stop'
 # Needs the ExchangeOnlineManagement module: Install-Module -Name ExchangeOnlineManagement
 Import-Module ExchangeOnlineManagement
-Connect-ExchangeOnline -Organization 'contoso.onmicrosoft.com'
+# Signs you in interactively as an Exchange administrator.
+if ($AdminUpn) { Connect-ExchangeOnline -UserPrincipalName $AdminUpn } else { Connect-ExchangeOnline }
 
 # 1. Register the service principal in Exchange Online (once per app).
 $sp = Get-ServicePrincipal | Where-Object { $_.AppId -eq 'aaaaaaaa-0000-4000-8000-000000000001' }
