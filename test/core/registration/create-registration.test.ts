@@ -7,7 +7,7 @@ import { runRegistration } from '../../../src/core/registration/run-registration
 import type { RegistrationProgress } from '../../../src/core/registration/run-context';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
 import { verifySmtp } from '../../../src/core/smtp/verify-smtp';
-import { CONTOSO, CONTOSO_EXCHANGE_SP, USERS } from '../../emulator/fixtures/ids';
+import { CONTOSO, CONTOSO_EXCHANGE_SP, CONTOSO_GRAPH_SP, USERS } from '../../emulator/fixtures/ids';
 import { httpLoginWindow } from '../../emulator/http-sign-in';
 import { registrationWorld, type RegistrationWorld } from './registration-world';
 
@@ -54,12 +54,14 @@ describe('Create it for me (core)', () => {
     const grants = w.emu.directory.tenants[0]!.oauth2PermissionGrants!.filter(
       (g) => g.clientId === rec.servicePrincipalObjectId,
     );
-    expect(
+    const granted = (resourceId: string) =>
       grants
-        .find((g) => g.resourceId === CONTOSO_EXCHANGE_SP)
+        .find((g) => g.resourceId === resourceId)
         ?.scope.split(' ')
-        .sort(),
-    ).toEqual(['Mail.Read', 'Mail.Send', 'SMTP.Send']);
+        .sort();
+    // AEM's permissions as Adobe's page lists them: SMTP.Send on Exchange, the sign-in scopes on Graph.
+    expect(granted(CONTOSO_EXCHANGE_SP)).toEqual(['SMTP.Send']);
+    expect(granted(CONTOSO_GRAPH_SP)).toEqual(['email', 'offline_access', 'openid', 'profile']);
 
     // The secret went to the keychain only; the profile knows its id and expiry.
     const secret = await w.keychain.store.get(secretKeys.clientSecret(profile.id));
