@@ -148,7 +148,10 @@ describe('journeys: Create it for me when things go wrong', () => {
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByRole('button', { name: 'Open Interrupted' }).click();
     await ui.expectStep('App registration');
-    expect(await page.getByTestId('registration-steps').locator('[data-status="done"]').count()).toBe(3);
+    // The saved record arrives over IPC after the step shows: wait for its third finished step.
+    const done = page.getByTestId('registration-steps').locator('[data-status="done"]');
+    await done.nth(2).waitFor();
+    expect(await done.count()).toBe(3);
     await ui.button('Continue').click();
     await page.getByTestId('registration-result').waitFor({ timeout: 60_000 });
     expect(await appsOf('Interrupted')).toHaveLength(1);
