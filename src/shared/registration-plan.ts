@@ -61,6 +61,7 @@ const MEANINGS: Readonly<Record<string, string>> = {
   offline_access: 'Stay signed in: the refresh token your mail system keeps, so nobody signs in again.',
   openid: 'Sign the mailbox user in.',
   profile: 'See the signed-in user’s name.',
+  email: 'See the signed-in user’s email address.',
   'User.Read': 'Sign the user in and read their profile.',
   'SMTP.SendAsApp':
     'Send mail over SMTP without a user, only as the mailboxes Exchange gives the app (you grant those per mailbox).',
