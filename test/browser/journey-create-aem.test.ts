@@ -1,16 +1,14 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/main/handlers';
 import { secretKeys } from '../../src/core/secrets/secret-keys';
 import { registrationTag } from '../../src/shared/registration';
-import { startEmulator, type Emulator } from '../emulator';
+import type { Emulator } from '../emulator';
 import { CONTOSO, USERS } from '../emulator/fixtures/ids';
-import { createBrowserTestPorts, type TestPorts } from '../support/browser-ports';
-import { testKeychain } from '../support/keychain';
-import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../support/playwright-login-window';
-import { startRendererHarness, type RendererHarness, type RendererPage } from '../support/renderer-harness';
+import type { TestPorts } from '../support/browser-ports';
+import type { PlaywrightLoginWindow } from '../support/playwright-login-window';
+import type { RendererPage } from '../support/renderer-harness';
+import { type CreateJourneyWorld, openCreateJourney } from './create-journey-world';
 import { auditStep } from './step-audit';
 import { driver, expectNoSecret } from './wizard-driver';
 
@@ -21,45 +19,20 @@ import { driver, expectNoSecret } from './wizard-driver';
  * Settings point new set-ups at the emulator once, as a consultant's settings would at their cloud.
  */
 describe('journey: Create it for me, AEM, delegated, to the exported files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sow-journey-create-aem-'));
-  const keychain = testKeychain('journey-create-aem');
+  let dir: string;
+  let keychain: CreateJourneyWorld['keychain'];
   let emu: Emulator;
   let login: PlaywrightLoginWindow;
-  let harness: RendererHarness;
   let ports: TestPorts;
   let view: RendererPage;
+  let world: CreateJourneyWorld | undefined;
 
   beforeAll(async () => {
-    emu = await startEmulator();
-    login = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
-    harness = await startRendererHarness();
-    ports = createBrowserTestPorts({
-      secrets: keychain.store,
-      profilesFile: join(dir, 'profiles.json'),
-      loginWindow: login,
-      now: () => emu.clock.now(),
-    });
-    await ports.settings.save({
-      newSetup: {
-        cloud: 'custom',
-        customAuthorityHost: emu.authorityHost,
-        customGraphHost: emu.graph.host,
-        smtpHost: emu.smtp.host,
-        smtpPort: emu.smtp.port,
-        extraCaPem: emu.caPem,
-        adminClientId: '',
-      },
-    });
-    view = await harness.open(createHandlers(ports));
+    world = await openCreateJourney('journey-create-aem');
+    ({ dir, keychain, emu, login, ports, view } = world);
   });
   afterAll(async () => {
-    if (process.env.SOW_DEBUG)
-      await view?.page.screenshot({ path: '/tmp/journey-create-aem-last.png', fullPage: true });
-    await harness?.close();
-    await login?.close();
-    await emu?.close();
-    await keychain.wipe();
-    rmSync(dir, { recursive: true, force: true });
+    await world?.close();
   });
 
   it('gets from the start screen to saved exports in at most 20 actions, registration included', async () => {

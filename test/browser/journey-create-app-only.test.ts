@@ -1,15 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/main/handlers';
 import { secretKeys } from '../../src/core/secrets/secret-keys';
-import { startEmulator, type Emulator } from '../emulator';
-import { CONTOSO, MAILBOXES, USERS } from '../emulator/fixtures/ids';
-import { createBrowserTestPorts, type TestPorts } from '../support/browser-ports';
-import { testKeychain } from '../support/keychain';
-import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../support/playwright-login-window';
-import { startRendererHarness, type RendererHarness, type RendererPage } from '../support/renderer-harness';
+import type { Emulator } from '../emulator';
+import { CONTOSO, MAILBOXES } from '../emulator/fixtures/ids';
+import type { TestPorts } from '../support/browser-ports';
+import type { RendererPage } from '../support/renderer-harness';
+import { type CreateJourneyWorld, openCreateJourney } from './create-journey-world';
 import { driver, expectNoSecret } from './wizard-driver';
 
 /**
@@ -18,45 +15,19 @@ import { driver, expectNoSecret } from './wizard-driver';
  * emulator's Exchange knows the service principal and its mailbox permission, the SMTP login works.
  */
 describe('journey: Create it for me, app-only with a certificate made by the app', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sow-journey-create-app-only-'));
-  const keychain = testKeychain('journey-create-app-only');
+  let dir: string;
+  let keychain: CreateJourneyWorld['keychain'];
   let emu: Emulator;
-  let login: PlaywrightLoginWindow;
-  let harness: RendererHarness;
   let ports: TestPorts;
   let view: RendererPage;
+  let world: CreateJourneyWorld | undefined;
 
   beforeAll(async () => {
-    emu = await startEmulator();
-    login = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
-    harness = await startRendererHarness();
-    ports = createBrowserTestPorts({
-      secrets: keychain.store,
-      profilesFile: join(dir, 'profiles.json'),
-      loginWindow: login,
-      now: () => emu.clock.now(),
-    });
-    await ports.settings.save({
-      newSetup: {
-        cloud: 'custom',
-        customAuthorityHost: emu.authorityHost,
-        customGraphHost: emu.graph.host,
-        smtpHost: emu.smtp.host,
-        smtpPort: emu.smtp.port,
-        extraCaPem: emu.caPem,
-        adminClientId: '',
-      },
-    });
-    view = await harness.open(createHandlers(ports));
+    world = await openCreateJourney('journey-create-app-only');
+    ({ dir, keychain, emu, ports, view } = world);
   });
   afterAll(async () => {
-    if (process.env.SOW_DEBUG)
-      await view?.page.screenshot({ path: '/tmp/journey-create-app-only-last.png', fullPage: true });
-    await harness?.close();
-    await login?.close();
-    await emu?.close();
-    await keychain.wipe();
-    rmSync(dir, { recursive: true, force: true });
+    await world?.close();
   });
 
   it('creates the app with a certificate, fills every Exchange value in, and sends once Exchange has the permission', async () => {

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/main/handlers';
 import { registrationTag } from '../../src/shared/registration';
-import { startEmulator, type Emulator } from '../emulator';
+import type { Emulator } from '../emulator';
 import { MAILBOXES, USERS } from '../emulator/fixtures/ids';
-import { createBrowserTestPorts, type TestPorts } from '../support/browser-ports';
-import { testKeychain } from '../support/keychain';
-import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../support/playwright-login-window';
-import { startRendererHarness, type RendererHarness, type RendererPage } from '../support/renderer-harness';
+import type { TestPorts } from '../support/browser-ports';
+import type { PlaywrightLoginWindow } from '../support/playwright-login-window';
+import type { RendererPage } from '../support/renderer-harness';
+import { type CreateJourneyWorld, openCreateJourney } from './create-journey-world';
 import { auditStep } from './step-audit';
 import { driver } from './wizard-driver';
 
@@ -20,36 +16,15 @@ import { driver } from './wizard-driver';
  * exists → closed and reopened → Continue completes, and the tenant holds exactly one application.
  */
 describe('journeys: Create it for me when things go wrong', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sow-journey-create-failures-'));
-  const keychain = testKeychain('journey-create-failures');
   let emu: Emulator;
   let login: PlaywrightLoginWindow;
-  let harness: RendererHarness;
   let ports: TestPorts;
   let view: RendererPage;
+  let world: CreateJourneyWorld | undefined;
 
   beforeAll(async () => {
-    emu = await startEmulator();
-    login = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
-    harness = await startRendererHarness();
-    ports = createBrowserTestPorts({
-      secrets: keychain.store,
-      profilesFile: join(dir, 'profiles.json'),
-      loginWindow: login,
-      now: () => emu.clock.now(),
-    });
-    await ports.settings.save({
-      newSetup: {
-        cloud: 'custom',
-        customAuthorityHost: emu.authorityHost,
-        customGraphHost: emu.graph.host,
-        smtpHost: emu.smtp.host,
-        smtpPort: emu.smtp.port,
-        extraCaPem: emu.caPem,
-        adminClientId: '',
-      },
-    });
-    view = await harness.open(createHandlers(ports));
+    world = await openCreateJourney('journey-create-failures');
+    ({ emu, login, ports, view } = world);
   });
   afterEach(async () => {
     emu.graph.faults.clear();
@@ -59,13 +34,7 @@ describe('journeys: Create it for me when things go wrong', () => {
     if (await close.count()) await close.click();
   });
   afterAll(async () => {
-    if (process.env.SOW_DEBUG)
-      await view?.page.screenshot({ path: '/tmp/journey-create-failures-last.png', fullPage: true });
-    await harness?.close();
-    await login?.close();
-    await emu?.close();
-    await keychain.wipe();
-    rmSync(dir, { recursive: true, force: true });
+    await world?.close();
   });
 
   async function begin(target: RegExp, mailbox: string, name: string): Promise<void> {
