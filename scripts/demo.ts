@@ -1,7 +1,9 @@
 // `npm run demo`: the wizard's main job on a built-in sandbox tenant, without a Microsoft
 // tenant, a display or a browser. Starts the local stand-in for Entra ID + Exchange Online
 // (test/emulator), then for an app-only and a delegated profile: acquire -> verify -> export,
-// printing what a user would see. Real code paths throughout; only the tenant is pretend.
+// and "Create it for me": an administrator signs in once and the app registration is created
+// for a delegated and an app-only set-up, which then sign in and send. Printing what a user
+// would see. Real code paths throughout; only the tenant is pretend.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,13 @@ import { MemorySecretStore } from '../src/core/secrets/memory-secret-store';
 import type { SecretStore } from '../src/core/secrets/secret-store';
 import { verifySmtp } from '../src/core/smtp/verify-smtp';
 import { exportsForProfile, writeExports } from '../src/core/targets/index';
+import { exchangeCommandsFor } from '../src/core/registration/exchange-commands';
+import { signInAdmin } from '../src/core/registration/admin-session';
+import { runRegistration } from '../src/core/registration/run-registration';
+import { startRegistration } from '../src/core/registration/start-registration';
+import { registrationOptionsSchema } from '../src/shared/registration';
+import { defaultAppName } from '../src/shared/registration-plan';
+import { targetPreset } from '../src/shared/targets';
 import type { Profile, ProfileDraft } from '../src/shared/profile';
 import { startEmulator, type Emulator } from '../test/emulator';
 import {
@@ -134,6 +143,97 @@ async function verifyAndExport(
   return report.ok;
 }
 
+/** Part 3: the administrator signs in once per set-up; the app makes the registration through Graph. */
+async function createItForMe(
+  emu: Emulator,
+  profiles: ProfileStore,
+  secrets: SecretStore,
+  where: string,
+  outRoot: string,
+): Promise<boolean> {
+  const deps = { secrets, profiles };
+  const network = { proxyUrl: '', extraCaPem: emu.caPem, timeoutMs: 15_000 };
+  const start = (targetId: 'aem' | 'app-only', name: string, mailbox: string, credential: 'secret' | 'certificate') =>
+    startRegistration(deps, {
+      name,
+      targetId,
+      mailbox,
+      cloud: 'custom',
+      customAuthorityHost: emu.authorityHost,
+      network,
+      smtpHost: emu.smtp.host,
+      smtpPort: emu.smtp.port,
+      options: registrationOptionsSchema.parse({
+        appName: defaultAppName(targetPreset(targetId).label, mailbox),
+        credential,
+        customGraphHost: emu.graph.host,
+      }),
+    });
+  const create = async (profile: Profile): Promise<Profile> => {
+    say(`   Microsoft Graph: ${emu.graph.host}; the administrator signs in with Microsoft Graph Command Line Tools.`);
+    const session = await signInAdmin(secrets, {
+      cloud: 'custom',
+      customAuthorityHost: emu.authorityHost,
+      tenant: profile.tenant,
+      clientId: '',
+      network,
+      method: 'embedded',
+      loginWindow: scriptedLoginWindow(emu, USERS.alice),
+    });
+    try {
+      let last = '';
+      const done = await runRegistration(profile.id, deps, {
+        session,
+        onProgress: (p) => {
+          if (p.message !== last) say(`   … ${p.message}`);
+          last = p.message;
+        },
+      });
+      const r = done.registration;
+      say(
+        `   ✓ Created “${r?.appName}” in ${r?.tenantName} (${r?.initialDomain ?? ''}); the admin's token stays in memory.`,
+      );
+      say(`     Application (client) ID ${done.clientId}, enterprise app object ID ${r?.servicePrincipalObjectId}`);
+      say(
+        `     Credential: ${done.credential.kind === 'certificate' ? `certificate ${done.credential.thumbprintSha1}, private key in ${where}` : `client secret in ${where}, never shown`}`,
+      );
+      return done;
+    } finally {
+      session.close();
+    }
+  };
+
+  heading('3. Create it for me: the registration for AEM (delegated), made by the app');
+  const aem = await create(await start('aem', 'Contoso AEM (created)', USERS.alice.upn, 'secret'));
+  say('   The mailbox user signs in to the new app (no consent page: the admin consented for everyone) ...');
+  await signInDelegated(aem, { ...deps, loginWindow: scriptedLoginWindow(emu, USERS.alice), timeoutMs: 60_000 });
+  const aemOk = await verifyAndExport(
+    profiles,
+    secrets,
+    aem,
+    await redeemStoredRefreshToken(aem, deps),
+    join(outRoot, 'created'),
+  );
+
+  heading('4. Create it for me: an app-only mailer with a certificate the app makes');
+  const daemon = await create(await start('app-only', 'Contoso daemon (created)', MAILBOXES.noreply, 'certificate'));
+  say('   Exchange still needs (an Exchange administrator runs these; the sandbox applies them):');
+  indent(exchangeCommandsFor(daemon).map((c) => `  ${c}`));
+  const sp = daemon.registration?.servicePrincipalObjectId ?? '';
+  const tenant = emu.directory.tenants.find((t) => t.id === CONTOSO);
+  tenant?.exchangeServicePrincipals.push(sp);
+  tenant?.mailboxes.find((m) => m.address === MAILBOXES.noreply)?.fullAccessServicePrincipals.push(sp);
+  say('   Getting a token with the certificate ...');
+  const daemonOk = await verifyAndExport(
+    profiles,
+    secrets,
+    daemon,
+    await acquireAppOnly(daemon, deps),
+    join(outRoot, 'created'),
+  );
+  return aemOk && daemonOk;
+}
+
 async function main(): Promise<number> {
   heading('SMTP OAuth Wizard demo on a sandbox tenant (Contoso, emulated locally)');
   const emu = await startEmulator();
@@ -193,11 +293,13 @@ async function main(): Promise<number> {
     const redeemed = await redeemStoredRefreshToken(aem, deps);
     allOk = (await verifyAndExport(profiles, keychain.store, aem, redeemed, exportsDir)) && allOk;
 
+    allOk = (await createItForMe(emu, profiles, keychain.store, keychain.where, exportsDir)) && allOk;
+
     heading('Done');
     say(`   Exported files kept in ${exportsDir}`);
     say(`   ${emu.messages().length} test messages reached the sandbox mailboxes.`);
     say(
-      `   ${allOk ? 'Both set-ups work.' : 'A check failed (see above).'} Next: \`npm run emulator\` to click through the sign-in pages yourself.`,
+      `   ${allOk ? 'All four set-ups work.' : 'A check failed (see above).'} Next: \`npm run emulator\` to click through the sign-in pages yourself.`,
     );
     return allOk ? 0 : 1;
   } catch (e) {

@@ -14,6 +14,11 @@ Usage:
   smtp-oauth-wizard bulk-verify <profile> MAILBOXES.csv [--concurrency N] [--format csv|json] [--column NAME]
   smtp-oauth-wizard fix <profile> <problem code> [--yes] [--wait-minutes N] [--admin-client-id ID]
   smtp-oauth-wizard give-access <profile> [--group ADDRESS] [--yes] [--wait-minutes N] [--admin-client-id ID]
+  smtp-oauth-wizard register --target ID [--flow delegated|app-only] --tenant DOMAIN|ID --mailbox ADDRESS
+                             [--certificate] [--device-code] [--name NAME] [--app-name NAME] [--secret-months 6|12|24]
+                             [--cloud ID --authority-host URL --graph-host URL --ca-file PEM --smtp-host H --smtp-port N]
+                             [--admin-client-id ID] | --continue <profile>
+  smtp-oauth-wizard sign-in <profile> --device-code|--browser
 
 <profile> is a profile's id or its name (as \`profiles list\` shows them).
 
@@ -47,6 +52,13 @@ Commands:
                   else the first column). --concurrency N checks at once (default 16); never more than
                   3 connections to one mailbox. Results go to stdout as CSV (line, mailbox, status,
                   code, title, fix, attempts, duration_ms) or JSON; progress and a summary to stderr.
+  register        "Create it for me": an administrator signs in (the browser address is printed, or
+                  --device-code prints a code) and the app registration, its credential (a client secret
+                  straight into the keychain, or with --certificate a certificate made here), the enterprise
+                  application and the admin consent are created; then the profile exists. --continue <profile>
+                  resumes a run that stopped. The admin's token is kept in memory only.
+  sign-in         Signs the mailbox user of a delegated profile in (system browser or device code); the
+                  refresh token goes to the keychain.
 
   fix             When the profile's current diagnosis is <problem code> and has an Exchange command
                   (SMTP AUTH off, no Full Access, no Exchange service principal, Send As), shows the
@@ -92,6 +104,9 @@ JSON output:
                    run?: { ok, steps: [{ id, status }], problem? }, wait?: { ok, attempts, elapsedMs, problem? },
                    reason?, problem? }
   give-access    the same as fix
+  register       { ok, profile: { id, name }, tenant: { id, name, initialDomain }, clientId, applicationObjectId,
+                   servicePrincipalObjectId, credential, exchangeCommands }
+  sign-in        { ok, profile, account, refreshTokenStored, inspection }
   bulk-verify    { profile, results: [{ line, mailbox, status, code?, title?, fix?, attempts, durationMs }],
                    summary: { total, ok, failed, invalid, byCode, tokenAcquisitions, durationMs } }
   errors         { ok: false, exitCode, error: { code, message }, problem? }

@@ -9,6 +9,7 @@ import type { CliContext } from './cli-context';
 import { json, line, write, type CliIo } from './cli-io';
 import { EXIT, UsageError, type ExitCode } from './exit-codes';
 import { HELP } from './help';
+import { registerOptionsSpec } from './register-options';
 import { renderProblem } from './render-problem';
 
 /** `profiles <sub>` commands. */
@@ -134,6 +135,18 @@ const commands: Readonly<Record<string, Command>> = {
         ...(group !== undefined ? { group } : {}),
       });
     },
+  },
+  register: {
+    options: registerOptionsSpec,
+    run: async (ctx, p) => (await import('./commands/register')).registerCommand(ctx, p),
+  },
+  'sign-in': {
+    options: { 'device-code': { type: 'boolean' }, browser: { type: 'boolean' } },
+    run: async (ctx, p) =>
+      (await import('./commands/sign-in')).signInCommand(ctx, p.positionals[0], {
+        deviceCode: flag(p, 'device-code'),
+        browser: flag(p, 'browser'),
+      }),
   },
   'bulk-verify': {
     options: { concurrency: { type: 'string', short: 'c' }, format: { type: 'string' }, column: { type: 'string' } },

@@ -39,6 +39,18 @@ export interface CloudFacts {
    * (a test tenant or our emulator), with global Exchange's resource.
    */
   readonly exchangeAdminBase: string;
+  /**
+   * Microsoft Graph's root for calls (`https://host`, no trailing slash; reference §13.1.1);
+   * empty for `custom`, whose Graph host comes with the custom authority.
+   */
+  readonly graphHost: string;
+  /** Resource of Graph scopes in this cloud (`<resource>/Application.ReadWrite.All`). */
+  readonly graphResource: string;
+  /**
+   * Whether Microsoft Graph Command Line Tools can sign admins in here: apps registered in the
+   * global cloud do not replicate to China (§13.1.1), so there the admin needs an app of their own.
+   */
+  readonly graphCommandLineTools: boolean;
 }
 
 /** Office 365 Exchange Online's application id: some tokens carry it as `aud`. */
@@ -63,6 +75,9 @@ const globalCloud: CloudFacts = {
   exchangeAudiences: globalExchange,
   resourcesConfirmed: true,
   exchangeAdminBase: 'https://outlook.office365.com',
+  graphHost: 'https://graph.microsoft.com',
+  graphResource: 'https://graph.microsoft.com',
+  graphCommandLineTools: true,
 };
 
 export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
@@ -86,6 +101,9 @@ export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
     exchangeAudiences: ['https://outlook.office365.us', EXCHANGE_APP_ID],
     resourcesConfirmed: false,
     exchangeAdminBase: 'https://outlook.office365.us',
+    graphHost: 'https://graph.microsoft.us',
+    graphResource: 'https://graph.microsoft.us',
+    graphCommandLineTools: true,
   },
   dod: {
     id: 'dod',
@@ -98,6 +116,9 @@ export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
     exchangeAudiences: ['https://outlook-dod.office365.us', EXCHANGE_APP_ID],
     resourcesConfirmed: false,
     exchangeAdminBase: 'https://outlook-dod.office365.us',
+    graphHost: 'https://dod-graph.microsoft.us',
+    graphResource: 'https://dod-graph.microsoft.us',
+    graphCommandLineTools: true,
   },
   china: {
     id: 'china',
@@ -116,10 +137,21 @@ export const clouds: Readonly<Record<CloudId, CloudFacts>> = {
     appOnlyResource: 'https://partner.outlook.cn',
     exchangeAudiences: ['https://partner.outlook.cn', EXCHANGE_APP_ID],
     resourcesConfirmed: false,
+    graphHost: 'https://microsoftgraph.chinacloudapi.cn',
+    graphResource: 'https://microsoftgraph.chinacloudapi.cn',
+    graphCommandLineTools: false,
     exchangeAdminBase: 'https://outlook.office365.cn',
   },
   // A custom authority (a proxy or test tenant in front of Entra) still talks to global Exchange.
-  custom: { ...globalCloud, id: 'custom', label: 'Custom authority', authorityHost: '', exchangeAdminBase: '' },
+  // Its Graph host is typed with the authority (a proxy or the test emulator serves both).
+  custom: {
+    ...globalCloud,
+    id: 'custom',
+    label: 'Custom authority',
+    authorityHost: '',
+    graphHost: '',
+    exchangeAdminBase: '',
+  },
 };
 
 /** Default SMTP host for a cloud; personal accounts (`consumers`) have their own. */
@@ -134,6 +166,9 @@ export const delegatedSmtpScopes = (cloud: CloudId): readonly string[] => [
   `${clouds[cloud].delegatedResource}/SMTP.Send`,
   'offline_access',
 ];
+
+/** Microsoft Graph Command Line Tools: the default client an admin signs in with (reference §13.6.1). */
+export const GRAPH_COMMAND_LINE_TOOLS = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
 
 /** The one app-only scope for a cloud. */
 export const appOnlyScope = (cloud: CloudId): string => `${clouds[cloud].appOnlyResource}/.default`;

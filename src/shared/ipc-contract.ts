@@ -11,8 +11,10 @@ import type { ExchangePlan, PlanRun } from './exchange-plan';
 import { aemExportSettingsSchema, type ExportOutput } from './export-output';
 import type { Problem } from './problem';
 import { problemSchema } from './problem-schema';
-import { profileDraftSchema, profileSecretsInputSchema, type Profile } from './profile';
+import { cloudIdSchema, profileDraftSchema, profileSecretsInputSchema, targetIdSchema, type Profile } from './profile';
 import type { ProfileFileHealth, ProfileFileRecovered } from './profile-file-health';
+import { registrationOptionsSchema } from './registration';
+import { settingsSchema, type Settings } from './settings';
 import type { TokenInspection } from './token-inspection';
 import {
   profilesExportRequestSchema,
@@ -61,7 +63,10 @@ export type CredentialChoice = z.infer<typeof credentialChoiceSchema>;
 export const profileSaveRequestSchema = z.object({
   /** Absent: create a new profile. */
   id: z.string().min(1).optional(),
-  draft: profileDraftSchema.omit({ credential: true }).extend({ credential: credentialChoiceSchema }),
+  // The registration record is written by main only (what was created in Entra), never by the window.
+  draft: profileDraftSchema
+    .omit({ credential: true, registration: true })
+    .extend({ credential: credentialChoiceSchema }),
   /** Only what was typed or picked now; omitted secrets stay as stored. */
   secrets: profileSecretsInputSchema,
 });
@@ -205,6 +210,42 @@ export const certificateCheckRequestSchema = z.object({
   password: z.string().max(10_000).optional(),
 });
 
+/** "Create it for me", before anything is created: the profile with its plan (issue 13). */
+export const registrationStartRequestSchema = z.object({
+  /** Change the choices of a set-up started earlier (e.g. a certificate after secrets were refused). */
+  profileId: z.string().min(1).optional(),
+  name: z.string().max(200),
+  targetId: targetIdSchema,
+  mailbox: z.string().max(254),
+  cloud: cloudIdSchema,
+  customAuthorityHost: z.string().max(256).default(''),
+  extraCaPem: z.string().max(100_000).default(''),
+  smtpHost: z.string().max(256).default(''),
+  smtpPort: z.number().int().min(1).max(65535).optional(),
+  options: registrationOptionsSchema,
+});
+
+export const registrationRunRequestSchema = z.object({
+  profileId: z.string().min(1),
+  /** How the administrator signs in (reused while the app runs, unless `newSignIn`). */
+  method: z.enum(['embedded', 'system-browser', 'device-code']),
+  /** Sign in again, perhaps as another administrator (after a missing role). */
+  newSignIn: z.boolean().default(false),
+  operationId,
+});
+
+/** The set-up as created, plus the Exchange commands still to run (app-only), filled in. */
+export interface RegistrationOutcome {
+  readonly view: ProfileView;
+  readonly exchangeCommands: readonly string[];
+}
+
+export interface RegistrationRemoved {
+  readonly appName: string;
+  readonly clientId: string;
+  readonly deleted: readonly ('application' | 'servicePrincipal')[];
+}
+
 export const ipcContract = {
   /** App name, versions and whether the keychain can be used: the first thing the wizard shows. */
   'app:info': channel(noInput).returns<AppInfo>(),
@@ -272,6 +313,15 @@ export const ipcContract = {
   /** Asks where to save, then writes the rows as a CSV report (cells a spreadsheet would run are neutralised). */
   'bulk:save-report': channel(bulkReportRequestSchema).returns<SavedFile>(),
   'external:open': channel(z.object({ url: z.url({ protocol: /^https$/ }) })).returns<{ readonly opened: true }>(),
+  /** App-wide settings: defaults for new set-ups, the administrators' sign-in app. */
+  'settings:get': channel(noInput).returns<Settings>(),
+  'settings:save': channel(settingsSchema).returns<Settings>(),
+  /** Creates (or adjusts) the profile of a "Create it for me" set-up; nothing is created in Entra yet. */
+  'registration:start': channel(registrationStartRequestSchema).returns<ProfileView>(),
+  /** Signs the administrator in (memory only) and creates or continues the app registration (progress events). */
+  'registration:run': channel(registrationRunRequestSchema).returns<RegistrationOutcome>(),
+  /** Deletes what "Create it for me" made for the profile, then the profile. */
+  'registration:remove': channel(registrationRunRequestSchema.omit({ newSignIn: true })).returns<RegistrationRemoved>(),
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BOUNDS, extraCaProblem, proxyAddressProblem, timeoutProblem, tooLong } from './field-bounds';
+import { registrationRecordSchema } from './registration';
 
 /**
  * A profile is one "mail system -> mailbox" set-up (a consultant keeps one per client
@@ -111,6 +112,8 @@ export const profileSchema = z.object({
    */
   servicePrincipalObjectId: z.string().max(100).optional(),
   tokenState: tokenStateSchema.default({}),
+  /** Present when the app created the registration ("Create it for me"): ids and steps done. */
+  registration: registrationRecordSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

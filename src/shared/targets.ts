@@ -30,15 +30,6 @@ export function targetPreset(id: TargetId): TargetPreset {
   return targetPresets[id];
 }
 
-/** Microsoft Graph's host in each cloud (national cloud deployments). */
-const graphHosts: Readonly<Record<CloudId, string>> = {
-  global: 'https://graph.microsoft.com',
-  'gcc-high': 'https://graph.microsoft.us',
-  dod: 'https://dod-graph.microsoft.us',
-  china: 'https://microsoftgraph.chinacloudapi.cn',
-  custom: 'https://graph.microsoft.com',
-};
-
 /**
  * The target's default scopes for a cloud: the Exchange and Graph hosts of the global
  * presets are swapped for the cloud's own resources (`/.default` takes the app-only one).
@@ -49,7 +40,8 @@ export function defaultScopesFor(id: TargetId, cloud: CloudId): string[] {
     const m = /^https:\/\/(outlook\.office365\.com|outlook\.office\.com|graph\.microsoft\.com)\/(.+)$/.exec(scope);
     if (!m) return scope;
     const [, host, name] = m;
-    if (host === 'graph.microsoft.com') return `${graphHosts[cloud]}/${name}`;
+    // Graph's resource per cloud lives with the cloud's other facts (clouds.ts).
+    if (host === 'graph.microsoft.com') return `${facts.graphResource}/${name}`;
     if (name === '.default') return `${facts.appOnlyResource}/${name}`;
     // Keep the preset's own host in the global cloud (a target may document outlook.office365.com).
     return cloud === 'global' || cloud === 'custom' ? scope : `${facts.delegatedResource}/${name}`;

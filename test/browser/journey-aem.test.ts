@@ -80,6 +80,9 @@ describe('journey: AEM, delegated, to the exported files', () => {
 
     // 2. Checklist: both localhost redirect URIs, with copy buttons; the admin center opens.
     await ui.expectStep('App registration');
+    // "Create it for me" comes first; this journey is the admin who does it by hand.
+    expect(await view.page.getByRole('radio', { name: /^Create it for me/ }).isChecked()).toBe(true);
+    await ui.doItMyself();
     const checklist = await ui.text();
     expect(checklist).toContain('AEM asks for both http://localhost and http://localhost/');
     expect(checklist).toContain('SMTP.Send');

@@ -66,6 +66,7 @@ describe('journey: app-only mailer with a certificate', () => {
     await page.keyboard.press('Enter');
 
     await ui.expectStep('App registration');
+    await ui.doItMyself();
     const checklist = await ui.text();
     expect(checklist).toContain('SMTP.SendAsApp');
     expect(checklist).toContain('New-ServicePrincipal');

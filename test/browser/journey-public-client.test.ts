@@ -63,6 +63,7 @@ describe('journey: public client with device code sign-in', () => {
     await ui.button('New set-up').click();
     await page.getByRole('radio', { name: /Adobe Experience Manager as a Cloud Service/ }).check();
     await ui.next();
+    await ui.doItMyself();
     await ui.next();
     await ui.expectStep('Details');
     await page.getByLabel('Client secret value').waitFor();

@@ -64,6 +64,7 @@ describe('journey: mailbox with SMTP AUTH disabled ends on the diagnosis', () =>
     await ui.button('New set-up').click();
     await page.getByRole('radio', { name: /Generic SMTP XOAUTH2/ }).check();
     await ui.next();
+    await ui.doItMyself();
     await ui.next();
     await ui.expectStep('Details');
     await ui.fill('Profile name', 'Dave at Contoso');

@@ -17,6 +17,8 @@ export function driver(page: Page) {
         .trim(),
     heading: async () => page.locator('#step-title').textContent(),
     next: async () => button(/^(Next|Save and continue|Finish)$/).click(),
+    /** Step 2: the manual checklist instead of "Create it for me". */
+    doItMyself: async () => page.getByRole('radio', { name: /^I’ll do it myself/ }).check(),
     fill: async (label: string, value: string) => page.getByLabel(label, { exact: false }).first().fill(value),
     text: async () => (await page.locator('main').innerText()).replace(/\s+/g, ' '),
     /** Waits until the page shows `text` (the wizard talks to main, so answers arrive later). */

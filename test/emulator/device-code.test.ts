@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublicClientApplication } from '@azure/msal-node';
 import { startEmulator, type Emulator } from './index';
 import { claims, msalConfig, postToken } from './test-helpers';
-import { continueSignIn, httpsRequest, type SignInOptions } from './sign-in-driver';
+import { httpsRequest, type SignInOptions } from './sign-in-driver';
+import { enterDeviceCode } from './http-sign-in';
 import * as ids from './fixtures/ids';
 
 const { USERS } = ids;
@@ -25,13 +26,7 @@ async function deviceCode(clientId = ids.PUBLIC_APP): Promise<Record<string, unk
 
 /** A person opens verification_uri, types the code, signs in (and consents). */
 async function enterCode(verificationUri: string, userCode: string, user: SignInOptions): Promise<string> {
-  const page = await httpsRequest(verificationUri, emu.caPem);
-  expect(page.body).toContain('name="otc"');
-  const afterCode = await httpsRequest(verificationUri, emu.caPem, {
-    body: new URLSearchParams({ step: 'code', otc: userCode }).toString(),
-  });
-  const end = await continueSignIn(emu.authorityHost, afterCode, emu.caPem, user);
-  return end.kind === 'page' ? end.text : end.kind;
+  return enterDeviceCode(emu.authorityHost, emu.caPem, verificationUri, userCode, user);
 }
 
 const poll = (device: string, clientId = ids.PUBLIC_APP) =>

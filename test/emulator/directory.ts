@@ -2,6 +2,12 @@
 // Live and mutable on purpose: tests flip switches (smtpAuth, consent, MFA...) on `emu.directory`.
 // Additions to the fixture's fields (all optional, documented here):
 //   User.globalAdmin        may grant tenant-wide admin consent at /adminconsent
+//   User.roles              Entra role names (Graph checks them, reference §13.2.2)
+//   Tenant.usersCanRegisterApps, resourceServicePrincipals, oauth2PermissionGrants, appRoleAssignments,
+//   deletedApplications     what Microsoft Graph reads and writes (graph/, reference §13.3)
+//   App.objectId, createdAt, requiredResourceAccess, tags, notes, owners   Graph's view of an application
+//   App.assignmentRequired/assignedUsers  AADSTS50105 for users not assigned; App.blockUserConsent  no
+//                           consent page may be shown for the app (AADSTS65001 at redemption)
 //   App.certificates[]      { certPem } registered client certificates (Daemon Mailer's is added at start)
 //   Mailbox.shared/fullAccess  shared mailbox flag; users with FullAccess (may log in as it, §7.3)
 //   User.roles              Entra role names ('Exchange Administrator', 'Global Administrator'); the
@@ -19,10 +25,23 @@ export interface AppSecret {
   id: string;
   value: string;
   expiresOn: string;
+  /** Graph's passwordCredential fields (addPassword). */
+  displayName?: string;
+  startDateTime?: string;
 }
 export interface AppCertificate {
   certPem: string;
   expiresOn?: string;
+  /** Graph's keyCredential fields (keyCredentials on POST/PATCH /applications). */
+  keyId?: string;
+  displayName?: string;
+  startDateTime?: string;
+}
+
+/** Graph's requiredResourceAccess entry (reference §13.3.2). */
+export interface RequiredResourceAccess {
+  resourceAppId: string;
+  resourceAccess: { id: string; type: 'Scope' | 'Role' }[];
 }
 
 export interface AppRegistration {
@@ -41,13 +60,44 @@ export interface AppRegistration {
   /** Exchange app roles, bare (SMTP.SendAsApp) or as full URI. */
   applicationPermissions: string[];
   adminConsent: boolean;
+  /** Graph: the application object id; assigned on first Graph use when the fixture has none. */
+  objectId?: string;
+  /** Emulator clock (ms) when created through Graph; replication delays count from here. */
+  createdAt?: number;
+  requiredResourceAccess?: RequiredResourceAccess[];
+  tags?: string[];
+  notes?: string | null;
+  /** Object ids of the users who own it (the creator, for Graph-created apps). */
+  owners?: string[];
+  /** Enterprise app "Assignment required": unassigned users get AADSTS50105 (reference §13.6.3). */
+  assignmentRequired?: boolean;
+  /** UPNs assigned to the app. */
+  assignedUsers?: string[];
+  /** Nobody may consent to this app interactively: no consent page, AADSTS65001 at redemption (§13.6.3). */
+  blockUserConsent?: boolean;
   /** Enterprise application → Properties → "Enabled for users to sign-in?" = No (AADSTS7000112). */
   disabled?: boolean;
-  /** "Assignment required?" = Yes: only `assignedUsers` may sign in (AADSTS50105). */
-  assignmentRequired?: boolean;
-  assignedUsers?: string[];
   /** A Microsoft first-party client ID: not pre-authorised for Exchange (AADSTS65002). */
   firstParty?: boolean;
+}
+
+/** oauth2PermissionGrant (reference §13.3.8); clientId and resourceId are service principal object ids. */
+export interface PermissionGrant {
+  id: string;
+  clientId: string;
+  consentType: 'AllPrincipals' | 'Principal';
+  principalId: string | null;
+  resourceId: string;
+  scope: string;
+}
+
+/** appRoleAssignment (reference §13.3.9). */
+export interface AppRoleAssignment {
+  id: string;
+  appRoleId: string;
+  principalId: string;
+  resourceId: string;
+  createdDateTime: string;
 }
 
 export interface User {
@@ -59,7 +109,7 @@ export interface User {
   blockedByConditionalAccess: boolean;
   signInFrequencyHours: number | null;
   globalAdmin?: boolean;
-  /** Entra roles by display name, e.g. 'Exchange Administrator' (reference §13.2.2, §14.1.3). */
+  /** Entra roles by display name, e.g. 'Exchange Administrator' or 'Cloud Application Administrator' (reference §13.2.2, §14.1.3). */
   roles?: string[];
 }
 
@@ -120,6 +170,14 @@ export interface Tenant {
   managementRoleAssignments?: ManagementRoleAssignment[];
   users: User[];
   mailboxes: Mailbox[];
+  /** Members may register applications (the default, reference §13.2.2). */
+  usersCanRegisterApps?: boolean;
+  /** Resource APIs' service principals in this tenant: appId -> object id (reference §13.3.7). */
+  resourceServicePrincipals?: Record<string, string>;
+  oauth2PermissionGrants?: PermissionGrant[];
+  appRoleAssignments?: AppRoleAssignment[];
+  /** Applications deleted through Graph (restorable for 30 days in Entra). */
+  deletedApplications?: AppRegistration[];
   /**
    * User consent settings: users may consent (default), only admins may (AADSTS90094), or users
    * can request approval through the admin consent workflow (AADSTS90095).

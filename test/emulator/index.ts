@@ -11,6 +11,9 @@ import { defaultBehaviour, type Behaviour, type IdpContext } from './idp/context
 import { startIdpServer } from './idp/server';
 import { IdpState } from './idp/state';
 import { startSmtpServer } from './smtp/server';
+import { startGraphServer } from './graph/server';
+import { type GraphContext } from './graph/context';
+import { defaultGraphSwitches, type GraphSwitches } from './graph/switches';
 import { type StoredMessage } from './smtp/message';
 import { routeExchangeAdmin } from './exchange-admin/invoke';
 import { Propagation } from './exchange-admin/propagation';
@@ -22,6 +25,7 @@ export type { Behaviour } from './idp/context';
 export type { StoredMessage } from './smtp/message';
 export type { RequestLogEntry } from './request-log';
 export type { ExchangeAdminSwitches } from './exchange-admin/switches';
+export type { GraphSwitches } from './graph/switches';
 
 export const CONTOSO_TENANT_ID = '11111111-1111-4111-8111-111111111111';
 export const DAEMON_APP_ID = 'aaaaaaaa-0000-4000-8000-000000000002';
@@ -75,6 +79,15 @@ export interface Emulator {
     /** Emulator-clock time when the last change still propagating reaches SMTP; undefined when none. */
     settledAt(): number | undefined;
   };
+  /** The Microsoft Graph v1.0 stand-in over the same directory (its own port; README "Graph"). */
+  readonly graph: {
+    /** 'https://127.0.0.1:PORT' (no trailing slash); requests go to `${host}/v1.0/...`. */
+    readonly host: string;
+    /** Live: replication delay, app management policy, duplicate-assignment status. */
+    readonly switches: GraphSwitches;
+    readonly faults: { set(f: Partial<Faults>): void; clear(): void };
+    readonly requestLog: readonly RequestLogEntry[];
+  };
   revokeRefreshTokens(upn: string): void;
   close(): Promise<void>;
 }
@@ -92,7 +105,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     daemon.app.certificates.push({ certPem: keys.app2CertPem });
   }
   const behaviour: Behaviour = { ...defaultBehaviour, ...options.behaviour };
-  const ctx: IdpContext = { directory, clock, keys, state, behaviour, authorityHost: '' };
+  const switches = defaultGraphSwitches();
+  const ctx: IdpContext = { directory, clock, keys, state, behaviour, graph: switches, authorityHost: '' };
   const exchangeSwitches = defaultExchangeAdminSwitches();
   const propagation = new Propagation(directory, clock, () => exchangeSwitches.propagationMinutes);
   const exchangeCtx = {
@@ -125,6 +139,14 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     messages,
     sendAsDeniedReply: behaviour.sendAsDeniedReply,
   });
+  const graphFaults = createFaults();
+  const graphLog = new RequestLog();
+  const graphCtx: GraphContext = { directory, clock, switches, signingCertPem: keys.signingCertPem, graphHost: '' };
+  const graph = await startGraphServer(graphCtx, graphFaults, graphLog, {
+    key: keys.serverKeyPem,
+    cert: keys.serverCertPem,
+  });
+  graphCtx.graphHost = `https://127.0.0.1:${graph.port}`;
   const host = `127.0.0.1:${idp.port}`;
   const authority = (tenant = CONTOSO_TENANT_ID): string => `${ctx.authorityHost}/${tenant}`;
   return {
@@ -160,12 +182,20 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
       switches: exchangeSwitches,
       settledAt: () => propagation.settledAt(),
     },
+    graph: {
+      host: graphCtx.graphHost,
+      switches,
+      faults: { set: (f) => graphFaults.set(f), clear: () => graphFaults.clear() },
+      requestLog: graphLog.entries,
+    },
     revokeRefreshTokens(upn) {
       state.tokensValidFrom.set(upn.toLowerCase(), clock.now());
     },
     async close() {
       idp.server.closeAllConnections();
+      graph.server.closeAllConnections();
       await Promise.all([
+        new Promise<void>((r) => graph.server.close(() => r())),
         new Promise<void>((r) => idp.server.close(() => r())),
         new Promise<void>((r) => smtp.server.close(() => r())),
       ]);

@@ -5,6 +5,8 @@ import type { HandlerPorts } from '../../src/main/handlers/ports';
 import { signInCancelled, type LoginWindowPort } from '../../src/core/oauth/login-ports';
 import { createDraftStore, draftsFileBeside } from '../../src/core/profiles/draft-store';
 import { createProfileStore } from '../../src/core/profiles/profile-store';
+import { createSettingsStore, settingsFileIn } from '../../src/core/settings/settings-store';
+import { dirname } from 'node:path';
 import type { SecretStore } from '../../src/core/secrets/secret-store';
 import { repoRoot } from './renderer-build';
 
@@ -77,6 +79,7 @@ export function createBrowserTestPorts(opts: TestPortsOptions): TestPorts {
       secrets: opts.secrets,
       ...(opts.now ? { now: () => new Date(opts.now?.() ?? Date.now()) } : {}),
     }),
+    settings: createSettingsStore(settingsFileIn(dirname(opts.profilesFile))),
     loginWindow: opts.loginWindow ?? userClosesWindow,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.exchangeScheduler ? { exchangeScheduler: opts.exchangeScheduler } : {}),

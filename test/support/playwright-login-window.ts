@@ -82,6 +82,7 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
         await page.goto(verificationUri);
         await page.fill('input[name=otc]', userCode);
         await clickAndSettle(page, 'Next');
+        actions.push('sign-in: type the device code', 'sign-in: press Next');
         await playUser(page, undefined, port.user, undefined, actions);
         return (await page.locator('h1').textContent()) ?? '';
       } finally {

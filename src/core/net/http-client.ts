@@ -11,7 +11,7 @@ import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './retry-poli
  */
 
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;

@@ -25,6 +25,11 @@ export function retryDelayMs(
   if (!RETRYABLE.has(status) || attempt >= policy.maxAttempts) return null;
   const hinted = parseRetryAfter(retryAfter, now);
   if (hinted !== null) return hinted <= policy.maxDelayMs ? hinted : null;
+  return backoffMs(attempt, policy);
+}
+
+/** Exponential wait after `attempt` failures, capped; also for waits that are not HTTP statuses (replication). */
+export function backoffMs(attempt: number, policy: RetryPolicy): number {
   const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
   // Jitter spreads the retries of many clients hit by the same outage.
   return Math.min(policy.maxDelayMs, Math.round(backoff * (0.75 + Math.random() * 0.5)));

@@ -1,4 +1,4 @@
-import type { DeviceCodeRequest } from '@azure/msal-node';
+import type { AuthenticationResult, DeviceCodeRequest, PublicClientApplication } from '@azure/msal-node';
 import { problem } from '../../shared/problem';
 import { deviceCodeLimits } from '../../shared/public-client';
 import type { Profile } from '../../shared/profile';
@@ -46,36 +46,9 @@ export async function signInWithDeviceCode(profile: Profile, opts: DeviceCodeOpt
   try {
     built = await buildMsalApp(profile, opts.secrets);
     if (built.msal.kind !== 'public') throw new Error('unreachable: no credential makes a public client');
-    const pca = built.msal.app;
-    const request: DeviceCodeRequest = {
-      scopes: [...profile.scopes],
-      deviceCodeCallback: (r) =>
-        opts.onCode({
-          userCode: r.userCode,
-          verificationUri: r.verificationUri,
-          message: r.message,
-          expiresInSeconds: r.expiresIn,
-        }),
-    };
-    const aborted = new Promise<never>((_, reject) => {
-      const stop = () => {
-        // MSAL stops polling at its next interval when it sees the flag.
-        request.cancel = true;
-        const cancelled = signInCancelled();
-        reject(
-          new ProblemError({
-            ...cancelled.problem,
-            explanation: 'The sign-in was cancelled while waiting for the code to be entered on the other device.',
-          }),
-        );
-      };
-      if (opts.signal?.aborted) stop();
-      opts.signal?.addEventListener('abort', stop, { once: true });
-    });
-    const result = await Promise.race([pca.acquireTokenByDeviceCode(request), aborted]);
-    if (!result) throw new Error('MSAL returned no device code result');
+    const result = await deviceCodeGrant(built.msal.app, profile.scopes, opts.onCode, opts.signal);
     const account = result.account?.username || undefined;
-    const stored = await keepRefreshToken(pca, {
+    const stored = await keepRefreshToken(built.msal.app, {
       secrets: opts.secrets,
       profileId: profile.id,
       clientId: profile.clientId.trim(),
@@ -98,4 +71,44 @@ export async function signInWithDeviceCode(profile: Profile, opts: DeviceCodeOpt
   } finally {
     built?.close();
   }
+}
+
+/**
+ * One device code sign-in with MSAL: the code goes to `onCode`, polling stops on abort. The
+ * mailbox user's sign-in and the admin's ("Create it for me") share it.
+ */
+export async function deviceCodeGrant(
+  pca: PublicClientApplication,
+  scopes: readonly string[],
+  onCode: (info: DeviceCodeInfo) => void,
+  signal?: AbortSignal,
+): Promise<AuthenticationResult> {
+  const request: DeviceCodeRequest = {
+    scopes: [...scopes],
+    deviceCodeCallback: (r) =>
+      onCode({
+        userCode: r.userCode,
+        verificationUri: r.verificationUri,
+        message: r.message,
+        expiresInSeconds: r.expiresIn,
+      }),
+  };
+  const aborted = new Promise<never>((_, reject) => {
+    const stop = () => {
+      // MSAL stops polling at its next interval when it sees the flag.
+      request.cancel = true;
+      const cancelled = signInCancelled();
+      reject(
+        new ProblemError({
+          ...cancelled.problem,
+          explanation: 'The sign-in was cancelled while waiting for the code to be entered on the other device.',
+        }),
+      );
+    };
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+  const result = await Promise.race([pca.acquireTokenByDeviceCode(request), aborted]);
+  if (!result) throw new Error('MSAL returned no device code result');
+  return result;
 }

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { openDataStores } from '../../core/profiles/data-stores';
 import { defaultDataDir } from '../../core/profiles/default-location';
 import { createDraftStore, draftsFileBeside } from '../../core/profiles/draft-store';
+import { createSettingsStore, settingsFileIn } from '../../core/settings/settings-store';
 import type { HandlerPorts } from '../handlers/ports';
 import { createElectronLoginWindow } from './login-window';
 
@@ -26,6 +27,7 @@ export function createElectronPorts(): HandlerPorts {
     secrets,
     profiles,
     drafts: createDraftStore({ file: draftsFileBeside(file), secrets }),
+    settings: createSettingsStore(settingsFileIn(defaultDataDir())),
     clipboard: { writeText: async (text) => clipboard.writeText(text) },
     // electronegativity: OPEN_EXTERNAL_JS_CHECK — every caller's URL is checked here once more:
     // only https reaches the OS (no file:, smb: or custom schemes that start programs).

@@ -11,6 +11,7 @@ import type { HandlerPorts } from './ports';
 import { saveProfile, viewOf } from './profiles';
 import { supportReport } from './support-report';
 import { createTokenHandlers } from './tokens';
+import { createRegistrationHandlers } from './registration';
 
 /** The real handler map, built from ports; Electron and the test harness both use it. */
 export function createHandlers(ports: HandlerPorts): HandlerMap {
@@ -19,6 +20,7 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
   const transfer = createTransferHandlers(ports);
   const bulk = createBulkHandlers(ports, operations);
   const exchange = createExchangeHandlers(ports, operations);
+  const registration = createRegistrationHandlers(ports, operations);
   return {
     'app:info': () => appInfo(ports),
     'profiles:list': () => ports.profiles.list(),
@@ -66,5 +68,10 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
       await ports.openExternal(url);
       return { opened: true };
     },
+    'settings:get': () => ports.settings.get(),
+    'settings:save': (req) => ports.settings.save(req),
+    'registration:start': registration.start,
+    'registration:run': registration.run,
+    'registration:remove': registration.remove,
   };
 }

@@ -3,6 +3,7 @@ import type { LoginWindowPort } from '../../core/oauth/login-ports';
 import type { DraftStore } from '../../core/profiles/draft-store';
 import type { ProfileStore } from '../../core/profiles/profile-store';
 import type { SecretStore } from '../../core/secrets/secret-store';
+import type { SettingsStore } from '../../core/settings/settings-store';
 
 /** What an open or save dialog shows: its title and the kinds of file it offers. */
 export interface FileDialogOptions {
@@ -28,6 +29,8 @@ export interface HandlerPorts {
   readonly profiles: ProfileStore;
   /** Unfinished new set-ups: a file beside the profiles, their secrets in `secrets`. */
   readonly drafts: DraftStore;
+  /** settings.json beside the profiles: defaults for new set-ups, the admins' sign-in app. */
+  readonly settings: SettingsStore;
   /** The embedded sign-in window (Electron) or a Playwright page on the emulator (tests). */
   readonly loginWindow: LoginWindowPort;
   /** Milliseconds since the epoch for token dates and expiry checks; tests pass the emulator's clock. */

@@ -34,10 +34,13 @@ const useStyles = makeStyles({
 export function DeviceCodePanel({
   progress,
   mailbox,
+  note,
   onCancel,
 }: {
   readonly progress: ProgressEvent | undefined;
   readonly mailbox: string;
+  /** Replaces the sentence about the mailbox owner (an administrator's sign-in says who instead). */
+  readonly note?: string;
   onCancel(): void;
 }) {
   const styles = useStyles();
@@ -87,8 +90,8 @@ export function DeviceCodePanel({
         {openFailed && <Text role="alert">The browser could not be opened; type the address instead.</Text>}
       </div>
       <Text>
-        The mailbox owner can do this on their own device: open the page, enter the code and sign in as{' '}
-        {mailbox || 'the mailbox'}.
+        {note ??
+          `The mailbox owner can do this on their own device: open the page, enter the code and sign in as ${mailbox || 'the mailbox'}.`}
       </Text>
       <div className={styles.row} aria-live="polite">
         <Spinner size="tiny" role="status" label="Waiting for the sign-in on the other device…" />

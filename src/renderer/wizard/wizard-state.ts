@@ -1,6 +1,7 @@
 import type { ProfileView } from '../../shared/ipc-contract';
 import type { Problem } from '../../shared/problem';
 import type { FieldIssue } from '../../shared/profile-validation';
+import { registrationDone } from '../../shared/registration-plan';
 import type { WizardStepId } from '../wizard-steps';
 import type { TokenResult, VerifyResult } from './results';
 import { emptyForm, formOf, withCloud, withTarget, type WizardForm } from './wizard-form';
@@ -31,6 +32,8 @@ export type WizardAction =
   | { readonly type: 'touch'; readonly field: string }
   | { readonly type: 'show-all-issues' }
   | { readonly type: 'saved'; readonly view: ProfileView }
+  /** "Create it for me" made the profile: the form shows what it filled in. */
+  | { readonly type: 'created'; readonly view: ProfileView }
   | { readonly type: 'token'; readonly token: TokenResult }
   | { readonly type: 'verified'; readonly verify: VerifyResult }
   | { readonly type: 'verify-failed'; readonly problem: Problem }
@@ -45,7 +48,14 @@ export type WizardStart =
 export function initialState(start: WizardStart): WizardState {
   const view = start.kind === 'profile' ? start.view : undefined;
   return {
-    step: start.kind === 'new' ? (start.form ? 'details' : 'target') : (start.step ?? 'details'),
+    // A "Create it for me" that did not finish reopens where it can be continued.
+    step:
+      start.kind === 'new'
+        ? start.form
+          ? 'details'
+          : 'target'
+        : (start.step ??
+          (view?.profile.registration && !registrationDone(view.profile.registration) ? 'checklist' : 'details')),
     form:
       start.kind === 'profile'
         ? formOf(start.view.profile, {
@@ -93,6 +103,17 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
           storedCertificate:
             action.view.profile.credential.kind === 'certificate' ? action.view.profile.credential : undefined,
         },
+      };
+    case 'created':
+      return {
+        ...state,
+        view: action.view,
+        dirty: false,
+        touched: new Set(),
+        form: formOf(action.view.profile, {
+          clientSecret: action.view.stored.clientSecret,
+          certificate: action.view.stored.certificate,
+        }),
       };
     case 'token':
       return {

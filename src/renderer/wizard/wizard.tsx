@@ -9,7 +9,8 @@ import { wizardSteps, type WizardStepId } from '../wizard-steps';
 import { formIssues, issuesByField } from './form-issues';
 import type { FieldBinding } from './form-field';
 import { LeaveDialog } from './leave-dialog';
-import { ChecklistStep } from './steps/checklist-step';
+import { CreatedByAppNote } from './registration/created-by-app-note';
+import { AppRegistrationStep } from './steps/create-registration-step';
 import { DetailsStep } from './steps/details-step';
 import { ExportStep } from './steps/export-step';
 import { SignInStep } from './steps/sign-in-step';
@@ -46,6 +47,12 @@ export interface WizardProps {
 export function Wizard({ start, draftId, note, onClose }: WizardProps) {
   const styles = useStyles();
   const [state, dispatch] = useReducer(wizardReducer, start, initialState);
+  const [registrationBlocksNext, setRegistrationBlocksNext] = useState(false);
+  // Step 2's choice survives Back and Next; a profile made by hand reopens on the checklist.
+  const [registrationMode, setRegistrationMode] = useState<'create' | 'manual'>(
+    start.kind === 'profile' && !start.view.profile.registration ? 'manual' : 'create',
+  );
+  const blockNext = useCallback((b: boolean) => setRegistrationBlocksNext(b), []);
   const contentRef = useRef<HTMLDivElement>(null);
   const [leaving, setLeaving] = useState(false);
   // Set by "Discard changes": the wizard closes once the dialog has gone (see Modal).
@@ -125,7 +132,9 @@ export function Wizard({ start, draftId, note, onClose }: WizardProps) {
   };
 
   // Target and checklist lead on as soon as a target is chosen; later steps once their input exists.
-  const canAdvance = step === 'details' || (next !== undefined && (step === 'checklist' || reachable.has(next)));
+  const canAdvance =
+    step === 'details' ||
+    (next !== undefined && (step === 'checklist' ? !registrationBlocksNext : reachable.has(next)));
   const onNext = (): void => {
     if (step === 'export') onClose();
     else if (step === 'details') void saveAndContinue();
@@ -148,7 +157,19 @@ export function Wizard({ start, draftId, note, onClose }: WizardProps) {
         {step === 'target' && (
           <TargetStep value={form.targetId} onChange={(targetId) => dispatch({ type: 'target', targetId })} />
         )}
-        {step === 'checklist' && preset && <ChecklistStep preset={preset} form={form} />}
+        {step === 'checklist' && preset && (
+          <AppRegistrationStep
+            preset={preset}
+            form={form}
+            view={state.view}
+            onCreated={(view) => dispatch({ type: 'created', view })}
+            onRemoved={onClose}
+            onBlockNext={blockNext}
+            mode={registrationMode}
+            onMode={setRegistrationMode}
+          />
+        )}
+        {step === 'details' && profile?.registration && <CreatedByAppNote profile={profile} />}
         {step === 'details' && preset && (
           <DetailsStep
             preset={preset}

@@ -22,6 +22,28 @@ export const fixtureCertificate: Profile['credential'] = {
 };
 
 /** The one fixture profile, set up the way the wizard presets it for each target. */
+/** What "Create it for me" records on a profile it made (ids as Graph would return them). */
+export const fixtureRegistration: NonNullable<Profile['registration']> = {
+  appName: 'SMTP OAuth – App-only mailer – noreply@contoso.com',
+  graphHost: 'https://graph.microsoft.com',
+  adminClientId: '14d82eec-204b-4c2f-b7e8-296a70dab67e',
+  credentialKind: 'certificate',
+  secretLifetimeMonths: 12,
+  tenantId: '11111111-1111-4111-8111-111111111111',
+  tenantName: 'Contoso',
+  initialDomain: 'contoso.onmicrosoft.com',
+  applicationObjectId: 'a0a0a0a0-1111-4000-8000-00000000a0b1',
+  servicePrincipalObjectId: '5e5e5e5e-2222-4000-8000-00000000e0c1',
+  steps: {
+    application: { at: '2026-12-01T10:00:00.000Z' },
+    credential: { at: '2026-12-01T10:00:01.000Z' },
+    servicePrincipal: { at: '2026-12-01T10:00:02.000Z' },
+    consent: { at: '2026-12-01T10:00:03.000Z' },
+    ready: { at: '2026-12-01T10:00:09.000Z' },
+  },
+  startedAt: '2026-12-01T09:59:59.000Z',
+};
+
 export function fixtureProfile(targetId: TargetId, overrides: Partial<Profile> = {}): Profile {
   const preset = targetPreset(targetId);
   return {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { exportsFor, targetExports } from '../../../src/core/targets';
 import type { ExportOutput } from '../../../src/shared/export-output';
 import { targetIds, type TargetId } from '../../../src/shared/profile';
-import { fixtureCertificate, fixtureProfile, fixtureTokens } from './fixture-profile';
+import { fixtureCertificate, fixtureProfile, fixtureRegistration, fixtureTokens } from './fixture-profile';
 
 /**
  * Every output, byte for byte, against files reviewed by eye. UPDATE_GOLDEN=1 rewrites
@@ -27,6 +27,16 @@ const sets: readonly { dir: string; outputs: () => ExportOutput[] }[] = [
     dir: 'app-only-certificate',
     outputs: () =>
       exportsFor(fixtureProfile('app-only', { credential: fixtureCertificate }), {}, { includeSecrets: false }),
+  },
+  {
+    // Made by "Create it for me": the object ids and the initial domain fill every script (issue 13.5).
+    dir: 'app-only-created',
+    outputs: () =>
+      exportsFor(
+        fixtureProfile('app-only', { credential: fixtureCertificate, registration: fixtureRegistration }),
+        {},
+        { includeSecrets: false },
+      ),
   },
 ];
 

@@ -57,7 +57,7 @@ export function startAuthorize(
     if (params.prompt === 'none') {
       // §1.2: prompt=none never shows UI.
       if (!session) throw new AadstsError(50058);
-      const missing = requiredKeys(app, parsed).filter((k) => !consentedKeys(ctx.state, app, session.upn).has(k));
+      const missing = requiredKeys(app, parsed).filter((k) => !consentedKeys(ctx, app, session.upn).has(k));
       if (missing.length > 0) throw new AadstsError(65001, { appId: app.clientId, appName: app.displayName });
       return finishAuthorize(ctx, req, { ...tx, user: session, mfaDone: true });
     }

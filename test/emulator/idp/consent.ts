@@ -1,12 +1,19 @@
 // Which delegated permissions a user has granted an app: admin consent covers the app's
 // registered permissions for everyone; user consent is remembered per user and app.
-import { type AppRegistration } from '../directory';
+import { type AppRegistration, type Directory } from '../directory';
+import { grantedDelegatedKeys } from '../graph/grants';
 import { type IdpState } from './state';
 import { delegatedKeys, permissionKey, permissionName, type ParsedScopes } from './scopes';
 
-export function consentedKeys(state: IdpState, app: AppRegistration, upn: string): Set<string> {
-  const user = state.userConsents.get(`${upn.toLowerCase()}|${app.clientId}`) ?? new Set<string>();
-  return app.adminConsent ? new Set([...delegatedKeys(app.delegatedPermissions).keys(), ...user]) : new Set(user);
+/** Portal admin consent (every registered permission), Graph grants (reference §13.3.8) and the user's own. */
+export function consentedKeys(
+  ctx: { readonly state: IdpState; readonly directory: Directory },
+  app: AppRegistration,
+  upn: string,
+): Set<string> {
+  const user = ctx.state.userConsents.get(`${upn.toLowerCase()}|${app.clientId}`) ?? new Set<string>();
+  const admin = app.adminConsent ? [...delegatedKeys(app.delegatedPermissions).keys()] : [];
+  return new Set([...admin, ...grantedDelegatedKeys(ctx.directory, app), ...user]);
 }
 
 /** Permission keys a scope request needs; `.default` means every registered permission of that API. */

@@ -3,6 +3,7 @@ import { type Directory } from '../directory';
 import { type Clock } from '../clock';
 import { type KeyMaterial } from '../make-keys';
 import { type IdpState } from './state';
+import { type GraphSwitches } from '../graph/switches';
 
 export interface Behaviour {
   /** Code returned for an expired authorization code: 70000 or 70008 (§5.1 lists both). */
@@ -44,6 +45,8 @@ export interface IdpContext {
   readonly keys: KeyMaterial;
   readonly state: IdpState;
   readonly behaviour: Behaviour;
+  /** Directory behaviour shared with the Graph stand-in (replication delay, app policies). */
+  readonly graph: GraphSwitches;
   /** 'https://127.0.0.1:PORT' once listening. */
   authorityHost: string;
 }

@@ -14,6 +14,7 @@ import { type Transaction } from './state';
 import { finishAuthorize, authorizeDeclined, authorizeBlocked } from './authorize';
 import { finishDevice, deviceDeclined } from './device-code';
 import { adminPermissionLabels, finishAdminConsent, adminConsentDeclined } from './admin-consent';
+import { mayGrantTenantConsent, needsAdminConsent } from '../graph/roles';
 
 export function appOf(ctx: IdpContext, tx: Transaction) {
   const found = findApp(ctx.directory, tx.clientId);
@@ -93,10 +94,15 @@ export function next(ctx: IdpContext, req: IncomingMessage, tx: Transaction): Re
     return finishAdminConsent(ctx, tx, user.tenantId);
   }
   const parsed = parseScopes(tx.params.scope ?? '', tenant.id, 'delegated');
-  const consented = consentedKeys(ctx.state, app, user.upn);
+  const consented = consentedKeys(ctx, app, user.upn);
   const needed = requiredKeys(app, parsed);
   const promptConsent = tx.params.prompt === 'consent' && !tx.consentGiven;
-  if (promptConsent || needed.some((k) => !consented.has(k))) {
+  const missing = needed.filter((k) => !consented.has(k));
+  // §13.6.3: where nobody may consent to the app, no page is shown; redemption then fails (65001).
+  if ((promptConsent || missing.length > 0) && !app.blockUserConsent) {
+    // §13.2.2: scopes that need admin consent cannot be accepted by a user without an admin role.
+    if (missing.some(needsAdminConsent) && !(org && mayGrantTenantConsent(org)))
+      return aadErrorPage(ctx, req, new AadstsError(90094));
     // Tenants that keep consent to admins: a non-admin is stopped (or may request approval).
     const homeTenant = findUser(ctx.directory, user.upn)?.tenant;
     if (!org?.globalAdmin && homeTenant?.userConsent === 'admin-only')

@@ -32,7 +32,7 @@ export function issueUserTokens(ctx: IdpContext, i: IssueInput): Record<string, 
   // A Microsoft-owned client ID is not pre-authorised for Exchange (AADSTS65002).
   if (i.app.firstParty && family !== 'graph')
     throw new AadstsError(65002, { appId: i.app.clientId, resource: audience });
-  const consented = consentedKeys(ctx.state, i.app, i.grant.user.upn);
+  const consented = consentedKeys(ctx, i.app, i.grant.user.upn);
   const missing = requiredKeys(i.app, parsed, family).filter((k) => !consented.has(k));
   if (missing.length > 0) throw new AadstsError(65001, { appId: i.app.clientId, appName: i.app.displayName });
   const scp = [...consented].filter((k) => k.startsWith(`${family}/`)).map(permissionName);

@@ -1,10 +1,11 @@
 // Scope parsing, resource families and the audience rule (§1.5, §6: the token is for the resource
 // of the FIRST non-OIDC scope; outlook.office.com and outlook.office365.com are one API).
 import { AadstsError } from './errors';
+import { EXCHANGE_API, EXCHANGE_APP_ID, GRAPH_API, GRAPH_APP_ID } from '../graph/catalog';
+
+export { EXCHANGE_APP_ID, GRAPH_APP_ID };
 
 export const OIDC_SCOPES: ReadonlySet<string> = new Set(['openid', 'profile', 'offline_access', 'email']);
-export const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
-export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const GRAPH = 'https://graph.microsoft.com';
 
 export type Family = 'exchange' | 'graph';
@@ -19,30 +20,10 @@ const RESOURCES: Readonly<Record<string, Family>> = {
   [GRAPH_APP_ID]: 'graph',
 };
 
-/** Delegated permission names each API publishes (case-insensitive). SMTP.SendAsApp is app-only (§6). */
+/** Delegated permission names each API publishes (case-insensitive), from the catalog Graph serves too. */
 const DELEGATED: Readonly<Record<Family, readonly string[]>> = {
-  exchange: [
-    'SMTP.Send',
-    'Mail.Send',
-    'Mail.Read',
-    'Mail.ReadWrite',
-    'IMAP.AccessAsUser.All',
-    'POP.AccessAsUser.All',
-    'EWS.AccessAsUser.All',
-    'User.Read',
-    // What the ExchangeOnlineManagement module's client signs admins in with (§14.1.3).
-    'Exchange.Manage',
-  ],
-  graph: [
-    'User.Read',
-    'User.ReadBasic.All',
-    'Mail.Send',
-    'Mail.Read',
-    'Mail.ReadWrite',
-    'SMTP.Send',
-    'IMAP.AccessAsUser.All',
-    'POP.AccessAsUser.All',
-  ],
+  exchange: EXCHANGE_API.scopes.map((s) => s.value),
+  graph: GRAPH_API.scopes.map((s) => s.value).filter((v) => !OIDC_SCOPES.has(v.toLowerCase())),
 };
 
 export function familyOf(resource: string): Family | undefined {

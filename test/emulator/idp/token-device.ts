@@ -64,7 +64,7 @@ export function redeemPassword(r: TokenRequest): Record<string, unknown> {
   };
   checkUserPolicies(r.ctx, grant, scope, now);
   const parsed = parseScopes(scope, org.tenant.id, 'delegated');
-  const consented = consentedKeys(r.ctx.state, app, org.user.upn);
+  const consented = consentedKeys(r.ctx, app, org.user.upn);
   if (requiredKeys(app, parsed).some((k) => !consented.has(k)))
     throw new AadstsError(65001, { appId: app.clientId, appName: app.displayName });
   return issueUserTokens(r.ctx, { app, grant, scope, clientAuth: auth, wantClientInfo: r.form.client_info === '1' });

@@ -7,6 +7,8 @@ import { json, type Reply } from './http';
 import { authenticateClient, type ClientAuthKind } from './client-auth';
 import { mintAccessToken } from './mint';
 import { applicationRoles, parseScopes } from './scopes';
+import { assignedRoles } from '../graph/grants';
+import { stillReplicating } from '../graph/switches';
 import { type TenantRef } from './tenants';
 import { redeemCode, redeemRefreshToken } from './token-user';
 import { redeemDeviceCode, redeemPassword } from './token-device';
@@ -27,7 +29,9 @@ export function appFor(
   if (!clientId) throw new AadstsError(900144, { name: 'client_id' });
   const found = findApp(ctx.directory, clientId);
   const tenantLabel = ref.kind === 'tenant' ? ref.tenant.id : ref.segment;
-  if (!found) throw new AadstsError(700016, { appId: clientId, tenant: tenantLabel });
+  // A new app is unknown until it has replicated to the token service (reference §13.5.2).
+  if (!found || stillReplicating(found.app, ctx.graph, ctx.clock.now()))
+    throw new AadstsError(700016, { appId: clientId, tenant: tenantLabel });
   if (ref.kind === 'tenant' && ref.tenant !== found.tenant && found.app.signInAudience === 'AzureADMyOrg') {
     throw new AadstsError(700016, { appId: clientId, tenant: tenantLabel });
   }
@@ -96,7 +100,13 @@ function clientCredentials(r: TokenRequest): Record<string, unknown> {
   if (resources.size > 1) throw new AadstsError(700022, { scope: r.form.scope });
   const first = parsed.resourceScopes[0];
   if (!first || parsed.oidc.length > 0) throw new AadstsError(1002012, { scope: r.form.scope });
-  const roles = app.adminConsent ? applicationRoles(app.applicationPermissions, first.family) : [];
+  // Portal admin consent covers the registered roles; Graph assignments add theirs (reference §13.3.9).
+  const roles = [
+    ...new Set([
+      ...(app.adminConsent ? applicationRoles(app.applicationPermissions, first.family) : []),
+      ...assignedRoles(r.ctx.directory, app, first.family),
+    ]),
+  ];
   const lifetime = r.ctx.behaviour.accessTokenLifetimeSeconds;
   const accessToken = mintAccessToken({
     keys: r.ctx.keys,

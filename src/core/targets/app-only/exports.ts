@@ -28,13 +28,23 @@ function settingsFields(ctx: ExportContext) {
 }
 
 /**
- * The Enterprise application's object id: filled in when the profile knows it (the app-only
- * token's `oid`, or typed on Details), else asked for when the script runs (issue 14.15).
+ * The Enterprise application's object id as a script parameter: filled in when the profile knows it
+ * ("Create it for me" made the service principal, the app-only token's `oid`, or typed on Details;
+ * issue 14.15), asked for otherwise. More
+ * parameters always follow it.
  */
-function objectIdParameter(p: ExportContext['profile']): string[] {
-  return p.servicePrincipalObjectId
-    ? [`    [string] $EnterpriseAppObjectId = ${psQuote(p.servicePrincipalObjectId)},`]
-    : ['    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,'];
+function objectIdParameter(ctx: ExportContext): string[] {
+  const known = ctx.profile.servicePrincipalObjectId ?? ctx.profile.registration?.servicePrincipalObjectId;
+  return known
+    ? [
+        '    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal) this app created in Entra.',
+        `    [string] $EnterpriseAppObjectId = ${psQuote(known)},`,
+      ]
+    : [
+        '    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal): Entra admin center >',
+        "    # Enterprise applications > your app > Overview > Object ID. Not the App registration's Object ID.",
+        `    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,`,
+      ];
 }
 
 function servicePrincipalScript(ctx: ExportContext): string {
@@ -51,9 +61,7 @@ function servicePrincipalScript(ctx: ExportContext): string {
     '# Lets the app registration send through SMTP as the mailbox (client credentials flow).',
     '# Run in PowerShell as an Exchange administrator.',
     'param(',
-    '    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal): Entra admin center >',
-    "    # Enterprise applications > your app > Overview > Object ID. Not the App registration's Object ID.",
-    ...objectIdParameter(p),
+    ...objectIdParameter(ctx),
     ...adminUpnParameter,
     ')',
     "$ErrorActionPreference = 'Stop'",
@@ -84,7 +92,7 @@ function rbacScript(ctx: ExportContext): string {
     '# With RBAC, REMOVE the SMTP.SendAsApp API permission from the app registration; if it is',
     '# present, Exchange also checks mailbox permissions.',
     'param(',
-    ...objectIdParameter(p),
+    ...objectIdParameter(ctx),
     '    # A mail-enabled security group whose members the app may send as.',
     '    [Parameter(Mandatory = $true)] [string] $GroupIdentity,',
     ...adminUpnParameter,

@@ -14,6 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import type { TargetPreset } from '../../../shared/targets';
 import { CopyButton } from '../../components/copy-button';
 import { invoke } from '../../ipc/wizard-client';
@@ -71,7 +72,16 @@ const consentBy = (adminConsentRequired: boolean): string =>
     : 'The mailbox user at the first sign-in (an administrator instead, if your organization does not let users consent)';
 
 /** Step 2: what to click in the Entra admin center and Exchange for this target, with copy buttons. */
-export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset; readonly form: WizardForm }) {
+export function ChecklistStep({
+  preset,
+  form,
+  above,
+}: {
+  readonly preset: TargetPreset;
+  readonly form: WizardForm;
+  /** Shown under the heading (step 2's "Create it for me / I'll do it myself" choice). */
+  readonly above?: ReactNode;
+}) {
   const styles = useStyles();
   const draft = draftOf(form);
   return (
@@ -80,6 +90,7 @@ export function ChecklistStep({ preset, form }: { readonly preset: TargetPreset;
         title={`Register the app for ${preset.label}`}
         intro="Do these steps in the Entra admin center, or send them to the client's admin. The next step checks the values you copy from there."
       />
+      {above}
       <div className={styles.row}>
         <Button
           appearance="primary"

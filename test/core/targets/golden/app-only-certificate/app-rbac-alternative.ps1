@@ -2,6 +2,8 @@
 # With RBAC, REMOVE the SMTP.SendAsApp API permission from the app registration; if it is
 # present, Exchange also checks mailbox permissions.
 param(
+    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal): Entra admin center >
+    # Enterprise applications > your app > Overview > Object ID. Not the App registration's Object ID.
     [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,
     # A mail-enabled security group whose members the app may send as.
     [Parameter(Mandatory = $true)] [string] $GroupIdentity,
