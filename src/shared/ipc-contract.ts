@@ -120,7 +120,6 @@ export const ipcContract = {
   'app:info': channel(noInput).returns<AppInfo>(),
   /** Copies text (a command, an export, the support report) to the OS clipboard. */
   'clipboard:write': channel(z.object({ text: z.string().max(1_000_000) })).returns<{ readonly copied: true }>(),
-  /** Opens an https page (Entra admin center, admin-consent link) in the OS browser. */
   /** Every saved profile (non-secret fields and token state), in creation order. */
   'profiles:list': channel(noInput).returns<readonly Profile[]>(),
   'profiles:get': channel(profileId).returns<ProfileView>(),
@@ -144,6 +143,7 @@ export const ipcContract = {
   'operation:cancel': channel(z.object({ operationId })).returns<{ readonly cancelled: boolean }>(),
   /** Shows the OS file dialog for a certificate (PEM with its key, or PFX) and reads the file. */
   'certificate:pick': channel(noInput).returns<PickedCertificateFile>(),
+  /** Opens an https page (Entra admin center, admin-consent link) in the OS browser. */
   'external:open': channel(z.object({ url: z.url({ protocol: /^https$/ }) })).returns<{ readonly opened: true }>(),
 } as const;
 
