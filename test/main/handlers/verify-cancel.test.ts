@@ -1,28 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/main/handlers';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
 import type { ProfileView } from '../../../src/shared/ipc-contract';
-import { startEmulator, type Emulator } from '../../emulator';
 import { AEM_APP, AEM_SECRET, CONTOSO, USERS } from '../../emulator/fixtures/ids';
 import { delegatedTokens } from '../../emulator/test-helpers';
 import { createBrowserTestPorts } from '../../support/browser-ports';
+import { useEmulatorWorld } from '../../support/emulator-world';
 
 const SCOPE = 'https://outlook.office.com/SMTP.Send offline_access';
-const dir = mkdtempSync(join(tmpdir(), 'sow-verify-cancel-'));
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { emu, dir } = useEmulatorWorld('verify-cancel');
 
 /** The real handler map on the emulator, with an AEM profile whose refresh token is stored. */
 async function signedInProfile() {
