@@ -3,7 +3,7 @@ import type { Profile } from '../../shared/profile';
 import { decodeJwtPayload, inspectAccessToken } from '../../shared/token-inspection';
 import { diagnose } from '../diagnose/index';
 import { ProblemError } from '../problem-error';
-import type { BackoffPolicy } from '../smtp/backoff';
+import type { RetryPolicy } from '../net/retry-policy';
 import type { MailboxLimiter } from '../smtp/mailbox-limiter';
 import { verifySmtp } from '../smtp/verify-smtp';
 import type { BulkEntry, BulkProgress, BulkRowResult, BulkSummary } from './bulk-types';
@@ -27,7 +27,7 @@ export interface BulkVerifyInput {
   /** Called as checks finish (completion order), for a progress bar. */
   readonly onProgress?: (progress: BulkProgress) => void;
   readonly limiter?: MailboxLimiter;
-  readonly backoff?: BackoffPolicy;
+  readonly backoff?: RetryPolicy;
   /** Stops taking new rows; rows in flight end as cancelled. */
   readonly signal?: AbortSignal;
   /** Milliseconds since the epoch for the token's expiry check (tests pass the emulator's clock). */

@@ -2,7 +2,7 @@ import https from 'node:https';
 import tls from 'node:tls';
 import { NetworkFailure, classifySocketError } from './network-failure';
 import { connectThroughProxy, resolveProxy } from './proxy';
-import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './retry-policy';
+import { HTTP_RETRY, httpRetryDelayMs, sleep as abortableSleep, type RetryPolicy } from './retry-policy';
 
 /**
  * The one HTTPS client core uses to reach the identity provider: the networks people
@@ -56,8 +56,12 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   // Keep-alive: a refresh right after discovery reuses the connection, as a browser would.
   const agent = new https.Agent({ keepAlive: true, maxSockets: 4, ...(secureContext ? { secureContext } : {}) });
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  const policy = opts.retry ?? defaultRetryPolicy;
+  const policy = opts.retry ?? HTTP_RETRY;
   const sleep = opts.sleep ?? abortableSleep;
+  const pause = (ms: number, signal?: AbortSignal): Promise<void> =>
+    sleep(ms, signal).catch((e: unknown) => {
+      throw signal?.aborted ? new NetworkFailure('aborted', '') : e;
+    });
 
   async function once(req: HttpRequest): Promise<Omit<HttpResponse, 'attempts'>> {
     const url = new URL(req.url);
@@ -127,26 +131,11 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
     async request(req) {
       for (let attempt = 1; ; attempt++) {
         const res = await once(req);
-        const wait = retryDelayMs(res.status, res.headers['retry-after'], attempt, policy);
+        const wait = httpRetryDelayMs(res.status, res.headers['retry-after'], attempt, policy);
         if (wait === null) return { ...res, attempts: attempt };
-        await sleep(wait, req.signal);
+        await pause(wait, req.signal);
       }
     },
     close: () => agent.destroy(),
   };
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new NetworkFailure('aborted', ''));
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(t);
-        reject(new NetworkFailure('aborted', ''));
-      },
-      { once: true },
-    );
-  });
 }

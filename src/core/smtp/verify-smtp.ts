@@ -5,7 +5,7 @@ import type { Problem } from '../../shared/problem';
 import type { VerifyReport } from '../../shared/verify-report';
 import { decodeJwtPayload, inspectAccessToken, type TokenInspection } from '../../shared/token-inspection';
 import { diagnoseSmtp, type SmtpDiagnosisContext } from '../diagnose/smtp';
-import { backoffDelay, EXCHANGE_BACKOFF, isTemporaryReply, sleep, type BackoffPolicy } from './backoff';
+import { backoffDelay, isTemporarySmtpReply, sleep, SMTP_RETRY, type RetryPolicy } from '../net/retry-policy';
 import { sharedMailboxLimiter, type MailboxLimiter } from './mailbox-limiter';
 import { effectiveProxy, openSmtpSocket } from './open-socket';
 import { preflightBlocker, preflightWarnings } from './preflight';
@@ -33,7 +33,7 @@ export interface VerifySmtpInput {
   /** Defaults to the process-wide limiter (3 connections per mailbox). */
   readonly limiter?: MailboxLimiter;
   /** Retries on 4xx replies; defaults to 3 attempts, 2 s then 4 s (jittered). */
-  readonly backoff?: BackoffPolicy;
+  readonly backoff?: RetryPolicy;
   /** For the test message's "sent at" line. */
   readonly now?: () => Date;
 }
@@ -130,7 +130,7 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
   const transcript = createTranscript(redact);
 
   const limiter = input.limiter ?? sharedMailboxLimiter;
-  const policy = input.backoff ?? EXCHANGE_BACKOFF;
+  const policy = input.backoff ?? SMTP_RETRY;
   const spObjectId = servicePrincipalObjectId(input.accessToken);
   const ctx: SmtpDiagnosisContext = {
     profile,
@@ -180,7 +180,7 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
       // Only "not now" replies are retried (432, 421, 451); a 4xx that names a missing
       // permission (430 4.2.0) would fail the same way again.
       const temporary =
-        isTemporaryReply(typeof responseCode === 'number' ? responseCode : undefined) && problem.retryable;
+        isTemporarySmtpReply(typeof responseCode === 'number' ? responseCode : undefined) && problem.retryable;
       if (cancelled || !temporary || attempts >= policy.maxAttempts) return report(attempts, { ok: false, problem });
       const wait = backoffDelay(policy, attempts);
       transcript.note(
