@@ -1,6 +1,7 @@
 import { clouds } from './clouds';
 import { isPlausibleMailbox } from './mailbox-address';
 import type { CloudId, Flow, ProfileDraft, ProfileSecretsInput } from './profile';
+import { proxyFieldIssues } from './proxy-address';
 
 /**
  * Validation that runs as the user types (renderer) and again before any network call
@@ -48,6 +49,7 @@ export function validateProfileDraft(
     ...(draft.scopes ? validateScopes(draft.scopes, draft.flow ?? 'delegated', draft.cloud ?? 'global') : []),
     ...validateAddresses(draft),
     ...validateCustomAuthority(draft),
+    ...proxyFieldIssues(draft.network?.proxyUrl),
   ];
 }
 

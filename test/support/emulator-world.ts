@@ -21,7 +21,8 @@ export interface EmulatorWorld {
 }
 
 export function useEmulatorWorld(label: string, options: StartOptions = {}): EmulatorWorld {
-  const keychain = testKeychain(label);
+  // Made on first use: a file that never touches the keychain runs without one.
+  let keychain: ReturnType<typeof testKeychain> | undefined;
   const dir = mkdtempSync(join(tmpdir(), `sow-${label}-`));
   const teardown: Array<() => unknown> = [];
   let started: Emulator | undefined;
@@ -39,11 +40,19 @@ export function useEmulatorWorld(label: string, options: StartOptions = {}): Emu
     try {
       for (const fn of teardown.reverse()) await fn();
       await started?.close();
-      await keychain.wipe();
+      await keychain?.wipe();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  return { emu, keychain, dir, onTeardown: (fn) => void teardown.push(fn) };
+  return {
+    emu,
+    get keychain() {
+      keychain ??= testKeychain(label);
+      return keychain;
+    },
+    dir,
+    onTeardown: (fn) => void teardown.push(fn),
+  };
 }

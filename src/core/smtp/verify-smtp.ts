@@ -7,13 +7,12 @@ import { decodeJwtPayload, inspectAccessToken, type TokenInspection } from '../.
 import { diagnoseSmtp, type SmtpDiagnosisContext } from '../diagnose/smtp';
 import { backoffDelay, isTemporarySmtpReply, sleep, SMTP_RETRY, type RetryPolicy } from '../net/retry-policy';
 import { sharedMailboxLimiter, type MailboxLimiter } from './mailbox-limiter';
-import { effectiveProxy, openSmtpSocket } from './open-socket';
+import { openSmtpSocket, smtpProxy } from './open-socket';
 import { preflightBlocker, preflightWarnings } from './preflight';
 import { createRedactor, redactProblem } from '../redact';
 import { buildTestMessage } from './test-message';
 import { smtpTlsOptions } from './tls-options';
 import { createTranscript, type Transcript } from './transcript';
-import { withoutCredentials } from '../net/proxy';
 
 /**
  * "Does this mailbox work?": log in to the profile's SMTP host with XOAUTH2 over STARTTLS,
@@ -66,16 +65,15 @@ function attempt(input: VerifySmtpInput, authUser: string, transcript: Transcrip
         host: profile.smtpHost,
         port: profile.smtpPort,
         proxyUrl: profile.network.proxyUrl,
+        extraCaPem: profile.network.extraCaPem,
         timeoutMs: profile.network.timeoutMs,
         ...(signal ? { signal } : {}),
       }).then(
         (socket) => {
           sockets.add(socket);
-          const proxy = effectiveProxy(profile.network.proxyUrl, profile.smtpHost);
+          const proxy = smtpProxy({ host: profile.smtpHost, proxyUrl: profile.network.proxyUrl });
           if (proxy)
-            transcript.note(
-              `Tunnel to ${profile.smtpHost}:${profile.smtpPort} open through proxy ${withoutCredentials(proxy)}`,
-            );
+            transcript.note(`Tunnel to ${profile.smtpHost}:${profile.smtpPort} open through proxy ${proxy.shown}`);
           callback(null, { connection: socket });
         },
         (err: Error) => callback(err),
