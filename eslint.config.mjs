@@ -6,6 +6,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 export const electronGlueFiles = ['src/main/electron/**/*.ts', 'src/preload/**/*.ts'];
 /** The only file allowed to import `keytar`. */
 export const keytarFiles = ['src/core/secrets/keytar-backend.ts'];
+/**
+ * The renderer-safe half of each target folder (preset, checklist data): src/shared/targets.ts
+ * hands them to the renderer, so they may import only src/shared and the shared preset parts.
+ */
+export const rendererSafeTargetFiles = ['src/core/targets/*/preset.ts', 'src/core/targets/common/preset-parts.ts'];
 
 const nodeBuiltins = [
   'assert',
@@ -75,6 +80,24 @@ export default tseslint.config(
   {
     files: keytarFiles,
     rules: { 'no-restricted-imports': ['error', { paths: [electronRule] }] },
+  },
+  {
+    files: rendererSafeTargetFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronRule, keytarRule],
+          patterns: [
+            {
+              regex: '^(?!(\\.\\./)+shared/[\\w-]+$|\\.\\./common/preset-parts$)',
+              message:
+                "A target's preset and checklist are bundled into the renderer: import only from src/shared or ../common/preset-parts (no Node built-ins, packages or other core modules).",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

@@ -44,4 +44,18 @@ describe('lint rules hold the layer boundaries', () => {
     expect(errors.join('\n')).toMatch(/no Node built-ins/);
     expect(errors.join('\n')).toMatch(/only through the IPC contract/);
   });
+
+  it("keeps a target's preset and checklist free of Node and of the rest of core", async () => {
+    for (const file of ['src/core/targets/aem/preset.ts', 'src/core/targets/common/preset-parts.ts']) {
+      const errors = await restrictedImportErrors(fixture('target-preset-imports.ts'), file);
+      expect(errors, file).toHaveLength(4);
+      expect(errors.join('\n')).toMatch(/bundled into the renderer/);
+    }
+    // The same imports are fine in the target's exporter.
+    const exporter = await restrictedImportErrors(
+      fixture('target-preset-imports.ts'),
+      'src/core/targets/aem/exports.ts',
+    );
+    expect(exporter).toEqual([]);
+  });
 });

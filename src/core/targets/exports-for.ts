@@ -1,17 +1,20 @@
 import type { ExportOptions, ExportOutput } from '../../shared/export-output';
 import type { Profile, TargetId } from '../../shared/profile';
-import { aemExports } from './aem';
-import { akuminaExports } from './akumina';
-import { appOnlyExports } from './app-only';
-import { createExportContext, type ExportContext, type TokenSnapshot } from './context';
-import { emailEngineExports } from './emailengine';
-import { exchangeAdminExports } from './exchange-admin';
-import { genericExports } from './generic';
-import { onitExports } from './onit';
-import { finalize, type OutputDraft } from './output';
-import { secretValuesExport } from './secret-values';
+import { aemExports } from './aem/exports';
+import { akuminaExports } from './akumina/exports';
+import { appOnlyExports } from './app-only/exports';
+import { createExportContext, type ExportContext, type TokenSnapshot } from './common/context';
+import { exchangeAdminExports } from './common/exchange-admin';
+import { genericExports } from './common/generic-formats';
+import { finalize, type OutputDraft } from './common/output';
+import { secretValuesExport } from './common/secret-values';
+import { emailEngineExports } from './emailengine/exports';
+import { onitExports } from './onit/exports';
 
-/** One exporter per target system; adding a target means adding one module here. */
+/**
+ * Each target folder's exporter (its preset is registered in src/shared/targets.ts).
+ * The generic target's own outputs are the generic formats every target also gets.
+ */
 const targetExporters: Readonly<Record<TargetId, (ctx: ExportContext) => OutputDraft[]>> = {
   aem: aemExports,
   onit: onitExports,

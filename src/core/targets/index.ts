@@ -1,5 +1,5 @@
 // The exports of each target system: what the UI handlers and the CLI import.
-export type { TokenSnapshot } from './context';
+export type { TokenSnapshot } from './common/context';
 export { exportsFor, targetExports } from './exports-for';
 export { exportsForProfile } from './token-snapshot';
 export { safeFileName, writeExports } from './write-exports';

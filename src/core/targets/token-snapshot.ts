@@ -2,7 +2,7 @@ import type { ExportOptions, ExportOutput } from '../../shared/export-output';
 import type { Profile } from '../../shared/profile';
 import { secretKeys } from '../secrets/secret-keys';
 import type { SecretStore } from '../secrets/secret-store';
-import type { TokenSnapshot } from './context';
+import type { TokenSnapshot } from './common/context';
 import { exportsFor } from './exports-for';
 
 /**

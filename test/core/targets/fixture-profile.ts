@@ -1,4 +1,4 @@
-import type { TokenSnapshot } from '../../../src/core/targets/context';
+import type { TokenSnapshot } from '../../../src/core/targets';
 import { type Profile, type TargetId } from '../../../src/shared/profile';
 import { targetPreset } from '../../../src/shared/targets';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { targetIds } from '../../../src/shared/profile';
-import { defaultScopesFor, targetPreset } from '../../../src/shared/targets';
+import { defaultScopesFor, targetPreset, targetPresets } from '../../../src/shared/targets';
 
 describe('target presets', () => {
   it('AEM asks for both localhost redirect URIs, with and without the slash, on the Web platform', () => {
@@ -73,5 +75,12 @@ describe('target presets', () => {
     expect(defaultScopesFor('app-only', 'china')).toEqual(['https://partner.outlook.cn/.default']);
     expect(defaultScopesFor('onit', 'dod')).toEqual(['https://dod-graph.microsoft.us/SMTP.Send', 'offline_access']);
     expect(defaultScopesFor('aem', 'global')).toEqual([...targetPreset('aem').defaultScopes]);
+  });
+});
+
+describe('a target is a folder', () => {
+  it.each(targetIds)('%s has src/core/targets/<id>/preset.ts registered under its own id', (id) => {
+    expect(existsSync(join('src/core/targets', id, 'preset.ts'))).toBe(true);
+    expect(targetPresets[id].id).toBe(id);
   });
 });

@@ -1,4 +1,4 @@
-import type { ExportField, ExportLanguage, ExportOutput } from '../../shared/export-output';
+import type { ExportField, ExportLanguage, ExportOutput } from '../../../shared/export-output';
 import type { ExportContext, SecretName } from './context';
 
 /** An output before the secret bookkeeping (`holdsSecret`, warning) is done for it. */

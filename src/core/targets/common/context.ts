@@ -1,7 +1,7 @@
-import { clouds } from '../../shared/clouds';
-import type { ExportOptions } from '../../shared/export-output';
-import type { Profile } from '../../shared/profile';
-import { authorityHostOf } from '../authority/authority';
+import { clouds } from '../../../shared/clouds';
+import type { ExportOptions } from '../../../shared/export-output';
+import type { Profile } from '../../../shared/profile';
+import { authorityHostOf } from '../../authority/authority';
 
 /**
  * The secret values an export may use, read from the keychain by the caller so that

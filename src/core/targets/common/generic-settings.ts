@@ -1,4 +1,4 @@
-import { assertionHeader } from '../oauth/client-assertion';
+import { assertionHeader } from '../../oauth/client-assertion';
 import type { ExportContext } from './context';
 import { scopeString } from './context';
 

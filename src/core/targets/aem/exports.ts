@@ -1,5 +1,5 @@
-import { type ExportContext, hiddenValue } from './context';
-import { field, fieldsOutput, fileOutput, type OutputDraft } from './output';
+import { type ExportContext, hiddenValue } from '../common/context';
+import { field, fieldsOutput, fileOutput, type OutputDraft } from '../common/output';
 
 /**
  * Adobe Experience Manager as a Cloud Service: the two OSGi configuration files of the

@@ -1,6 +1,6 @@
-import { type ExportContext, hiddenValue, scopeString } from './context';
-import { field, fieldsOutput, fileOutput, type OutputDraft } from './output';
-import { oneLine, psQuote } from './quote';
+import { type ExportContext, hiddenValue, scopeString } from '../common/context';
+import { field, fieldsOutput, fileOutput, type OutputDraft } from '../common/output';
+import { oneLine, psQuote } from '../common/quote';
 
 /**
  * App-only mailer (client credentials): the settings such a mail server asks for, and

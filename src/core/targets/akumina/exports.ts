@@ -1,5 +1,5 @@
-import { type ExportContext, hiddenValue } from './context';
-import { field, fieldsOutput, type OutputDraft } from './output';
+import { type ExportContext, hiddenValue } from '../common/context';
+import { field, fieldsOutput, type OutputDraft } from '../common/output';
 
 /**
  * Akumina: tenant settings for XOAuth2 SMTP. Akumina acquires and keeps its own token

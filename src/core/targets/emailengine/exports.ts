@@ -1,6 +1,6 @@
-import type { Profile } from '../../shared/profile';
-import { type ExportContext, hiddenValue, placeholders } from './context';
-import { field, fieldsOutput, fileOutput, type OutputDraft } from './output';
+import type { Profile } from '../../../shared/profile';
+import { type ExportContext, hiddenValue, placeholders } from '../common/context';
+import { field, fieldsOutput, fileOutput, type OutputDraft } from '../common/output';
 
 /**
  * EmailEngine: the Outlook OAuth2 application (dashboard form and REST body for

@@ -1,5 +1,5 @@
-import { type ExportContext, hiddenValue } from './context';
-import { field, fieldsOutput, type OutputDraft } from './output';
+import { type ExportContext, hiddenValue } from '../common/context';
+import { field, fieldsOutput, type OutputDraft } from '../common/output';
 
 /** Onit's provider asks for Graph's SMTP.Send scope, whatever the profile signed in with. */
 export const ONIT_SCOPE = 'https://graph.microsoft.com/SMTP.Send';
