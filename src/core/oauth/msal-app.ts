@@ -10,8 +10,9 @@ import type { Profile } from '../../shared/profile';
 import { secretLooksLikeId } from '../../shared/profile-validation';
 import { authorityFor } from '../authority/authority';
 import { authorityMetadata } from '../authority/metadata-cache';
-import { createHttpClient, type HttpClient } from '../net/http-client';
+import type { HttpClient } from '../net/http-client';
 import { MsalNetworkClient } from '../net/msal-network-client';
+import { sharedHttpClient } from '../net/shared-http-client';
 import { resolveNetwork } from '../net/resolve-network';
 import { ProblemError } from '../problem-error';
 import { secretKeys } from '../secrets/secret-keys';
@@ -36,12 +37,9 @@ export interface BuiltApp {
   close(): void;
 }
 
+/** The process's client for this profile's network setting (shared with every profile that has the same). */
 export function httpClientFor(profile: Pick<Profile, 'network'>): HttpClient {
-  return createHttpClient({
-    extraCaPem: profile.network.extraCaPem,
-    proxyUrl: profile.network.proxyUrl,
-    timeoutMs: profile.network.timeoutMs,
-  });
+  return sharedHttpClient(profile.network);
 }
 
 const missing = (what: string, field: string) =>
