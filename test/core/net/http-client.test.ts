@@ -138,6 +138,25 @@ describe('http client', () => {
     });
   });
 
+  it('sends a request again on a fresh connection when the kept-alive one it reused was closed by the server', async () => {
+    const served = new WeakMap<object, number>();
+    handler = (q, s) => {
+      const n = (served.get(q.socket) ?? 0) + 1;
+      served.set(q.socket, n);
+      // The second request on a connection: the server has given up on it, as an idle timeout does.
+      if (n === 2) return void q.socket.destroy();
+      s.end('ok');
+    };
+    const c = client();
+    expect(await c.request({ method: 'GET', url: `${base}/first` })).toMatchObject({ status: 200, attempts: 1 });
+    expect(await c.request({ method: 'POST', url: `${base}/second`, body: 'x' })).toMatchObject({
+      status: 200,
+      body: 'ok',
+      attempts: 1,
+    });
+    expect(hits).toEqual(['GET /first', 'POST /second', 'POST /second']);
+  });
+
   it('does not retry a 400', async () => {
     handler = (_q, s) => {
       s.statusCode = 400;
