@@ -7,6 +7,8 @@ export interface CliIo {
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The process's interrupt (Ctrl-C); absent when nothing can interrupt. */
+  readonly signal?: AbortSignal;
 }
 
 export function write(stream: NodeJS.WritableStream, text: string): Promise<void> | void {

@@ -56,27 +56,22 @@ export async function bulkVerifyCommand(
 
   const writer = flags.format === 'json' ? jsonWriter(stdout, profileRef(profile)) : csvWriter(stdout);
   const bar = progressBar(entries.length, `${profile.name}: ${column}`, stderr);
-  const stop = new AbortController();
-  const onSigint = (): void => stop.abort();
-  process.once('SIGINT', onSigint);
-  try {
-    const summary = await bulkVerify({
-      profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) },
-      entries,
-      concurrency: flags.concurrency ?? DEFAULT_BULK_CONCURRENCY,
-      signal: stop.signal,
-      tokens: createTokenSource({ acquire: () => acquireToken(ctx, profile) }),
-      onResult: (r) => writer.row(r),
-      onProgress: (p) => bar.update(p.done, p.failed + p.invalid),
-    });
-    bar.finish();
-    await writer.end(summary);
-    await line(stderr, summaryLine(summary, stop.signal.aborted));
-    if (summary.invalid > 0) return EXIT.badInput;
-    return summary.failed > 0 || stop.signal.aborted ? EXIT.checkFailed : EXIT.ok;
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
+  const { signal } = ctx;
+  const summary = await bulkVerify({
+    profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) },
+    entries,
+    concurrency: flags.concurrency ?? DEFAULT_BULK_CONCURRENCY,
+    signal,
+    tokens: createTokenSource({ acquire: () => acquireToken(ctx, profile), now: ctx.now }),
+    onResult: (r) => writer.row(r),
+    onProgress: (p) => bar.update(p.done, p.failed + p.invalid),
+    now: ctx.now,
+  });
+  bar.finish();
+  await writer.end(summary);
+  await line(stderr, summaryLine(summary, signal.aborted));
+  if (summary.invalid > 0) return EXIT.badInput;
+  return summary.failed > 0 || signal.aborted ? EXIT.checkFailed : EXIT.ok;
 }
 
 async function readList(file: string): Promise<string> {

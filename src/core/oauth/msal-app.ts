@@ -56,10 +56,10 @@ const missing = (what: string, field: string) =>
 export async function buildMsalApp(
   profile: Profile,
   secrets: SecretStore,
-  opts: { cachePlugin?: ICachePlugin; tenant?: string; http?: HttpClient } = {},
+  opts: { cachePlugin?: ICachePlugin; tenant?: string; http?: HttpClient; signal?: AbortSignal } = {},
 ): Promise<BuiltApp> {
   const http = opts.http ?? httpClientFor({ network: await resolveNetwork(profile, secrets) });
-  const net = new MsalNetworkClient(http);
+  const net = new MsalNetworkClient(http, opts.signal);
   const info = authorityFor(profile, opts.tenant);
   const auth: Configuration['auth'] = {
     clientId: profile.clientId.trim(),
