@@ -8,8 +8,9 @@ import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
 import type { Problem } from '../../../src/shared/problem';
 import type { Profile, ProfileDraft } from '../../../src/shared/profile';
-import { AEM_APP, AEM_SECRET, DAEMON_APP, DAEMON_SECRET, USERS } from '../../emulator/fixtures/ids';
+import { AEM_APP, AEM_SECRET, DAEMON_SECRET, USERS } from '../../emulator/fixtures/ids';
 import { delegatedTokens } from '../../emulator/test-helpers';
+import { daemonDraft } from '../../cli/bulk-world';
 import { useEmulatorWorld } from '../../support/emulator-world';
 import { emulatorProfile } from '../oauth/emulator-profile';
 
@@ -21,18 +22,7 @@ const DAY = 86_400_000;
 
 const draftOf = ({ id: _i, createdAt: _c, updatedAt: _u, tokenState: _t, ...draft }: Profile): ProfileDraft => draft;
 
-async function daemon(): Promise<Profile> {
-  const p = emulatorProfile(emu, {
-    targetId: 'app-only',
-    flow: 'app-only',
-    clientId: DAEMON_APP,
-    scopes: ['https://outlook.office365.com/.default'],
-    redirectUri: '',
-    mailbox: 'noreply@contoso.com',
-    fromAddress: 'noreply@contoso.com',
-  });
-  return store.create(draftOf(p), { clientSecret: DAEMON_SECRET });
-}
+const daemon = (): Promise<Profile> => store.create(daemonDraft(emu), { clientSecret: DAEMON_SECRET });
 
 async function alice(withRefreshToken = true): Promise<Profile> {
   const p = await store.create(draftOf(emulatorProfile(emu, { clientId: AEM_APP })), { clientSecret: AEM_SECRET });

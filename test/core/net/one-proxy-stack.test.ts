@@ -7,10 +7,11 @@ import { secretKeys } from '../../../src/core/secrets/secret-keys';
 import { verifySmtp } from '../../../src/core/smtp/verify-smtp';
 import { parseProxyAddress } from '../../../src/shared/proxy-address';
 import type { Profile } from '../../../src/shared/profile';
-import { AEM_APP, AEM_SECRET, DAEMON_APP, DAEMON_SECRET, USERS } from '../../emulator/fixtures/ids';
+import { AEM_APP, AEM_SECRET, DAEMON_SECRET, USERS } from '../../emulator/fixtures/ids';
 import { loadKeyMaterial } from '../../emulator/key-material';
 import { delegatedTokens } from '../../emulator/test-helpers';
 import { startProxy } from '../../support/connect-proxy';
+import { daemonProfile } from '../../cli/bulk-world';
 import { useEmulatorWorld } from '../../support/emulator-world';
 import { emulatorProfile } from '../oauth/emulator-profile';
 
@@ -42,15 +43,7 @@ async function profileVia(proxyUrl: string, over: Partial<Profile>): Promise<Pro
 }
 
 async function daemonVia(proxyUrl: string): Promise<Profile> {
-  const p = await profileVia(proxyUrl, {
-    targetId: 'app-only',
-    flow: 'app-only',
-    clientId: DAEMON_APP,
-    scopes: ['https://outlook.office365.com/.default'],
-    redirectUri: '',
-    mailbox: 'noreply@contoso.com',
-    fromAddress: 'noreply@contoso.com',
-  });
+  const p = daemonProfile(emu, { network: { proxyUrl, extraCaPem: emu.caPem, timeoutMs: 10_000 } });
   await secrets.set(secretKeys.clientSecret(p.id), DAEMON_SECRET);
   return p;
 }
