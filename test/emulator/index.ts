@@ -85,6 +85,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     tls: { key: keys.serverKeyPem, cert: keys.serverCertPem },
     messages,
     sendAsDeniedReply: behaviour.sendAsDeniedReply,
+    greetingDelay: behaviour.smtpGreetingDelay,
   });
   const host = `127.0.0.1:${idp.port}`;
   const authority = (tenant = CONTOSO_TENANT_ID): string => `${ctx.authorityHost}/${tenant}`;
