@@ -9,7 +9,7 @@ import { backoffDelay, isTemporarySmtpReply, sleep, SMTP_RETRY, type RetryPolicy
 import { sharedMailboxLimiter, type MailboxLimiter } from './mailbox-limiter';
 import { openSmtpSocket, smtpProxy } from './open-socket';
 import { preflightBlocker, preflightWarnings } from './preflight';
-import { createRedactor, redactProblem } from '../redact';
+import { createRedactor, redactProblem, type Redactor } from '../redact';
 import { buildTestMessage } from './test-message';
 import { smtpTlsOptions } from './tls-options';
 import { createTranscript, type Transcript } from './transcript';
@@ -35,6 +35,11 @@ export interface VerifySmtpInput {
   readonly backoff?: RetryPolicy;
   /** For the test message's "sent at" line. */
   readonly now?: () => Date;
+  /**
+   * 'failures': a passing report carries no transcript, so nothing is formatted or redacted
+   * for it (the bulk checker, thousands of rows). Default 'always' (the window shows it).
+   */
+  readonly transcript?: 'always' | 'failures';
 }
 
 interface AttemptResult {
@@ -124,18 +129,24 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
   const inspection =
     input.tokenInspection ??
     inspectAccessToken(input.accessToken, { flow: profile.flow, cloud: profile.cloud, mailbox: authUser });
-  const redact = createRedactor([input.accessToken]);
-  const transcript = createTranscript(redact);
+  // Built on first need (a failure's diagnosis, a transcript asked for): it encodes the token four ways.
+  let redactor: Redactor | undefined;
+  const redact: Redactor = (line) => (redactor ??= createRedactor([input.accessToken]))(line);
+  const transcript = createTranscript(() => redact);
+  const keepTranscript = (ok: boolean): boolean => !ok || input.transcript !== 'failures';
 
   const limiter = input.limiter ?? sharedMailboxLimiter;
   const policy = input.backoff ?? SMTP_RETRY;
-  const spObjectId = servicePrincipalObjectId(input.accessToken);
-  const ctx: SmtpDiagnosisContext = {
-    profile,
-    authUser,
-    fromAddress,
-    tokenInspection: inspection,
-    ...(spObjectId ? { servicePrincipalObjectId: spObjectId } : {}),
+  // Only a failure is diagnosed: the token's service principal is read then, not for every pass.
+  const diagnosisContext = (): SmtpDiagnosisContext => {
+    const spObjectId = servicePrincipalObjectId(input.accessToken);
+    return {
+      profile,
+      authUser,
+      fromAddress,
+      tokenInspection: inspection,
+      ...(spObjectId ? { servicePrincipalObjectId: spObjectId } : {}),
+    };
   };
   const signedInAs = describeIdentity(inspection, profile.flow);
   const signedInUser =
@@ -151,7 +162,7 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
     authUser,
     fromAddress,
     ...(signedInAs ? { signedInAs } : {}),
-    transcript: transcript.lines(),
+    transcript: keepTranscript(extra.ok) ? transcript.lines() : [],
     warnings,
     attempts,
     durationMs: Math.round(performance.now() - started),
@@ -172,7 +183,7 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
       return report(attempts, { ok: true, ...result });
     } catch (err) {
       const cancelled = signal?.aborted === true;
-      const problem = diagnoseSmtp(cancelled ? { name: 'AbortError', message: 'Cancelled' } : err, ctx);
+      const problem = diagnoseSmtp(cancelled ? { name: 'AbortError', message: 'Cancelled' } : err, diagnosisContext());
       const responseCode =
         typeof err === 'object' && err !== null ? (err as { responseCode?: unknown }).responseCode : undefined;
       // Only "not now" replies are retried (432, 421, 451); a 4xx that names a missing
@@ -189,7 +200,7 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
       } catch {
         return report(attempts, {
           ok: false,
-          problem: diagnoseSmtp({ name: 'AbortError', message: 'Cancelled' }, ctx),
+          problem: diagnoseSmtp({ name: 'AbortError', message: 'Cancelled' }, diagnosisContext()),
         });
       }
     }
