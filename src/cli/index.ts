@@ -1,4 +1,5 @@
-// The `smtp-oauth-wizard` command (package bin, bundled to out/cli/index.cjs).
+// The `smtp-oauth-wizard` command: bundled to out/cli/index.mjs and its per-command chunks; the
+// package bin, out/cli/index.cjs, imports it.
 import { main } from './main';
 
 // The first Ctrl-C cancels what is running (a check stops and records nothing); a second one kills.

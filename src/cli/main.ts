@@ -1,14 +1,12 @@
-import { redactDetail } from '../core/redact';
-import { keychainCode } from '../core/secrets/keychain-errors';
-import { SecretStoreError } from '../core/secrets/secret-store';
-import { isProblemError } from '../core/problem-error';
 import type { Problem } from '../shared/problem';
 import { flag, parseCommandArgs, positiveInt, stringOpt, type OptionSpec, type Parsed } from './args';
 import type { CliContext } from './cli-context';
 import { json, line, write, type CliIo } from './cli-io';
 import { EXIT, UsageError, type ExitCode } from './exit-codes';
 import { HELP } from './help';
-import { renderProblem } from './render-problem';
+
+// Only what `--help` and argument parsing need is imported up front. The rest (zod's schemas
+// among it) loads when a command runs or something fails: the bundle is split per command.
 
 /** Failures that are about this computer, not the Microsoft set-up. */
 const ENVIRONMENT_CODES = new Set(['PROFILE_FILE_CORRUPT']);
@@ -92,6 +90,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 }
 
 async function reportFailure(e: unknown, io: CliIo, asJson: boolean): Promise<ExitCode> {
+  const [{ redactDetail }, { keychainCode }, { SecretStoreError }, { isProblemError }, { renderProblem }] =
+    await Promise.all([
+      import('../core/redact'),
+      import('../core/secrets/keychain-errors'),
+      import('../core/secrets/secret-store'),
+      import('../core/problem-error'),
+      import('./render-problem'),
+    ]);
   let exitCode: ExitCode;
   let error: { code: string; message: string };
   let problem: Problem | undefined;
