@@ -8,9 +8,6 @@ import { HELP } from './help';
 // Only what `--help` and argument parsing need is imported up front. The rest (zod's schemas
 // among it) loads when a command runs or something fails: the bundle is split per command.
 
-/** Failures that are about this computer, not the Microsoft set-up. */
-const ENVIRONMENT_CODES = new Set(['PROFILE_FILE_CORRUPT']);
-
 interface Command {
   readonly options: OptionSpec;
   readonly run: (ctx: CliContext, p: Parsed) => Promise<ExitCode>;
@@ -109,8 +106,8 @@ async function reportFailure(e: unknown, io: CliIo, asJson: boolean): Promise<Ex
     error = { code: keychainCode(e.reason), message: e.message };
   } else if (isProblemError(e)) {
     problem = e.problem;
-    exitCode =
-      ENVIRONMENT_CODES.has(problem.code) || problem.code.startsWith('KEYCHAIN') ? EXIT.environment : EXIT.checkFailed;
+    // Failures that are about this computer, not the Microsoft set-up, say so in their category.
+    exitCode = problem.category === 'environment' ? EXIT.environment : EXIT.checkFailed;
     // An environment problem is one line, so it carries the explanation (which names the file).
     error = {
       code: problem.code,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ExportOutput } from './export-output';
-import { problemSchema } from './problem';
+import { problemSchema } from './problem-schema';
 import { profileDraftSchema, profileSecretsInputSchema, type Profile } from './profile';
 import type { TokenInspection } from './token-inspection';
 import type { VerifyReport } from './verify-report';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { problemSchema } from './problem';
+import { problemSchema } from './problem-schema';
 
 /**
  * The answer to "does this mailbox work?": what logged in, what sent, what the server

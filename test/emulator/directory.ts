@@ -36,6 +36,13 @@ export interface AppRegistration {
   /** Exchange app roles, bare (SMTP.SendAsApp) or as full URI. */
   applicationPermissions: string[];
   adminConsent: boolean;
+  /** Enterprise application → Properties → "Enabled for users to sign-in?" = No (AADSTS7000112). */
+  disabled?: boolean;
+  /** "Assignment required?" = Yes: only `assignedUsers` may sign in (AADSTS50105). */
+  assignmentRequired?: boolean;
+  assignedUsers?: string[];
+  /** A Microsoft first-party client ID: not pre-authorised for Exchange (AADSTS65002). */
+  firstParty?: boolean;
 }
 
 export interface User {
@@ -75,6 +82,11 @@ export interface Tenant {
   exchangeServicePrincipals: string[];
   users: User[];
   mailboxes: Mailbox[];
+  /**
+   * User consent settings: users may consent (default), only admins may (AADSTS90094), or users
+   * can request approval through the admin consent workflow (AADSTS90095).
+   */
+  userConsent?: 'allowed' | 'admin-only' | 'admin-consent-workflow';
 }
 
 export interface ConsumerUser {

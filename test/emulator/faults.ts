@@ -14,6 +14,13 @@ export interface Faults {
   malformedJson: boolean;
   /** Destroy the SMTP connection when the client sends its AUTH credentials. */
   dropSmtpMidAuth: boolean;
+  /**
+   * Refuse a bad XOAUTH2 login the RFC 7628 way (Gmail, Dovecot): a 334 challenge carrying the
+   * error as JSON first, then 535 after the client's empty line. Exchange answers 535 at once.
+   */
+  smtpXoauth2Challenge: boolean;
+  /** Answer a refused login with `454 4.7.0 Temporary authentication failure` instead. */
+  smtpTemporaryAuthFailure: boolean;
   /** Only IdP paths containing this text are affected (e.g. '/token'); null = all. */
   pathIncludes: string | null;
   /** Number of affected IdP requests before the HTTP faults clear themselves; null = until clear(). */
@@ -28,6 +35,8 @@ export const noFaults: Faults = {
   slowMs: 0,
   malformedJson: false,
   dropSmtpMidAuth: false,
+  smtpXoauth2Challenge: false,
+  smtpTemporaryAuthFailure: false,
   pathIncludes: null,
   count: null,
 };

@@ -45,7 +45,13 @@ export interface Emulator {
   authority(tenant?: string): string;
   tokenEndpoint(tenant?: string): string;
   /** sessionsFor: authenticated sessions the server counts for a mailbox now (Exchange allows 3). */
-  readonly smtp: { readonly host: '127.0.0.1'; readonly port: number; sessionsFor(mailbox: string): number };
+  readonly smtp: {
+    readonly host: '127.0.0.1';
+    readonly port: number;
+    sessionsFor(mailbox: string): number;
+    /** AUTH commands answered since the emulator started (login attempts, failed or not). */
+    authCommands(): number;
+  };
   readonly requestLog: readonly RequestLogEntry[];
   messages(address?: string): readonly StoredMessage[];
   readonly clock: Clock;
@@ -95,7 +101,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     authorityHost: ctx.authorityHost,
     authority,
     tokenEndpoint: (tenant) => `${authority(tenant)}/oauth2/v2.0/token`,
-    smtp: { host: '127.0.0.1', port: smtp.port, sessionsFor: smtp.sessionsFor },
+    smtp: { host: '127.0.0.1', port: smtp.port, sessionsFor: smtp.sessionsFor, authCommands: smtp.authCommands },
     requestLog: log.entries,
     messages(address) {
       if (!address) return [...messages];

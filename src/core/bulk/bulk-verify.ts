@@ -153,7 +153,7 @@ export async function bulkVerify(input: BulkVerifyInput): Promise<BulkSummary> {
       // new one and try this mailbox once more.
       if (
         attempt === 1 &&
-        (p.code.endsWith('_TOKEN_EXPIRED') || (p.code.startsWith('SMTP_535_5.7.3') && expiredAt(token, now())))
+        (p.remedy?.kind === 'fresh-token' || (p.code.startsWith('SMTP_535_5.7.3') && expiredAt(token, now())))
       ) {
         tokens.invalidate(token);
         continue;

@@ -48,10 +48,12 @@ export function diagnose(error: unknown, context: DiagnoseInput = {}): Problem {
   return problem({
     code: 'UNEXPECTED',
     title: 'Something unexpected went wrong',
-    explanation: 'The app hit an error it does not know how to explain. The technical detail below helps support.',
+    explanation:
+      'The app hit an error it does not know how to explain. Nothing you typed was lost. The technical detail below helps support.',
     fixSteps: [
       'Try again. If it keeps failing, copy the support report (it contains no secrets) and send it to your IT contact.',
     ],
+    remedy: { kind: 'support-report' },
     detail: redactDetail(error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300),
   });
 }
@@ -127,10 +129,12 @@ function diagnoseMsal(e: AuthError, ctx: DiagnoseInput): Problem {
       });
     default:
       return problem({
-        code: `MSAL_${e.errorCode.toUpperCase()}`,
+        code: `MSAL_${e.errorCode.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`,
+        category: 'environment',
         title: 'The sign-in library reported an error',
         explanation: 'MSAL stopped the sign-in before a token came back.',
         fixSteps: ['Try again; if it persists, send the support report.'],
+        remedy: { kind: 'support-report' },
         detail: redactDetail(e.errorMessage).slice(0, 300),
       });
   }

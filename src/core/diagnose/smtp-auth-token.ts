@@ -1,7 +1,8 @@
 import { allExchangeResources, clouds, EXCHANGE_APP_ID } from '../../shared/clouds';
 import { problem, type Problem } from '../../shared/problem';
+import type { RegisteredCode } from '../../shared/problem-codes';
 import {
-  connectExchange,
+  exchangeFix,
   findServicePrincipal,
   grantFullAccess,
   registerServicePrincipal,
@@ -37,6 +38,25 @@ const hasRole = (t: SmtpTokenFacts, name: string): boolean => t.roles.some((r) =
 
 const CODE = 'SMTP_535_5.7.3';
 
+/** The codes of what the token itself shows; Exchange's 535 5.7.3 keeps its own spelling. */
+type Fault = 'TOKEN_EXPIRED' | 'WRONG_AUDIENCE' | 'OTHER_CLOUD' | 'MISSING_SCOPE' | 'MISSING_APP_ROLE';
+const FAULT_CODES = {
+  exchange535: {
+    TOKEN_EXPIRED: 'SMTP_535_5.7.3_TOKEN_EXPIRED',
+    WRONG_AUDIENCE: 'SMTP_535_5.7.3_WRONG_AUDIENCE',
+    OTHER_CLOUD: 'SMTP_535_5.7.3_OTHER_CLOUD',
+    MISSING_SCOPE: 'SMTP_535_5.7.3_MISSING_SCOPE',
+    MISSING_APP_ROLE: 'SMTP_535_5.7.3_MISSING_APP_ROLE',
+  },
+  other: {
+    TOKEN_EXPIRED: 'SMTP_TOKEN_EXPIRED',
+    WRONG_AUDIENCE: 'SMTP_TOKEN_WRONG_AUDIENCE',
+    OTHER_CLOUD: 'SMTP_TOKEN_OTHER_CLOUD',
+    MISSING_SCOPE: 'SMTP_TOKEN_MISSING_SCOPE',
+    MISSING_APP_ROLE: 'SMTP_TOKEN_MISSING_APP_ROLE',
+  },
+} as const satisfies Record<string, Record<Fault, RegisteredCode>>;
+
 export function diagnoseAuth573(ctx: FactsContext, detail: string): Problem {
   const t = ctx.token;
   const mailbox = ctx.authUser;
@@ -58,16 +78,38 @@ export function diagnoseAuth573(ctx: FactsContext, detail: string): Problem {
     });
   }
 
+  const fault = tokenFault(ctx, detail, 'exchange535');
+  if (fault) return fault;
+  if (t.kind === 'delegated') return delegatedCause(t, ctx, detail);
+  return appOnlyCause(t, ctx, detail);
+}
+
+/**
+ * What the token itself shows is wrong (expired, another API's, another cloud's, without
+ * the SMTP permission), whatever the server's reply: the one cause the app knows for sure.
+ * `replyKind` picks the code: Exchange's 535 5.7.3, or any other refusal.
+ */
+export function tokenFault(
+  ctx: FactsContext,
+  detail: string,
+  replyKind: keyof typeof FAULT_CODES = 'other',
+): Problem | undefined {
+  const t = ctx.token;
+  if (!t) return undefined;
+  const codes = FAULT_CODES[replyKind];
+  const base = { detail };
   if (t.expiresAt !== undefined && t.expiresAt <= (ctx.now ?? Date.now())) {
     return problem({
       ...base,
-      code: `${CODE}_TOKEN_EXPIRED`,
+      code: codes.TOKEN_EXPIRED,
       title: 'The access token has expired',
       explanation: 'Access tokens live about an hour. This one was past its expiry when it was sent to Exchange.',
       fixSteps: [
         'Get a fresh access token (redeem the refresh token or request a new client-credentials token) and verify again.',
       ],
-      retryable: true,
+      remedy: { kind: 'fresh-token' },
+      // Trying again with this same token cannot work; a new token can.
+      retryable: false,
     });
   }
 
@@ -75,7 +117,7 @@ export function diagnoseAuth573(ctx: FactsContext, detail: string): Problem {
     const graph = isGraph(t.audience);
     return problem({
       ...base,
-      code: `${CODE}_WRONG_AUDIENCE`,
+      code: codes.WRONG_AUDIENCE,
       title: graph ? 'The token is for Microsoft Graph, not Exchange' : `The token is for ${t.audience}, not Exchange`,
       explanation: graph
         ? 'The token was issued for Microsoft Graph. Exchange SMTP only accepts tokens issued for Exchange (audience https://outlook.office.com). This happens when Graph scopes such as User.Read come first in the request, or when SMTP.Send is requested as https://graph.microsoft.com/SMTP.Send.'
@@ -95,7 +137,7 @@ export function diagnoseAuth573(ctx: FactsContext, detail: string): Problem {
   if (t.audience !== undefined && !cloud.exchangeAudiences.some((a) => norm(a) === norm(t.audience ?? ''))) {
     return problem({
       ...base,
-      code: `${CODE}_OTHER_CLOUD`,
+      code: codes.OTHER_CLOUD,
       title: `The token is for another cloud's Exchange (${t.audience})`,
       explanation: `This profile is for ${cloud.label}, whose Exchange expects tokens for ${cloud.exchangeAudiences.filter((a) => a.startsWith('https://')).join(' or ')}${cloud.resourcesConfirmed ? '' : ' (commonly used; Microsoft does not document it)'}. Each national cloud has its own sign-in authority, Exchange resource and SMTP host.`,
       fixSteps: [
@@ -105,17 +147,10 @@ export function diagnoseAuth573(ctx: FactsContext, detail: string): Problem {
       field: 'cloud',
     });
   }
-
-  if (t.kind === 'delegated') return delegatedCause(t, ctx, detail);
-  return appOnlyCause(t, ctx, detail);
-}
-
-function delegatedCause(t: SmtpTokenFacts, ctx: FactsContext, detail: string): Problem {
-  const mailbox = ctx.authUser;
-  if (!hasScope(t, 'SMTP.Send')) {
+  if (t.kind === 'delegated' && !hasScope(t, 'SMTP.Send')) {
     return problem({
       detail,
-      code: `${CODE}_MISSING_SCOPE`,
+      code: codes.MISSING_SCOPE,
       title: 'The token does not carry the SMTP.Send permission',
       explanation: `The token's scopes are "${t.scopes.join(' ') || '(none)'}". Exchange needs SMTP.Send to accept a login over SMTP.`,
       fixSteps: [
@@ -126,17 +161,35 @@ function delegatedCause(t: SmtpTokenFacts, ctx: FactsContext, detail: string): P
       field: 'scopes',
     });
   }
+  if (t.kind === 'app-only' && !hasRole(t, 'SMTP.SendAsApp')) {
+    return problem({
+      detail,
+      code: codes.MISSING_APP_ROLE,
+      title: 'The app-only token lacks the SMTP.SendAsApp permission',
+      explanation: `The token's application permissions are "${t.roles.join(' ') || '(none)'}". Sending over SMTP without a user needs SMTP.SendAsApp with admin consent.`,
+      fixSteps: [
+        'App registration → API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp.',
+        'Grant admin consent, then request a new token.',
+      ],
+      field: 'scopes',
+    });
+  }
+  return undefined;
+}
+
+function delegatedCause(t: SmtpTokenFacts, ctx: FactsContext, detail: string): Problem {
+  const mailbox = ctx.authUser;
   if (t.user !== undefined && !sameMailbox(t.user, mailbox)) {
     return problem({
       detail,
-      code: `${CODE}_USER_NOT_MAILBOX`,
+      code: 'SMTP_535_5.7.3_USER_NOT_MAILBOX',
       title: `${t.user} signed in, but the login is for ${mailbox}`,
       explanation: `The token belongs to ${t.user}, and the SMTP login (XOAUTH2 user=) names ${mailbox}. Exchange accepts that only when ${t.user} has Full Access to ${mailbox} (shared mailboxes).`,
       fixSteps: [
         `If ${mailbox} is the account meant to send, sign in as ${mailbox}.`,
         `If ${mailbox} is a shared mailbox, give ${t.user} Full Access to it (commands below) and wait up to an hour.`,
       ],
-      commands: [connectExchange, grantFullAccess(mailbox, t.user)],
+      ...exchangeFix(grantFullAccess(mailbox, t.user)),
       field: 'mailbox',
     });
   }
@@ -156,23 +209,10 @@ function delegatedCause(t: SmtpTokenFacts, ctx: FactsContext, detail: string): P
 function appOnlyCause(t: SmtpTokenFacts, ctx: FactsContext, detail: string): Problem {
   const mailbox = ctx.authUser;
   const appId = t.appId ?? ctx.profile.clientId;
-  if (!hasRole(t, 'SMTP.SendAsApp')) {
-    return problem({
-      detail,
-      code: `${CODE}_MISSING_APP_ROLE`,
-      title: 'The app-only token lacks the SMTP.SendAsApp permission',
-      explanation: `The token's application permissions are "${t.roles.join(' ') || '(none)'}". Sending over SMTP without a user needs SMTP.SendAsApp with admin consent.`,
-      fixSteps: [
-        'App registration → API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp.',
-        'Grant admin consent, then request a new token.',
-      ],
-      field: 'scopes',
-    });
-  }
   const spId = t.objectId ?? SP_OBJECT_ID_PLACEHOLDER;
   return problem({
     detail,
-    code: `${CODE}_APP_NOT_ALLOWED`,
+    code: 'SMTP_535_5.7.3_APP_NOT_ALLOWED',
     title: `Exchange does not let this app log in to ${mailbox}`,
     explanation:
       'The token is right (Exchange audience, SMTP.SendAsApp). Exchange refuses it when the app has no service principal registered in Exchange Online, or that service principal has no Full Access to the mailbox. Use the Enterprise application object ID, not the App registration object ID.',
@@ -181,7 +221,7 @@ function appOnlyCause(t: SmtpTokenFacts, ctx: FactsContext, detail: string): Pro
       'If not, register it (first command below).',
       `Give it Full Access to ${mailbox} (second command), then wait up to an hour.`,
     ],
-    commands: [connectExchange, registerServicePrincipal(appId, spId), grantFullAccess(mailbox, spId)],
+    ...exchangeFix(registerServicePrincipal(appId, spId), grantFullAccess(mailbox, spId)),
     field: 'mailbox',
   });
 }

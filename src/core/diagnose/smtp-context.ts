@@ -40,6 +40,37 @@ export interface SmtpDiagnosisContext {
   readonly servicePrincipalObjectId?: string;
   /** For expiry checks; defaults to Date.now(). */
   readonly now?: number;
+  /** What the server said about itself (greeting, EHLO), when the conversation got that far. */
+  readonly server?: SmtpServerIdentity;
+}
+
+export interface SmtpServerIdentity {
+  /** The 220 greeting line, e.g. `220 X.outlook.office365.com Microsoft ESMTP MAIL Service ready at …`. */
+  readonly greeting?: string;
+  /** The EHLO reply lines. */
+  readonly ehlo?: readonly string[];
+}
+
+/** Exchange Online names itself in its greeting and EHLO (reference §7.2). */
+const EXCHANGE_SIGNS =
+  /Microsoft ESMTP MAIL Service|\.outlook\.office365\.(?:com|us)\b|\.outlook\.com\b|\.office365\.us\b|\.partner\.outlook\.cn\b/i;
+
+/**
+ * Is the server Exchange Online? `undefined` when it did not say (no greeting seen): the
+ * rules then assume the profile's host is what it claims to be.
+ */
+export function isExchangeOnline(server: SmtpServerIdentity | undefined): boolean | undefined {
+  const lines = [server?.greeting, ...(server?.ehlo ?? [])].filter((l): l is string => !!l);
+  if (lines.length === 0) return undefined;
+  return lines.some((l) => EXCHANGE_SIGNS.test(l));
+}
+
+/** The greeting and EHLO lines out of a transcript (`S: 220 …`, `S: 250-…`). */
+export function serverIdentityFrom(transcript: readonly string[]): SmtpServerIdentity {
+  const server = transcript.filter((l) => l.startsWith('S: ')).map((l) => l.slice(3));
+  const greeting = server.find((l) => /^220[ -]/.test(l));
+  const ehlo = server.filter((l) => /^250[ -]/.test(l)).slice(0, 40);
+  return { ...(greeting ? { greeting } : {}), ehlo };
 }
 
 /** The context the rules read: the inspection boiled down to the facts that rank causes. */

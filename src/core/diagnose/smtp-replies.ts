@@ -1,6 +1,6 @@
-import { problem, type Problem } from '../../shared/problem';
+import { problem, type Problem, type ProblemCategory } from '../../shared/problem';
 import {
-  connectExchange,
+  exchangeFix,
   enableMailboxSmtpAuth,
   enableTenantSmtpAuth,
   grantFullAccess,
@@ -31,7 +31,7 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
         'Or, to allow it for every mailbox, turn it on tenant-wide (second command).',
         'Wait a few minutes, then verify again.',
       ],
-      commands: [connectExchange, enableMailboxSmtpAuth(mailbox), enableTenantSmtpAuth()],
+      ...exchangeFix(enableMailboxSmtpAuth(mailbox), enableTenantSmtpAuth()),
     });
   }
   if (/disabled for the mailbox/i.test(text)) {
@@ -41,7 +41,7 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
       title: `SMTP AUTH is turned off for ${mailbox}`,
       explanation: `Authenticated SMTP is disabled on ${mailbox} itself. The mailbox setting overrides the organisation's, and it blocks OAuth logins too.`,
       fixSteps: [uiPath, 'Wait a few minutes, then verify again.'],
-      commands: [connectExchange, enableMailboxSmtpAuth(mailbox)],
+      ...exchangeFix(enableMailboxSmtpAuth(mailbox)),
       field: 'mailbox',
     });
   }
@@ -56,7 +56,7 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
         'Microsoft Entra admin center → Identity → Overview → Properties → Manage security defaults → Disabled (an admin should replace them with Conditional Access policies first).',
         `Then enable Authenticated SMTP for ${mailbox} (command below).`,
       ],
-      commands: [connectExchange, enableMailboxSmtpAuth(mailbox)],
+      ...exchangeFix(enableMailboxSmtpAuth(mailbox)),
     });
   }
   if (/did not meet the criteria/i.test(text)) {
@@ -92,7 +92,7 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
       `Check that Authenticated SMTP is enabled for ${mailbox}.`,
       'Check the Entra sign-in logs for the failed login.',
     ],
-    commands: [connectExchange, enableMailboxSmtpAuth(mailbox)],
+    ...exchangeFix(enableMailboxSmtpAuth(mailbox)),
   });
 }
 
@@ -101,7 +101,13 @@ export function smtpAuthDisabled(ctx: FactsContext, text: string, detail: string
  * <from>"); that beats our guess (the login mailbox), which is wrong when a delegate's
  * session counts as the delegate rather than the mailbox.
  */
-export function sendAsDenied(ctx: FactsContext, code: string, text: string, detail: string): Problem {
+export function sendAsDenied(
+  ctx: FactsContext,
+  code: `SMTP_${number}` | `SMTP_${number}_${number}.${number}.${number}`,
+  category: ProblemCategory,
+  text: string,
+  detail: string,
+): Problem {
   const named = /SendAsDenied;\s*(\S+@\S+)\s+not allowed to send as\s+([^\s;]+)/i.exec(text);
   const from = named?.[2] ?? ctx.fromAddress;
   // "X not allowed to send as X" happens when a delegate logs in to a shared mailbox: the
@@ -112,6 +118,7 @@ export function sendAsDenied(ctx: FactsContext, code: string, text: string, deta
   return problem({
     detail,
     code,
+    category,
     title: `${trustee} may not send as ${from}`,
     explanation: `The login as ${ctx.authUser} worked, but the message's From address is ${from}. Exchange only lets ${trustee} send with another address when it has Send As rights on it, and checks that after the message was transferred.`,
     fixSteps: [
@@ -119,7 +126,7 @@ export function sendAsDenied(ctx: FactsContext, code: string, text: string, deta
       `Exchange admin center → Recipients → Mailboxes → ${from} → Delegation → Send as → add ${trustee}.`,
       'Rights can take up to an hour to apply.',
     ],
-    commands: [connectExchange, grantSendAs(from, trustee)],
+    ...exchangeFix(grantSendAs(from, trustee)),
     field: 'fromAddress',
   });
 }
@@ -132,6 +139,7 @@ export function mailboxLogonFailed(ctx: FactsContext, detail: string): Problem {
   return problem({
     detail,
     code: 'SMTP_430_4.2.0',
+    category: 'setup',
     title: appOnly ? `The app has no access to ${mailbox}` : `The signed-in user cannot open ${mailbox}`,
     explanation: appOnly
       ? `Exchange accepted the app's token but could not open ${mailbox} for it: the app's service principal has no Full Access permission on that mailbox.`
@@ -140,7 +148,7 @@ export function mailboxLogonFailed(ctx: FactsContext, detail: string): Problem {
       `Give ${appOnly ? 'the service principal (Enterprise application object ID)' : who} Full Access to ${mailbox} (command below).`,
       'Permissions can take up to an hour to apply; then verify again.',
     ],
-    commands: [connectExchange, grantFullAccess(mailbox, who)],
+    ...exchangeFix(grantFullAccess(mailbox, who)),
     field: 'mailbox',
   });
 }

@@ -1,23 +1,25 @@
 import { problem, type Problem } from '../../shared/problem';
-import { diagnoseAuth573 } from './smtp-auth-token';
-import { connectExchange, grantSendAs } from './smtp-commands';
-import { factsFromInspection, toSmtpFailure, type FactsContext, type SmtpDiagnosisContext } from './smtp-context';
+import { tokenFault } from './smtp-auth-token';
+import {
+  factsFromInspection,
+  isExchangeOnline,
+  toSmtpFailure,
+  type FactsContext,
+  type SmtpDiagnosisContext,
+} from './smtp-context';
 import { diagnoseSmtpNetwork } from './smtp-network';
-import { mailboxLogonFailed, sendAsDenied, smtpAuthDisabled } from './smtp-replies';
+import { ruleFor, type ParsedReply, type ReplyInput } from './smtp-rules';
 
 export type { SmtpDiagnosisContext } from './smtp-context';
+export type { ParsedReply } from './smtp-rules';
 
 /**
- * SMTP failure -> Problem. Server replies are matched on reply code + enhanced status code
- * (then words, where Exchange reuses a code); failures without a reply are network-level.
+ * SMTP failure -> Problem. Failures without a reply are network-level (smtp-network.ts).
+ * A reply is explained, in this order, by what the token check already knows (an expired
+ * token stays expired whatever the server calls it), by the fact that the server is not
+ * Exchange Online, then by the rule table (smtp-rules.ts); a reply no rule matches is
+ * quoted and called temporary or permanent, nothing more.
  */
-
-export interface ParsedReply {
-  readonly code: number;
-  /** `5.7.3`; empty when the server sent none. */
-  readonly enhanced: string;
-  readonly text: string;
-}
 
 export function parseReply(response: string, responseCode?: number): ParsedReply {
   const m = /^(\d{3})[ -](?:(\d\.\d{1,3}\.\d{1,3})\s*)?([\s\S]*)$/.exec(response.trim());
@@ -37,120 +39,76 @@ export function diagnoseSmtp(err: unknown, context: SmtpDiagnosisContext): Probl
   const noReply = !failure.response || !/^\d{3}/.test(failure.response.trim());
   if (noReply || failure.code === 'ETLS' || failure.stage !== undefined) return diagnoseSmtpNetwork(failure, ctx);
 
-  const response = failure.response ?? '';
-  const reply = parseReply(response, failure.responseCode);
-  const detail = detailOf(response);
-  const { code, enhanced, text } = reply;
-  const id = `SMTP_${code}${enhanced ? `_${enhanced}` : ''}`;
+  const reply = parseReply(failure.response ?? '', failure.responseCode);
+  const id: ReplyInput['id'] = reply.enhanced
+    ? (`SMTP_${reply.code}_${reply.enhanced}` as ReplyInput['id'])
+    : `SMTP_${reply.code}`;
+  const input: ReplyInput = { reply, detail: detailOf(failure.response ?? ''), id };
+  const atAuth = /^AUTH\b/i.test(failure.command ?? '') || reply.code === 535 || reply.code === 454;
+  const exchange = isExchangeOnline(ctx.server) ?? true;
 
-  if (code === 535 && enhanced === '5.7.139') return smtpAuthDisabled(ctx, text, detail);
-  if (code === 535 && (enhanced === '5.7.3' || enhanced === '' || enhanced === '5.7.8'))
-    return diagnoseAuth573(ctx, detail);
-
-  if (/SendAsDenied/i.test(text) || enhanced === '5.2.252') return sendAsDenied(ctx, id, text, detail);
-
-  if (enhanced === '5.7.60') {
-    return problem({
-      detail,
-      code: id,
-      title: `${ctx.authUser} has no permission to send as ${ctx.fromAddress}`,
-      explanation: `The From address ${ctx.fromAddress} is not the mailbox that logged in (${ctx.authUser}), and that mailbox has no Send As right on it.`,
-      fixSteps: [`Use ${ctx.authUser} as the From address, or give it Send As on ${ctx.fromAddress} (command below).`],
-      commands: [connectExchange, grantSendAs(ctx.fromAddress, ctx.authUser)],
-      field: 'fromAddress',
-    });
+  // Exchange's 535 5.7.3 ranks the token's faults itself; any other refusal of the login
+  // (a 4xx, another server's 535) must not hide them either.
+  if (atAuth && !(exchange && reply.code === 535)) {
+    const fault = tokenFault(ctx, input.detail);
+    if (fault) return fault;
   }
+  if (!exchange && atAuth && reply.code >= 500) return notExchangeRefusal(ctx, input);
 
-  if (enhanced === '5.7.57' || code === 530) {
-    return problem({
-      detail,
-      code: id,
-      title: 'The mail was sent without logging in',
-      explanation:
-        'Exchange only relays mail on port 587 for a client that has logged in. The session reached MAIL FROM without a successful AUTH (the client did not offer XOAUTH2, or authentication is switched off in its settings).',
-      fixSteps: [
-        'Turn on authentication in the sending system and choose OAuth2 / XOAUTH2.',
-        `Use ${ctx.profile.smtpHost} port 587 with STARTTLS.`,
-      ],
-    });
-  }
+  const rule = ruleFor(reply, exchange);
+  if (rule) return rule.explain(ctx, input, rule.category);
+  return unrecognised(ctx, input, failure.command, exchange);
+}
 
-  if (code === 430 && enhanced === '4.2.0') return mailboxLogonFailed(ctx, detail);
+/** The server the profile points at, as people know it (its greeting names it when the host does not). */
+const serverName = (ctx: FactsContext): string => `${ctx.profile.smtpHost}:${ctx.profile.smtpPort}`;
 
-  if (code === 432 && enhanced === '4.3.2') {
-    return problem({
-      detail,
-      code: id,
-      title: `Too many connections to ${ctx.authUser} at the same time`,
-      explanation:
-        'Exchange allows 3 simultaneous SMTP connections per mailbox. Another system (or another copy of this one) is using them. This is temporary.',
-      fixSteps: [
-        'Try again in a minute.',
-        'If it keeps happening, lower the number of parallel connections in the sending system to 3 or fewer for this mailbox (pool size / max connections).',
-      ],
-      retryable: true,
-    });
-  }
+/**
+ * A login refused by a server that is not Exchange Online (issue 11.15): Exchange's own
+ * causes (service principal, mailbox rights, licences) do not apply there, so the causes
+ * any OAuth-accepting server has come first, with the server's own words.
+ */
+function notExchangeRefusal(ctx: FactsContext, { detail }: ReplyInput): Problem {
+  const greeting = ctx.server?.greeting ? ` It introduced itself as “${ctx.server.greeting.slice(0, 200)}”.` : '';
+  return problem({
+    detail,
+    code: 'SMTP_AUTH_REFUSED_NOT_EXCHANGE',
+    title: `${serverName(ctx)} is not Exchange Online, and it refused the token`,
+    explanation: `The server answered “${detail}”.${greeting} It is not Exchange Online, so it checks Microsoft tokens by its own rules, and the Exchange advice of this app does not apply to it.`,
+    fixSteps: [
+      'Check that this server accepts OAuth2 tokens issued by Microsoft Entra ID at all: it must trust the token’s issuer and Microsoft’s signing keys, and accept the token’s audience.',
+      `Check that the user it expects matches the login: the XOAUTH2 user is ${ctx.authUser}${ctx.token?.user ? ` and the token belongs to ${ctx.token.user}` : ''}.`,
+      'Look at the server’s own log for the refused login; it names the reason.',
+      'If the mail is meant to go through Exchange Online, set the SMTP host to smtp.office365.com, port 587.',
+    ],
+    field: 'smtpHost',
+  });
+}
 
-  if (code === 550 && enhanced === '5.7.30') {
-    return problem({
-      detail,
-      code: id,
-      title: 'Basic authentication (password) is no longer accepted',
-      explanation:
-        'Exchange Online is retiring username/password logins for SMTP. The client logged in with a password; it must log in with OAuth2 (XOAUTH2) and an access token.',
-      fixSteps: ['Configure the sending system for OAuth2 (XOAUTH2) with the values from this wizard’s export step.'],
-    });
-  }
-
-  if (code === 554 && enhanced === '5.2.2') {
-    return problem({
-      detail,
-      code: id,
-      title: `The mailbox ${ctx.authUser} is full`,
-      explanation:
-        'Sent messages are saved to Sent Items; when the mailbox is over its quota, Exchange refuses to send.',
-      fixSteps: [`Free space in ${ctx.authUser} (empty Sent Items / Deleted Items) or raise its quota.`],
-    });
-  }
-
-  if (code === 554 && /SubmissionQuotaExceeded|recipient rate limit/i.test(text)) {
-    return problem({
-      detail,
-      code: `${id}_QUOTA`,
-      title: 'The daily sending limit is reached',
-      explanation:
-        'Exchange Online allows 10,000 recipients per mailbox per day over SMTP AUTH. The limit resets over the next 24 hours.',
-      fixSteps: [
-        'Wait and try again tomorrow, or spread bulk mail over several mailboxes or a dedicated bulk service.',
-      ],
-      retryable: true,
-    });
-  }
-
-  if (code === 504 || enhanced === '5.7.4') {
-    return problem({
-      detail,
-      code: id,
-      title: 'The server did not offer XOAUTH2',
-      explanation:
-        'The server does not accept OAuth2 logins here. Exchange only offers XOAUTH2 after STARTTLS on port 587; other servers may not support it at all.',
-      fixSteps: [`Check the host (${ctx.profile.smtpHost}) and port (587), with STARTTLS.`],
-      field: 'smtpHost',
-    });
-  }
-
-  const transient = code >= 400 && code < 500;
+/**
+ * A reply no rule knows (issue 16.3): quoted, and called temporary or permanent by its
+ * class, which is all the reply code itself says.
+ */
+function unrecognised(
+  ctx: FactsContext,
+  { id, detail, reply }: ReplyInput,
+  command: string | undefined,
+  exchange: boolean,
+): Problem {
+  const temporary = reply.code >= 400 && reply.code < 500;
+  const who = exchange ? 'The server' : `${serverName(ctx)} (not Exchange Online)`;
   return problem({
     detail,
     code: id,
-    title: transient ? 'Exchange asked to try again later' : 'Exchange refused the request',
-    explanation: transient
-      ? 'The server reported a temporary problem. Nothing needs changing yet.'
-      : `The server refused the ${failure.command ?? 'request'} with a reply this wizard has no specific advice for. The server text is below.`,
-    fixSteps: transient
-      ? ['Try again in a few minutes.']
-      : ['Search the server text below in Microsoft’s SMTP AUTH troubleshooting pages, or send it to support.'],
-    retryable: transient,
+    category: temporary ? 'transient' : 'setup',
+    title: `The server answered ${reply.code}${reply.enhanced ? ` ${reply.enhanced}` : ''}, which this app does not recognise`,
+    explanation: `${who} answered “${detail}”${command ? ` to ${command.split(' ')[0]}` : ''}, which this app does not recognise. The reply code only says that the refusal is ${temporary ? 'temporary: the same request may work later' : 'permanent: repeating the same request will fail the same way'}.`,
+    fixSteps: [
+      ...(temporary ? ['Try again in a few minutes.'] : []),
+      'Search for the server’s exact words above in the server’s documentation (for Exchange Online: Microsoft’s SMTP AUTH troubleshooting pages).',
+      'Copy the support report (it has no secrets) and send it to your IT contact.',
+    ],
+    remedy: { kind: 'support-report' },
+    retryable: temporary,
   });
 }

@@ -64,6 +64,7 @@ export const signInTimedOut = (minutes: number): ProblemError =>
         'Start the sign-in again.',
         'If the window shows a page that does not go on (for example a security key or passkey prompt), use “Sign in with the system browser”.',
       ],
+      remedy: { kind: 'system-browser' },
       retryable: true,
     }),
   );

@@ -1,6 +1,7 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { problem } from '../../shared/problem';
+import type { RegisteredCode } from '../../shared/problem-codes';
 import type { CredentialInfo } from '../../shared/profile';
 import { ProblemError } from '../problem-error';
 
@@ -17,7 +18,7 @@ export interface ImportedCertificate {
 }
 
 const fail = (
-  code: string,
+  code: RegisteredCode,
   title: string,
   explanation: string,
   fixSteps: string[],

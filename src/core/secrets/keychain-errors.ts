@@ -1,4 +1,5 @@
 import { problem, type Problem } from '../../shared/problem';
+import type { RegisteredCode } from '../../shared/problem-codes';
 import { SecretStoreError, type SecretStoreFailure } from './secret-store';
 
 /** Turns the platform's keychain errors into a reason and plain words. */
@@ -32,9 +33,16 @@ const TITLES: Readonly<Record<SecretStoreFailure, string>> = {
   corrupt: 'A secret in the keychain is damaged',
 };
 
-/** `KEYCHAIN_UNAVAILABLE`, `KEYCHAIN_TOO_LARGE`…: the stable code scripts and the window branch on. */
-export const keychainCode = (reason: SecretStoreFailure): string =>
-  `KEYCHAIN_${reason.toUpperCase().replace(/-/g, '_')}`;
+/** The stable code scripts and the window branch on, one per reason (each in shared/problem-codes.ts). */
+const CODES = {
+  unavailable: 'KEYCHAIN_UNAVAILABLE',
+  locked: 'KEYCHAIN_LOCKED',
+  denied: 'KEYCHAIN_DENIED',
+  'too-large': 'KEYCHAIN_TOO_LARGE',
+  corrupt: 'KEYCHAIN_CORRUPT',
+} as const satisfies Readonly<Record<SecretStoreFailure, RegisteredCode>>;
+
+export const keychainCode = (reason: SecretStoreFailure): RegisteredCode => CODES[reason];
 
 /**
  * A keychain failure as the Problem a person reads. Its message is already plain words

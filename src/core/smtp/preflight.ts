@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../../shared/problem';
-import { connectExchange, grantSendAs } from '../diagnose/smtp-commands';
+import { exchangeFix, grantSendAs } from '../diagnose/smtp-commands';
 import { sameMailbox } from '../../shared/mailbox-address';
 
 /**
@@ -47,7 +47,7 @@ export function preflightWarnings(input: PreflightInput): readonly Problem[] {
         `If the right is missing, grant it (command below) and wait up to an hour.`,
         ...(delegate ? [] : [`Or send From ${authUser}.`]),
       ],
-      commands: [connectExchange, grantSendAs(fromAddress, sender)],
+      ...exchangeFix(grantSendAs(fromAddress, sender)),
       field: 'fromAddress',
     }),
   ];

@@ -38,6 +38,7 @@ const SKIPPED_TNX: ReadonlySet<string> = new Set(['create', 'transport', 'proxy'
 
 /** Message bodies are logged line by line by nodemailer; a cap keeps huge mails readable. */
 const MAX_LINES = 2_000;
+const MASKED = /^\/\* secret \*\/$/;
 
 interface Entry {
   readonly prefix: string;
@@ -75,7 +76,13 @@ export function createTranscript(redactor: () => Redactor): Transcript {
       const lines: string[] = [];
       for (const { prefix, message, args } of entries) {
         const text = typeof message === 'string' ? format(message, ...args) : format(String(message ?? ''), ...args);
-        for (const raw of text.split(/\r?\n/)) {
+        for (const line of text.split(/\r?\n/)) {
+          // nodemailer logs a custom auth handler's commands masked as `/* secret */` (the AUTH
+          // line's payload, and the empty answer to a 334 challenge): keep one readable form.
+          const raw =
+            prefix === PREFIX.client
+              ? line.replace(/^(AUTH \S+) \/\* secret \*\/$/i, '$1 *').replace(MASKED, '')
+              : line;
           if (lines.length >= MAX_LINES) return lines;
           if (raw === '' && prefix !== PREFIX.client) continue;
           lines.push(redact(prefix + raw));

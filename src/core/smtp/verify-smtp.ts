@@ -5,6 +5,7 @@ import type { Problem } from '../../shared/problem';
 import type { VerifyReport } from '../../shared/verify-report';
 import { decodeJwtPayload, inspectAccessToken, type TokenInspection } from '../../shared/token-inspection';
 import { diagnoseSmtp, type SmtpDiagnosisContext } from '../diagnose/smtp';
+import { serverIdentityFrom } from '../diagnose/smtp-context';
 import { backoffDelay, isTemporarySmtpReply, sleep, SMTP_RETRY, type RetryPolicy } from '../net/retry-policy';
 import { sharedMailboxLimiter, type MailboxLimiter } from './mailbox-limiter';
 import { openSmtpSocket, smtpProxy } from './open-socket';
@@ -13,6 +14,7 @@ import { createRedactor, redactProblem, type Redactor } from '../redact';
 import { buildTestMessage } from './test-message';
 import { smtpTlsOptions } from './tls-options';
 import { createTranscript, type Transcript } from './transcript';
+import { xoauth2Once } from './xoauth2-once';
 
 /**
  * "Does this mailbox work?": log in to the profile's SMTP host with XOAUTH2 over STARTTLS,
@@ -60,6 +62,7 @@ function attempt(input: VerifySmtpInput, authUser: string, transcript: Transcrip
     requireTLS: true,
     tls: smtpTlsOptions(profile.network.extraCaPem),
     auth: { type: 'OAuth2', user: authUser, accessToken: input.accessToken },
+    customAuth: xoauth2Once(authUser, input.accessToken),
     logger: transcript.logger,
     debug: true,
     connectionTimeout: profile.network.timeoutMs,
@@ -183,7 +186,11 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
       return report(attempts, { ok: true, ...result });
     } catch (err) {
       const cancelled = signal?.aborted === true;
-      const problem = diagnoseSmtp(cancelled ? { name: 'AbortError', message: 'Cancelled' } : err, diagnosisContext());
+      // Who answered (its greeting and EHLO) is read from the transcript, made now that it failed.
+      const problem = diagnoseSmtp(cancelled ? { name: 'AbortError', message: 'Cancelled' } : err, {
+        ...diagnosisContext(),
+        server: serverIdentityFrom(transcript.lines()),
+      });
       const responseCode =
         typeof err === 'object' && err !== null ? (err as { responseCode?: unknown }).responseCode : undefined;
       // Only "not now" replies are retried (432, 421, 451); a 4xx that names a missing

@@ -27,6 +27,7 @@ function saveProblem(dir: string, e: unknown): ProblemError {
   return new ProblemError(
     problem({
       code: `EXPORT_SAVE_${code}`,
+      category: 'environment',
       title: 'The exports could not be saved',
       explanation: `Saving to ${dir} failed (${code}).`,
       fixSteps: [

@@ -1,9 +1,7 @@
 import { ipcContract, isChannel } from '../../shared/ipc-contract';
 import { problem } from '../../shared/problem';
 import { fail, ok, type Result } from '../../shared/result';
-import { isProblemError } from '../../core/problem-error';
-import { keychainProblem } from '../../core/secrets/keychain-errors';
-import { SecretStoreError } from '../../core/secrets/secret-store';
+import { diagnose } from '../../core/diagnose';
 import type { HandlerContext, HandlerMap } from './handler-map';
 
 /**
@@ -48,17 +46,8 @@ export async function dispatch(
     const handler = handlers[channel] as (req: unknown, c: HandlerContext) => Promise<unknown>;
     return ok(await handler(parsed.data, ctx));
   } catch (e) {
-    if (isProblemError(e)) return fail(e.problem);
-    // A machine without a usable keychain must see why (and that profiles are safe), not "unexpected".
-    if (e instanceof SecretStoreError) return fail(keychainProblem(e));
-    return fail(
-      problem({
-        code: 'UNEXPECTED',
-        title: 'Something unexpected went wrong',
-        explanation: 'The app hit an error it does not know how to explain. Nothing you typed was lost.',
-        fixSteps: ['Try again.', 'If it keeps happening, use "Copy support report" and send it to your helpdesk.'],
-        detail: e instanceof Error ? e.name : typeof e,
-      }),
-    );
+    // One diagnosis for every failure: a ProblemError passes through, a keychain failure says
+    // why (and that profiles are safe), anything else is UNEXPECTED with a redacted detail.
+    return fail(diagnose(e));
   }
 }

@@ -1,9 +1,6 @@
 import type { Channel, ProgressEvent, RequestOf, ResponseOf } from '../../shared/ipc-contract';
-import type { Problem } from '../../shared/problem';
+import { problem } from '../../shared/problem';
 import { fail, type Result } from '../../shared/result';
-
-// Built here rather than with shared/problem's helper, whose module pulls zod into the bundle.
-const problem = (p: Omit<Problem, 'commands' | 'retryable'>): Problem => ({ commands: [], retryable: false, ...p });
 
 /**
  * The renderer's only way to main: the contract's channels through the preload bridge.

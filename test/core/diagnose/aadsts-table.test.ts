@@ -17,17 +17,17 @@ const ctx = {
 
 describe('the AADSTS table', () => {
   it('gives every row a title, an explanation and at least one fix step, with the profile filled in', () => {
-    for (const [num, rule] of Object.entries(aadstsRules)) {
-      const p = diagnose(
-        new IdpErrorResponse({ error: 'x', aadsts: Number(num), description: `AADSTS${num}: text` }),
-        ctx,
-      );
-      expect(p.code).toBe(`AADSTS${num}`);
-      expect(p.title.length).toBeGreaterThan(5);
-      expect(p.explanation.length).toBeGreaterThan(20);
-      expect(p.fixSteps.length).toBeGreaterThan(0);
-      expect(JSON.stringify(p)).not.toMatch(/undefined/);
-      expect(typeof rule).toBe('function');
+    for (const rule of aadstsRules) {
+      expect(rule.codes.length).toBeGreaterThan(0);
+      for (const num of rule.codes) {
+        const p = diagnose(new IdpErrorResponse({ error: 'x', aadsts: num, description: `AADSTS${num}: text` }), ctx);
+        expect(p.code).toBe(`AADSTS${num}`);
+        expect(p.category).toBe(rule.category);
+        expect(p.title.length).toBeGreaterThan(5);
+        expect(p.explanation.length).toBeGreaterThan(20);
+        expect(p.fixSteps.length).toBeGreaterThan(0);
+        expect(JSON.stringify(p)).not.toMatch(/undefined/);
+      }
     }
   });
 
@@ -63,20 +63,19 @@ describe('the AADSTS table', () => {
     expect(diagnose(e, ctx).code).toBe('AADSTS70043');
   });
 
-  it('falls back on the OAuth error name, and on a generic explanation for unknown codes', () => {
-    expect(diagnose(new IdpErrorResponse({ error: 'access_denied', description: 'the user canceled' })).title).toBe(
-      'Consent was declined',
+  it('without an AADSTS number, the OAuth error name alone gives a generic diagnosis, never a specific cause', () => {
+    const denied = diagnose(new IdpErrorResponse({ error: 'access_denied', description: 'the user canceled' }));
+    expect(denied.code).toBe('OAUTH_ACCESS_DENIED');
+    expect(denied.title).not.toBe('Consent was declined');
+    expect(denied.remedy).toEqual({ kind: 'support-report' });
+    expect(diagnose(new IdpErrorResponse({ error: 'consent_required', description: '' })).title).toBe(
+      'Nobody has consented to this app’s permissions yet',
     );
-    const unknown = diagnose(
-      new IdpErrorResponse({ error: 'invalid_request', aadsts: 1234567, description: 'AADSTS1234567: who knows' }),
-    );
-    expect(unknown.code).toBe('AADSTS1234567');
-    expect(unknown.fixSteps[0]).toContain('code=1234567');
   });
 
   it('passes diagnosed errors through and maps network failures, also when wrapped', () => {
-    const pe = new ProblemError(problem({ code: 'X', title: 't', explanation: 'e', fixSteps: [] }));
-    expect(diagnose(pe).code).toBe('X');
+    const pe = new ProblemError(problem({ code: 'PROFILE_NOT_FOUND', title: 't', explanation: 'e', fixSteps: [] }));
+    expect(diagnose(pe).code).toBe('PROFILE_NOT_FOUND');
     expect(diagnose(new Error('wrapped', { cause: new NetworkFailure('tls-untrusted', 'h:443') })).code).toBe(
       'TLS_UNTRUSTED',
     );

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseSmtp, parseReply, type SmtpDiagnosisContext } from '../../../src/core/diagnose/smtp';
 import type { Profile } from '../../../src/shared/profile';
-import { appOnlyClaims, delegatedClaims, inspect, makeProfile } from '../smtp/fixtures';
+import { appOnlyClaims, delegatedClaims, inspect, makeProfile, smtpReplyError } from '../smtp/fixtures';
 
-/** An error shaped the way nodemailer reports a server reply. */
-const reply = (response: string, command = 'AUTH XOAUTH2'): Error =>
-  Object.assign(new Error(`Invalid login: ${response}`), {
-    code: 'EAUTH',
-    response,
-    responseCode: Number(response.slice(0, 3)),
-    command,
-  });
+const reply = smtpReplyError;
 
 function ctx(
   profile: Profile,
@@ -78,7 +71,9 @@ describe('diagnoseSmtp: 535 5.7.3 ranked by the token', () => {
       ctx(alice, delegatedClaims({ exp: 1_000, aud: 'https://graph.microsoft.com' })),
     );
     expect(p.code).toBe('SMTP_535_5.7.3_TOKEN_EXPIRED');
-    expect(p.retryable).toBe(true);
+    // The same token cannot work later; a fresh one can.
+    expect(p.retryable).toBe(false);
+    expect(p.remedy).toEqual({ kind: 'fresh-token' });
   });
 
   it('names an app-only token without SMTP.SendAsApp', () => {

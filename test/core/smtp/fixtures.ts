@@ -56,3 +56,12 @@ export function makeProfile(over: Partial<Profile> = {}): Profile {
 export function inspect(claims: Readonly<Record<string, unknown>>, profile: Profile): TokenInspection {
   return inspectAccessToken(fakeJwt(claims), { flow: profile.flow, cloud: profile.cloud, mailbox: profile.mailbox });
 }
+
+/** An error shaped the way nodemailer reports a server reply. */
+export const smtpReplyError = (response: string, command = 'AUTH XOAUTH2'): Error =>
+  Object.assign(new Error(`Invalid login: ${response}`), {
+    code: 'EAUTH',
+    response,
+    responseCode: Number(response.slice(0, 3)),
+    command,
+  });

@@ -145,6 +145,33 @@ export const AADSTS: Readonly<Record<number, AadstsEntry>> = {
     text: () => 'A silent sign-in request was sent but no user is signed in.',
   }, // D7 wording
   90094: { error: 'access_denied', status: 400, text: () => 'The grant requires admin permission.' }, // D7 wording
+  // D7 AdminConsentRequiredRequestAccess: the admin consent workflow's interrupt [wire text UNCONFIRMED]
+  90095: {
+    error: 'access_denied',
+    status: 400,
+    text: () =>
+      'Admin consent is required for the permissions requested by this application. An admin consent request may be submitted.',
+  },
+  // D7 EntitlementGrantsNotFound; the wire text as users report it [OBS]
+  50105: {
+    error: 'access_denied',
+    status: 400,
+    text: (p) =>
+      `Your administrator has configured the application ${p.appName} ('${p.appId}') to block users unless they are specifically granted ('assigned') access to the application. The signed in user '{EmailHidden}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application.`,
+  },
+  // D7 UnauthorizedClientApplicationDisabled [wire text beyond D7's sentence UNCONFIRMED]
+  7000112: {
+    error: 'unauthorized_client',
+    status: 400,
+    text: (p) => `Application '${p.appId}'(${p.appName}) is disabled.`,
+  },
+  // D7 (first-party preauthorization) [error field UNCONFIRMED]
+  65002: {
+    error: 'invalid_request',
+    status: 400,
+    text: (p) =>
+      `Consent between first party application '${p.appId}' and first party resource '${p.resource}' must be configured via preauthorization - applications owned and operated by Microsoft must get approval from the API owner before requesting tokens for that API.`,
+  },
   // §5.1 / §6 codes and refresh tokens
   70000: {
     error: 'invalid_grant',

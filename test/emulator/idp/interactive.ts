@@ -73,6 +73,8 @@ export function next(ctx: IdpContext, req: IncomingMessage, tx: Transaction): Re
   const org = user.kind === 'org' ? findUser(ctx.directory, user.upn)?.user : undefined;
   if (org?.blockedByConditionalAccess) return authorizeBlocked(ctx, req, tx);
   if (org?.mfaRequired && !tx.mfaDone) return html(200, mfaPage({ action: tx.action, tx: tx.id, upn: user.upn }));
+  if (app.assignmentRequired && !(app.assignedUsers ?? []).some((u) => u.toLowerCase() === user.upn.toLowerCase()))
+    return aadErrorPage(ctx, req, new AadstsError(50105, { appId: app.clientId, appName: app.displayName }));
   if (tx.flow === 'adminconsent') {
     if (!org?.globalAdmin) return aadErrorPage(ctx, req, new AadstsError(90094));
     if (!tx.consentGiven) {
@@ -95,6 +97,12 @@ export function next(ctx: IdpContext, req: IncomingMessage, tx: Transaction): Re
   const needed = requiredKeys(app, parsed);
   const promptConsent = tx.params.prompt === 'consent' && !tx.consentGiven;
   if (promptConsent || needed.some((k) => !consented.has(k))) {
+    // Tenants that keep consent to admins: a non-admin is stopped (or may request approval).
+    const homeTenant = findUser(ctx.directory, user.upn)?.tenant;
+    if (!org?.globalAdmin && homeTenant?.userConsent === 'admin-only')
+      return aadErrorPage(ctx, req, new AadstsError(90094));
+    if (!org?.globalAdmin && homeTenant?.userConsent === 'admin-consent-workflow')
+      return aadErrorPage(ctx, req, new AadstsError(90095));
     const labels = (needed.length > 0 ? needed : [...delegatedKeys(app.delegatedPermissions).keys()]).map(
       permissionLabel,
     );

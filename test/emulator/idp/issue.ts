@@ -29,6 +29,9 @@ export function issueUserTokens(ctx: IdpContext, i: IssueInput): Record<string, 
   // §1.5/§6: several resources -> the token is for the FIRST one; OIDC-only -> Microsoft Graph.
   const family: Family = first?.family ?? 'graph';
   const audience = first?.resource ?? GRAPH;
+  // A Microsoft-owned client ID is not pre-authorised for Exchange (AADSTS65002).
+  if (i.app.firstParty && family !== 'graph')
+    throw new AadstsError(65002, { appId: i.app.clientId, resource: audience });
   const consented = consentedKeys(ctx.state, i.app, i.grant.user.upn);
   const missing = requiredKeys(i.app, parsed, family).filter((k) => !consented.has(k));
   if (missing.length > 0) throw new AadstsError(65001, { appId: i.app.clientId, appName: i.app.displayName });

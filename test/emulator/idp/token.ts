@@ -31,6 +31,8 @@ export function appFor(
   if (ref.kind === 'tenant' && ref.tenant !== found.tenant && found.app.signInAudience === 'AzureADMyOrg') {
     throw new AadstsError(700016, { appId: clientId, tenant: tenantLabel });
   }
+  // The Enterprise application's "Enabled for users to sign-in?" is No (or its owner disabled it).
+  if (found.app.disabled) throw new AadstsError(7000112, { appId: clientId, appName: found.app.displayName });
   return found;
 }
 

@@ -76,7 +76,9 @@ type Session = SMTPServerSession & { disabledCommands?: string[] };
 
 export async function startSmtpServer(
   deps: Deps,
-): Promise<{ server: SMTPServer; port: number; sessionsFor(mailbox: string): number }> {
+): Promise<{ server: SMTPServer; port: number; sessionsFor(mailbox: string): number; authCommands(): number }> {
+  /** Every AUTH the server answered (each is one login attempt in Exchange's failure count). */
+  let authCommands = 0;
   const replies = exchangeReplies(SMTP_HOST_NAME);
   const principals = new Map<string, SmtpPrincipal>();
   const perMailbox = new Map<string, number>();
@@ -118,6 +120,7 @@ export async function startSmtpServer(
       cb();
     },
     onAuth(auth, session, cb) {
+      authCommands += 1;
       if (deps.faults.current().dropSmtpMidAuth) {
         for (const c of server.connections) if (c.id === session.id) c._socket?.destroy();
         return;
@@ -131,7 +134,17 @@ export async function startSmtpServer(
         username: auth.username ?? '',
         accessToken: auth.accessToken ?? '',
       });
-      if (!result.ok) return cb(smtpError(result.reply));
+      if (!result.ok) {
+        const f = deps.faults.current();
+        if (f.smtpTemporaryAuthFailure)
+          return cb(smtpError({ code: 454, text: '4.7.0 Temporary authentication failure' }));
+        // smtp-server answers a failure without `user` with 334 + base64(JSON), then 535.
+        if (f.smtpXoauth2Challenge)
+          return cb(null, {
+            data: { status: '401', schemes: 'bearer', scope: 'https://outlook.office.com/SMTP.Send' },
+          });
+        return cb(smtpError(result.reply));
+      }
       const key = result.principal.mailbox.address.toLowerCase();
       if ((perMailbox.get(key) ?? 0) >= deps.limits.concurrentPerMailbox) return cb(smtpError(replies.concurrentLimit));
       perMailbox.set(key, (perMailbox.get(key) ?? 0) + 1);
@@ -187,5 +200,10 @@ export async function startSmtpServer(
   const addr = server.server.address();
   if (addr === null || typeof addr === 'string') throw new Error('emulator: no SMTP port');
   // Tests wait on this instead of sleeping: a closed client is released only when the server sees the close.
-  return { server, port: addr.port, sessionsFor: (mailbox) => perMailbox.get(mailbox.toLowerCase()) ?? 0 };
+  return {
+    server,
+    port: addr.port,
+    sessionsFor: (mailbox) => perMailbox.get(mailbox.toLowerCase()) ?? 0,
+    authCommands: () => authCommands,
+  };
 }

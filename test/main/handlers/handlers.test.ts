@@ -114,6 +114,7 @@ describe('support report', () => {
       profileId,
       problem: {
         code: 'SMTP_535',
+        category: 'setup',
         title: 'Login refused',
         explanation: `secret was ${SECRET}`,
         fixSteps: ['Fix it'],

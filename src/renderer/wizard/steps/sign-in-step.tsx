@@ -27,9 +27,6 @@ const useStyles = makeStyles({
 
 type Method = 'embedded' | 'system-browser' | 'device-code';
 
-/** Problems after which the embedded window will not help: offer the system browser. */
-const BROWSER_HELPS = /^(AADSTS5300[0-4]|AADSTS530\d\d|AADSTS50158|SIGN_IN_TIMEOUT)/;
-
 export interface SignInStepProps {
   readonly profile: Profile;
   readonly token: TokenResult | undefined;
@@ -115,7 +112,7 @@ export function SignInStep({ profile, token, onToken }: SignInStepProps) {
         <ProblemView
           problem={op.state.problem}
           actions={
-            !appOnly && method === 'embedded' && BROWSER_HELPS.test(op.state.problem.code) ? (
+            !appOnly && method === 'embedded' && op.state.problem.remedy?.kind === 'system-browser' ? (
               <Button
                 onClick={() => {
                   setMethod('system-browser');
