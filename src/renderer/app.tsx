@@ -1,13 +1,16 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { AppHeader } from './components/app-header';
 import { DelayedSpinner } from './components/delayed-spinner';
 import { ProblemView } from './components/problem-view';
 import { useChannelOnMount } from './ipc/use-channel';
 import { StartScreen } from './screens/start-screen';
-import { WizardScreen } from './screens/wizard-screen';
-import { Wizard } from './wizard/wizard';
 import type { WizardStepId } from './wizard-steps';
+
+// The wizard is its own chunk, fetched when a set-up is opened: the start screen, the first
+// thing on screen, does not wait for the code of six steps it does not show.
+const Wizard = lazy(async () => ({ default: (await import('./wizard/wizard')).Wizard }));
+const WizardScreen = lazy(async () => ({ default: (await import('./screens/wizard-screen')).WizardScreen }));
 
 const useStyles = makeStyles({
   app: {
@@ -32,20 +35,21 @@ type Route =
 
 export function App() {
   const styles = useStyles();
+  // Versions and the keychain's state fill in when they arrive: the start screen does not wait
+  // for the keychain to answer (it can take seconds when it is locked or busy).
   const info = useChannelOnMount('app:info', undefined);
   const [route, setRoute] = useState<Route>({ screen: 'start' });
   const toStart = () => setRoute({ screen: 'start' });
   return (
     <div className={styles.app}>
-      <AppHeader info={info.status === 'ok' ? info.value : undefined} />
+      <AppHeader info={info.status === 'ok' ? info.value : undefined} pending={info.status !== 'error'} />
       <main className={styles.main}>
-        {(info.status === 'pending' || info.status === 'idle') && <DelayedSpinner label="Starting…" />}
         {info.status === 'error' && (
           <ProblemView problem={info.problem} actions={<Button onClick={info.reload}>Try again</Button>} />
         )}
-        {info.status === 'ok' && route.screen === 'start' && (
+        {info.status !== 'error' && route.screen === 'start' && (
           <StartScreen
-            info={info.value}
+            {...(info.status === 'ok' ? { info: info.value } : {})}
             onOpen={(profileId, step) =>
               setRoute({
                 screen: 'wizard',
@@ -56,18 +60,20 @@ export function App() {
             }
           />
         )}
-        {info.status === 'ok' &&
-          route.screen === 'wizard' &&
-          (route.profileId ? (
-            <WizardScreen
-              key={route.key}
-              profileId={route.profileId}
-              {...(route.step ? { step: route.step } : {})}
-              onClose={toStart}
-            />
-          ) : (
-            <Wizard key={route.key} view={undefined} onClose={toStart} />
-          ))}
+        {info.status !== 'error' && route.screen === 'wizard' && (
+          <Suspense fallback={<DelayedSpinner label="Opening the wizard…" />}>
+            {route.profileId ? (
+              <WizardScreen
+                key={route.key}
+                profileId={route.profileId}
+                {...(route.step ? { step: route.step } : {})}
+                onClose={toStart}
+              />
+            ) : (
+              <Wizard key={route.key} view={undefined} onClose={toStart} />
+            )}
+          </Suspense>
+        )}
       </main>
     </div>
   );

@@ -30,7 +30,8 @@ const useStyles = makeStyles({
 });
 
 export interface StartScreenProps {
-  readonly info: AppInfo;
+  /** Absent until app:info answers (the keychain check can be slow): the screen does not wait for it. */
+  readonly info?: AppInfo;
   onOpen(profileId: string | undefined, step?: WizardStepId): void;
 }
 
@@ -66,7 +67,7 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
           New set-up
         </Button>
       </div>
-      {!info.keychain.available && (
+      {info && !info.keychain.available && (
         <MessageBar intent="warning" layout="multiline" data-testid="keychain-problem">
           <MessageBarBody>
             <MessageBarTitle>The keychain cannot be used</MessageBarTitle>
