@@ -31,6 +31,13 @@ export interface VerifyOptions {
   /** Present: also send a test mail to this address. */
   readonly sendTo?: string;
   readonly signal?: AbortSignal;
+  /**
+   * A one-off check as this mailbox (app-only profiles: the app may send as any mailbox it
+   * has rights on). It logs in and sends as it, and nothing is recorded on the profile.
+   */
+  readonly mailbox?: string;
+  /** false: record nothing on the profile (token dates, the check's result). */
+  readonly record?: boolean;
 }
 
 export interface VerifyOutcome {
@@ -49,8 +56,10 @@ export async function verifyProfile(
   const { signal } = opts;
   const { now } = deps;
   const warnings: Problem[] = [];
+  const oneOff = opts.mailbox !== undefined || opts.record === false;
+  const { profiles: _unused, ...notRecording } = deps;
   const recording: VerifyDeps = {
-    ...deps,
+    ...(oneOff ? notRecording : deps),
     onWarning: (w) => {
       warnings.push(w);
       deps.onWarning?.(w);
@@ -71,8 +80,9 @@ export async function verifyProfile(
   }
 
   deps.onStep?.('smtp');
+  const as = opts.mailbox !== undefined ? { mailbox: opts.mailbox, fromAddress: opts.mailbox } : {};
   const checked = await verifySmtp({
-    profile: { ...profile, network: await resolveNetwork(profile, deps.secrets) },
+    profile: { ...profile, ...as, network: await resolveNetwork(profile, deps.secrets) },
     accessToken: token.accessToken,
     tokenInspection: token.inspection,
     ...(signal ? { signal } : {}),

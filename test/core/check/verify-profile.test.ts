@@ -8,7 +8,7 @@ import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
 import type { Problem } from '../../../src/shared/problem';
 import type { Profile, ProfileDraft } from '../../../src/shared/profile';
-import { AEM_APP, AEM_SECRET, DAEMON_SECRET, USERS } from '../../emulator/fixtures/ids';
+import { AEM_APP, AEM_SECRET, DAEMON_SECRET, MAILBOXES, USERS } from '../../emulator/fixtures/ids';
 import { delegatedTokens } from '../../emulator/test-helpers';
 import { daemonDraft } from '../../cli/bulk-world';
 import { useEmulatorWorld } from '../../support/emulator-world';
@@ -126,5 +126,28 @@ describe('verifyProfile', () => {
     expect(out.report.warnings.map((w) => w.code)).toEqual(['TOKEN_STATE_NOT_SAVED', 'TOKEN_STATE_NOT_SAVED']);
     expect(told).toHaveLength(2);
     expect(out.report.warnings[0]?.title).toBe('The result could not be saved in the profile');
+  });
+  it('checks once as another mailbox and records nothing (the app-only "try this mailbox")', async () => {
+    // Saved with a mailbox the app has no rights on; the one-off check names one it has.
+    const p = await store.create(
+      daemonDraft(emu, { mailbox: MAILBOXES.unpermitted, fromAddress: MAILBOXES.unpermitted }),
+      { clientSecret: DAEMON_SECRET },
+    );
+    const out = await verifyProfile(p, deps(), { mailbox: MAILBOXES.noreply, sendTo: USERS.alice.upn });
+    expect(out.report).toMatchObject({ ok: true, sentTo: USERS.alice.upn });
+    expect(out.profile).toEqual(p);
+    expect((await store.get(p.id))?.tokenState).toEqual(p.tokenState);
+    const failed = await verifyProfile(p, deps(), { mailbox: 'nobody@contoso.com' });
+    expect(failed.report.ok).toBe(false);
+    expect((await store.get(p.id))?.tokenState).toEqual(p.tokenState);
+    // Without the option the same profile fails, and that is recorded.
+    expect((await verifyProfile(p, deps())).profile.tokenState.lastVerify).toMatchObject({ ok: false });
+  });
+
+  it('records nothing with record: false', async () => {
+    const p = await daemon();
+    const out = await verifyProfile(p, deps(), { record: false });
+    expect(out.report.ok).toBe(true);
+    expect((await store.get(p.id))?.tokenState).toEqual(p.tokenState);
   });
 });
