@@ -13,6 +13,7 @@ import { startEmulator, type Emulator } from '../test/emulator';
 import { DAEMON_SECRET } from '../test/emulator/fixtures/ids';
 import { bulkWorld, daemonDraft } from '../test/cli/bulk-world';
 import { daemonToken } from '../test/core/smtp/emulator-tokens';
+import { keychainInspector } from '../test/support/keychain';
 import { measure, median, type Measured } from './bench-process';
 
 export type Row = readonly [string, string, string];
@@ -84,6 +85,7 @@ async function setUp(mailboxes: readonly string[], greetingDelay: boolean): Prom
     },
     async close() {
       await store.remove(profile.id);
+      await keychainInspector(service).wipe();
       await emu.close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -1,7 +1,8 @@
 // `npm run bench`: one table of the numbers that matter, from a real run on this machine. Every
 // row is a ratio to a baseline measured in the same run, side by side (the machine is shared):
 //   bulk-verify against bare nodemailer doing the same logins (bench-bulk.ts); CLI cold start
-//   against `node -e ""`; the refresh, verify and renderer ratios from the parts' bench scripts.
+//   against `node -e ""`; the refresh, verify, keychain, profile-list and renderer rows from the parts'
+//   bench scripts.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -71,6 +72,7 @@ function scriptRows(): Row[] {
     'the 1,000-profile list',
     'read + schema check of the profile file (cold), stat only (warm); median of 15',
   );
+  rows.push(...((lastJsonLine(runPackageScript('bench:keychain', 900_000).output)?.rows ?? []) as Row[]));
   if (!scripts['bench:renderer']) {
     rows.push(['Renderer first screen', 'n/a', 'no `bench:renderer` script yet']);
   } else {
@@ -111,7 +113,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [...(await bulkRows())];
   console.error('CLI cold start ...');
   rows.push(coldStartRow());
-  console.error('Other benchmarks (bench:refresh, bench:verify, bench:profiles, bench:renderer) ...');
+  console.error('Other benchmarks (bench:refresh, bench:verify, bench:keychain, bench:profiles, bench:renderer) ...');
   rows.push(...scriptRows());
   const table = ['| Benchmark | Result | Detail |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)];
   console.log(table.join('\n'));

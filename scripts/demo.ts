@@ -17,6 +17,7 @@ import { profilesFileIn } from '../src/core/profiles/default-location';
 import { createProfileStore, type ProfileStore } from '../src/core/profiles/profile-store';
 import { isProblemError } from '../src/core/problem-error';
 import { createKeytarSecretStore } from '../src/core/secrets/keytar-secret-store';
+import { keychainInspector } from '../test/support/keychain';
 import { MemorySecretStore } from '../src/core/secrets/memory-secret-store';
 import type { SecretStore } from '../src/core/secrets/secret-store';
 import { verifySmtp } from '../src/core/smtp/verify-smtp';
@@ -48,9 +49,7 @@ async function demoKeychain(): Promise<{ store: SecretStore; label: string; wher
       store: keychain,
       label: `the system keychain (${status.backend}), service "${service}", removed at the end`,
       where: 'the keychain',
-      wipe: async () => {
-        for (const k of await keychain.keys('')) await keychain.delete(k);
-      },
+      wipe: () => keychainInspector(service).wipe(),
     };
   }
   return {

@@ -1,6 +1,7 @@
+import { openDataStores } from '../core/profiles/data-stores';
 import { defaultDataDir, profilesFileIn } from '../core/profiles/default-location';
-import { createProfileStore, type ProfileStore } from '../core/profiles/profile-store';
-import { createKeytarSecretStore, KEYCHAIN_SERVICE } from '../core/secrets/keytar-secret-store';
+import type { ProfileStore } from '../core/profiles/profile-store';
+import { KEYCHAIN_SERVICE } from '../core/secrets/keytar-secret-store';
 import { SecretStoreError, type SecretStore } from '../core/secrets/secret-store';
 import type { Profile } from '../shared/profile';
 import { stringOpt, type Parsed } from './args';
@@ -26,11 +27,14 @@ export interface CliContext {
 export function openContext(parsed: Parsed, io: CliIo): CliContext {
   const dataDir = stringOpt(parsed, 'data-dir') ?? defaultDataDir({ env: io.env });
   // The keychain is opened lazily by keytar: listing profiles never needs it.
-  const secrets = createKeytarSecretStore(io.env[KEYCHAIN_SERVICE_ENV]?.trim() || KEYCHAIN_SERVICE);
+  const { secrets, profiles } = openDataStores({
+    dataDir,
+    service: io.env[KEYCHAIN_SERVICE_ENV]?.trim() || KEYCHAIN_SERVICE,
+  });
   return {
     dataDir,
     secrets,
-    profiles: createProfileStore({ file: profilesFileIn(dataDir), secrets }),
+    profiles,
     io,
     json: parsed.values.json === true,
     now: Date.now,

@@ -8,6 +8,9 @@ import { HELP } from './help';
 // Only what `--help` and argument parsing need is imported up front. The rest (zod's schemas
 // among it) loads when a command runs or something fails: the bundle is split per command.
 
+/** `profiles <sub>` commands. */
+const PROFILES_SUBCOMMANDS = ['list', 'status', 'restore-backup', 'start-fresh'];
+
 interface Command {
   readonly options: OptionSpec;
   readonly run: (ctx: CliContext, p: Parsed) => Promise<ExitCode>;
@@ -17,6 +20,18 @@ interface Command {
 // script's first call start in a fraction of the time.
 const commands: Readonly<Record<string, Command>> = {
   'profiles list': { options: {}, run: async (ctx) => (await import('./commands/profiles-list')).profilesList(ctx) },
+  'profiles status': {
+    options: {},
+    run: async (ctx) => (await import('./commands/profiles-file')).profilesStatus(ctx),
+  },
+  'profiles restore-backup': {
+    options: {},
+    run: async (ctx) => (await import('./commands/profiles-file')).profilesRecover(ctx, 'restore-backup'),
+  },
+  'profiles start-fresh': {
+    options: {},
+    run: async (ctx) => (await import('./commands/profiles-file')).profilesRecover(ctx, 'start-fresh'),
+  },
   token: {
     options: { 'show-token': { type: 'boolean' } },
     run: async (ctx, p) =>
@@ -31,14 +46,19 @@ const commands: Readonly<Record<string, Command>> = {
       }),
   },
   export: {
-    options: { out: { type: 'string', short: 'o' }, 'include-secrets': { type: 'boolean' } },
+    options: {
+      out: { type: 'string', short: 'o' },
+      'include-secrets': { type: 'boolean' },
+      'aem-direct': { type: 'boolean' },
+      'aem-proxy-port': { type: 'string' },
+    },
     run: async (ctx, p) =>
-      (await import('./commands/export')).exportCommand(
-        ctx,
-        p.positionals[0],
-        stringOpt(p, 'out'),
-        flag(p, 'include-secrets'),
-      ),
+      (await import('./commands/export')).exportCommand(ctx, p.positionals[0], {
+        outDir: stringOpt(p, 'out'),
+        includeSecrets: flag(p, 'include-secrets'),
+        aemDirect: flag(p, 'aem-direct'),
+        aemProxyPort: stringOpt(p, 'aem-proxy-port'),
+      }),
   },
   'bulk-verify': {
     options: { concurrency: { type: 'string', short: 'c' }, format: { type: 'string' }, column: { type: 'string' } },
@@ -65,16 +85,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       await write(io.stdout, HELP);
       return first === undefined ? EXIT.badInput : EXIT.ok;
     }
-    const name = first === 'profiles' && second === 'list' ? 'profiles list' : first;
+    const sub = first === 'profiles' && second !== undefined && PROFILES_SUBCOMMANDS.includes(second);
+    const name = sub ? `profiles ${second}` : first;
     const command = commands[name];
     if (!command)
       throw new UsageError(
         'USAGE',
         first === 'profiles'
-          ? `unknown profiles command "${second ?? ''}"; try \`profiles list\``
+          ? `unknown profiles command "${second ?? ''}"; try \`profiles ${PROFILES_SUBCOMMANDS.join('|')}\``
           : `unknown command "${first}"; see --help`,
       );
-    const parsed = parseCommandArgs(argv.slice(name === 'profiles list' ? 2 : 1), command.options);
+    const parsed = parseCommandArgs(argv.slice(sub ? 2 : 1), command.options);
     if (flag(parsed, 'help')) {
       await write(io.stdout, HELP);
       return EXIT.ok;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { ExportOutput } from './export-output';
+import { aemExportSettingsSchema, type ExportOutput } from './export-output';
+import type { Problem } from './problem';
 import { problemSchema } from './problem-schema';
 import { profileDraftSchema, profileSecretsInputSchema, type Profile } from './profile';
+import type { ProfileFileHealth, ProfileFileRecovered } from './profile-file-health';
 import type { TokenInspection } from './token-inspection';
 import type { VerifyReport } from './verify-report';
 
@@ -77,6 +79,8 @@ export interface TokenResult {
   readonly account?: string;
   readonly expiresOn?: string;
   readonly refreshTokenStored: boolean;
+  /** Things to tell the user although the sign-in worked (e.g. a refresh token too long for the target). */
+  readonly notices?: readonly Problem[];
 }
 
 export const verifyRequestSchema = z.object({
@@ -97,6 +101,8 @@ export const exportRequestSchema = z.object({
   profileId: z.string().min(1),
   /** The user's explicit choice to put secret values into the outputs. */
   includeSecrets: z.boolean(),
+  /** AEM profiles: Cloud Service (egress proxy, the default) or a direct connection. */
+  aem: aemExportSettingsSchema.optional(),
 });
 
 export type SavedExport =
@@ -129,6 +135,12 @@ export const ipcContract = {
   'profiles:duplicate': channel(profileId).returns<Profile>(),
   /** Deletes the profile and every keychain entry it had. */
   'profiles:delete': channel(profileId).returns<{ readonly deleted: true }>(),
+  /** Whether the profile file is readable, damaged (and has a last good copy) or from a newer version. */
+  'profiles:file-health': channel(noInput).returns<ProfileFileHealth>(),
+  /** Replaces a damaged profile file by its last good copy or an empty list; the damaged file is kept aside. */
+  'profiles:recover': channel(
+    z.object({ action: z.enum(['restore-backup', 'start-fresh']) }),
+  ).returns<ProfileFileRecovered>(),
   /** Delegated sign-in (progress events; cancel with operation:cancel) or an app-only token. */
   'token:acquire': channel(acquireRequestSchema).returns<TokenResult>(),
   /** Redeems the stored refresh token (or gets an app-only token), logs in to SMTP, optionally sends a test mail. */

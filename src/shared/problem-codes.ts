@@ -25,6 +25,15 @@ export const problemCodes = {
   PROFILE_FILE_CORRUPT: 'environment',
   // A token or check worked but its dates could not be written (read-only folder, full disk): a warning.
   TOKEN_STATE_NOT_SAVED: 'environment',
+  PROFILE_FILE_NEWER: 'environment',
+  PROFILE_FILE_BUSY: 'environment',
+  PROFILE_BACKUP_MISSING: 'environment',
+  PROFILE_FILE_NOT_DAMAGED: 'setup',
+  DISK_READ_ONLY: 'environment',
+  DISK_FULL: 'environment',
+  DISK_NO_ACCESS: 'environment',
+  DISK_NOT_A_FILE: 'environment',
+  DISK_ERROR: 'environment',
   PROFILE_NOT_FOUND: 'setup',
   PROFILE_INVALID: 'setup',
   KEYCHAIN_UNAVAILABLE: 'environment',
@@ -109,6 +118,7 @@ export const problemCodes = {
   // Bulk and exports
   BULK_NEEDS_APP_ONLY: 'setup',
   INVALID_MAILBOX: 'setup',
+  AEM_VARIABLE_TOO_LONG: 'setup',
 } as const satisfies Readonly<Record<string, ProblemCategory>>;
 
 /** A code listed above: its category comes from the registry. */

@@ -1,4 +1,5 @@
 import { clouds } from './clouds';
+import { BOUNDS, extraCaProblem, timeoutProblem, tooLong } from './field-bounds';
 import { isPlausibleMailbox } from './mailbox-address';
 import type { CloudId, Flow, ProfileDraft, ProfileSecretsInput } from './profile';
 import { proxyFieldIssues } from './proxy-address';
@@ -50,7 +51,32 @@ export function validateProfileDraft(
     ...validateAddresses(draft),
     ...validateCustomAuthority(draft),
     ...proxyFieldIssues(draft.network?.proxyUrl),
+    ...validateBounds(draft),
   ];
+}
+
+/** The limits the saved file enforces (field-bounds.ts), told while typing instead of at Save. */
+function validateBounds(draft: DraftInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const long = (field: string, label: string, value: string | undefined, max: number) => {
+    if (value !== undefined && value.length > max) issues.push(err(field, tooLong(label, max)));
+  };
+  long('name', 'Profile name', draft.name, BOUNDS.name);
+  long('smtpHost', 'SMTP host', draft.smtpHost, BOUNDS.host);
+  long('mailbox', 'Mailbox', draft.mailbox, BOUNDS.address);
+  long('fromAddress', 'From address', draft.fromAddress, BOUNDS.address);
+  if (draft.scopes && draft.scopes.length > BOUNDS.scopes)
+    issues.push(err('scopes', `Scopes: at most ${BOUNDS.scopes}; a token for SMTP needs one or two.`));
+  const longScope = draft.scopes?.find((s) => s.length > BOUNDS.scope);
+  if (longScope !== undefined) issues.push(err('scopes', tooLong('Scopes', BOUNDS.scope)));
+  const net = draft.network;
+  if (net) {
+    const ca = extraCaProblem(net.extraCaPem);
+    if (ca) issues.push(err('extraCaPem', ca));
+    const timeout = timeoutProblem(net.timeoutMs);
+    if (timeout) issues.push(err('timeoutSeconds', timeout));
+  }
+  return issues;
 }
 
 const err = (field: string, message: string): FieldIssue => ({ field, severity: 'error', message });

@@ -76,9 +76,15 @@ export function parseProxyAddress(text: string): ProxyParse {
   };
 }
 
-/** The profile's proxy field as the form and the save check see it: empty is fine (HTTPS_PROXY or direct). */
-export function proxyFieldIssues(value: string | undefined): FieldIssue[] {
-  if (!value?.trim()) return [];
+/** Why the profile's proxy field cannot be used, or undefined: empty is fine (HTTPS_PROXY or direct). */
+export function proxyAddressIssue(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
   const parsed = parseProxyAddress(value);
-  return parsed.ok ? [] : [{ field: 'proxyUrl', severity: 'error', message: parsed.message }];
+  return parsed.ok ? undefined : parsed.message;
+}
+
+/** The same as the form and the save check show it, on the field `proxyUrl`. */
+export function proxyFieldIssues(value: string | undefined): FieldIssue[] {
+  const message = proxyAddressIssue(value);
+  return message === undefined ? [] : [{ field: 'proxyUrl', severity: 'error', message }];
 }

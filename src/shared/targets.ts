@@ -51,7 +51,7 @@ export function defaultScopesFor(id: TargetId, cloud: CloudId): string[] {
     const [, host, name] = m;
     if (host === 'graph.microsoft.com') return `${graphHosts[cloud]}/${name}`;
     if (name === '.default') return `${facts.appOnlyResource}/${name}`;
-    // Keep the preset's own host in the global cloud: AEM documents outlook.office365.com.
+    // Keep the preset's own host in the global cloud (a target may document outlook.office365.com).
     return cloud === 'global' || cloud === 'custom' ? scope : `${facts.delegatedResource}/${name}`;
   });
 }

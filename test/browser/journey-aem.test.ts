@@ -152,10 +152,19 @@ describe('journey: AEM, delegated, to the exported files', () => {
       clientSecret: '$[secret:SECRET_SMTP_OAUTH_CLIENT_SECRET]',
       refreshToken: '$[secret:SECRET_SMTP_OAUTH_REFRESH_TOKEN]',
     });
+    // AEM as a Cloud Service sends through its egress proxy; the port forward leads to the real server.
     const mail = JSON.parse(
-      readFileSync(join(exportsDir, 'com.day.cq.mailer.impl.DefaultMailService.cfg.json'), 'utf8'),
+      readFileSync(join(exportsDir, 'com.day.cq.mailer.DefaultMailService.cfg.json'), 'utf8'),
     ) as Record<string, unknown>;
-    expect(mail).toMatchObject({ 'smtp.host': emu.smtp.host, 'smtp.user': USERS.alice.upn, 'oauth.flow': true });
+    expect(mail).toMatchObject({
+      'smtp.host': '$[env:AEM_PROXY_HOST;default=proxy.tunnel]',
+      'smtp.port': 30587,
+      'smtp.user': USERS.alice.upn,
+      'oauth.flow': true,
+    });
+    expect(JSON.parse(readFileSync(join(exportsDir, 'aem-advanced-networking.json'), 'utf8'))).toEqual({
+      portForwards: [{ name: emu.smtp.host, portDest: emu.smtp.port, portOrig: 30587 }],
+    });
     // Secrets never reach the window unless typed or asked for.
     const rotated = await keychain.store.get(secretKeys.refreshToken((await ports.profiles.list())[0]?.id ?? ''));
     expectNoSecret(await view.page.content(), [AEM_SECRET, refreshToken ?? 'missing', rotated ?? 'missing']);

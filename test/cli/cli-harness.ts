@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { profilesFileIn } from '../../src/core/profiles/default-location';
-import { createProfileStore, type ProfileStore } from '../../src/core/profiles/profile-store';
-import { createKeytarSecretStore } from '../../src/core/secrets/keytar-secret-store';
+import { openDataStores } from '../../src/core/profiles/data-stores';
+import type { ProfileStore } from '../../src/core/profiles/profile-store';
 import type { SecretStore } from '../../src/core/secrets/secret-store';
+import { keychainInspector } from '../support/keychain';
 
 export interface CliRun {
   readonly code: number | null;
@@ -32,12 +32,13 @@ const ENTRY = join(__dirname, '..', '..', 'src', 'cli', 'index.ts');
 export async function cliSandbox(label: string): Promise<CliSandbox> {
   const dataDir = await mkdtemp(join(tmpdir(), `sow-cli-${label}-`));
   const service = `smtp-oauth-wizard-test-cli-${label}-${randomBytes(4).toString('hex')}`;
-  const secrets = createKeytarSecretStore(service);
+  // The same stores, lock included, that the command opens.
+  const { secrets, profiles } = openDataStores({ dataDir, service });
   return {
     dataDir,
     service,
     secrets,
-    store: createProfileStore({ file: profilesFileIn(dataDir), secrets }),
+    store: profiles,
     // Asynchronous on purpose: the emulator serves from this very process meanwhile.
     run: (args, env = {}) =>
       new Promise((resolve, reject) => {
@@ -58,7 +59,7 @@ export async function cliSandbox(label: string): Promise<CliSandbox> {
       return file;
     },
     async dispose() {
-      for (const k of await secrets.keys('')) await secrets.delete(k);
+      await keychainInspector(service).wipe();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,7 +3,6 @@ import { problem } from '../../shared/problem';
 import type { Profile } from '../../shared/profile';
 import { inspectAccessToken } from '../../shared/token-inspection';
 import { ProblemError } from '../problem-error';
-import { secretKeys } from '../secrets/secret-keys';
 import { buildMsalApp, type BuiltApp } from './msal-app';
 import {
   type AcquisitionDeps,
@@ -16,14 +15,14 @@ import {
 import { LoginPageError, errorPageText, type LoginWindowPort, type SystemBrowserPort } from './login-ports';
 import { startLoopbackListener } from './loopback-listener';
 import { matchRedirect } from './redirect-match';
-import { keychainCachePlugin } from './token-cache-plugin';
+import { keepRefreshToken } from './refresh-token-capture';
 import type { TokenOutcome } from './token-outcome';
 import { IdpErrorResponse, aadstsIn } from '../diagnose/server-error';
 
 /**
  * Delegated sign-in: authorization code + PKCE + state + nonce, shown in the embedded
- * login window or the system browser. The refresh token is captured from MSAL's cache
- * into the keychain as part of the redemption.
+ * login window or the system browser. The refresh token is taken from MSAL's in-memory
+ * cache into the keychain as part of the redemption.
  */
 export interface DelegatedOptions extends AcquisitionDeps {
   readonly loginWindow?: LoginWindowPort;
@@ -39,16 +38,10 @@ const DEFAULT_TIMEOUT = 10 * 60_000;
 export async function signInDelegated(profile: Profile, opts: DelegatedOptions): Promise<TokenOutcome> {
   if (!opts.loginWindow && !opts.systemBrowser)
     throw new Error('signInDelegated needs a loginWindow or a systemBrowser port');
-  // A new sign-in starts from an empty cache, so the refresh token captured is this one's.
-  await opts.secrets.delete(secretKeys.tokenCache(profile.id));
-  const plugin = keychainCachePlugin({
-    secrets: opts.secrets,
-    profileId: profile.id,
-    clientId: profile.clientId.trim(),
-  });
   let built: BuiltApp | undefined;
   try {
-    built = await buildMsalApp(profile, opts.secrets, { cachePlugin: plugin });
+    // A new MSAL app per sign-in: its in-memory cache holds only this sign-in's tokens.
+    built = await buildMsalApp(profile, opts.secrets);
     const { msal } = built;
     const pkce = await new CryptoProvider().generatePkceCodes();
     const state = randomToken();
@@ -115,7 +108,11 @@ export async function signInDelegated(profile: Profile, opts: DelegatedOptions):
       ...(opts.now ? { now: opts.now() } : {}),
     });
     const account = result.account?.username || undefined;
-    const stored = plugin.lastRefreshToken() !== undefined;
+    const stored = await keepRefreshToken(msal.app, {
+      secrets: opts.secrets,
+      profileId: profile.id,
+      clientId: profile.clientId.trim(),
+    });
     const at = nowIso(opts);
     await recordTokenState(opts, profile, {
       accessTokenAcquiredAt: at,

@@ -4,11 +4,10 @@ import { deviceCodeLimits } from '../../shared/public-client';
 import type { Profile } from '../../shared/profile';
 import { inspectAccessToken } from '../../shared/token-inspection';
 import { ProblemError } from '../problem-error';
-import { secretKeys } from '../secrets/secret-keys';
 import { type AcquisitionDeps, nowIso, recordTokenState, toProblemError } from './flow-support';
 import { signInCancelled } from './login-ports';
 import { buildMsalApp, type BuiltApp } from './msal-app';
-import { keychainCachePlugin } from './token-cache-plugin';
+import { keepRefreshToken } from './refresh-token-capture';
 import type { TokenOutcome } from './token-outcome';
 
 /**
@@ -43,15 +42,9 @@ export async function signInWithDeviceCode(profile: Profile, opts: DeviceCodeOpt
       }),
     );
   }
-  await opts.secrets.delete(secretKeys.tokenCache(profile.id));
-  const plugin = keychainCachePlugin({
-    secrets: opts.secrets,
-    profileId: profile.id,
-    clientId: profile.clientId.trim(),
-  });
   let built: BuiltApp | undefined;
   try {
-    built = await buildMsalApp(profile, opts.secrets, { cachePlugin: plugin });
+    built = await buildMsalApp(profile, opts.secrets);
     if (built.msal.kind !== 'public') throw new Error('unreachable: no credential makes a public client');
     const pca = built.msal.app;
     const request: DeviceCodeRequest = {
@@ -82,7 +75,11 @@ export async function signInWithDeviceCode(profile: Profile, opts: DeviceCodeOpt
     const result = await Promise.race([pca.acquireTokenByDeviceCode(request), aborted]);
     if (!result) throw new Error('MSAL returned no device code result');
     const account = result.account?.username || undefined;
-    const stored = plugin.lastRefreshToken() !== undefined;
+    const stored = await keepRefreshToken(pca, {
+      secrets: opts.secrets,
+      profileId: profile.id,
+      clientId: profile.clientId.trim(),
+    });
     const at = nowIso(opts);
     await recordTokenState(opts, profile, {
       accessTokenAcquiredAt: at,

@@ -1,10 +1,4 @@
-import {
-  ConfidentialClientApplication,
-  LogLevel,
-  PublicClientApplication,
-  type Configuration,
-  type ICachePlugin,
-} from '@azure/msal-node';
+import { ConfidentialClientApplication, LogLevel, PublicClientApplication, type Configuration } from '@azure/msal-node';
 import { problem } from '../../shared/problem';
 import type { Profile } from '../../shared/profile';
 import { secretLooksLikeId } from '../../shared/profile-validation';
@@ -56,7 +50,7 @@ const missing = (what: string, field: string) =>
 export async function buildMsalApp(
   profile: Profile,
   secrets: SecretStore,
-  opts: { cachePlugin?: ICachePlugin; tenant?: string; http?: HttpClient; signal?: AbortSignal } = {},
+  opts: { tenant?: string; http?: HttpClient; signal?: AbortSignal } = {},
 ): Promise<BuiltApp> {
   const http = opts.http ?? httpClientFor({ network: await resolveNetwork(profile, secrets) });
   const net = new MsalNetworkClient(http, opts.signal);
@@ -74,7 +68,6 @@ export async function buildMsalApp(
       disableInternalRetries: true,
       loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
     },
-    ...(opts.cachePlugin ? { cache: { cachePlugin: opts.cachePlugin } } : {}),
   });
   const done = (msal: MsalApp, secretLooksLikeId = false): BuiltApp => ({
     msal,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { z } from 'zod';
+import path from 'node:path';
+import type { z } from 'zod';
 import { problem } from '../../shared/problem';
 import {
   profileDraftSchema,
@@ -11,19 +12,31 @@ import {
   type ProfileSecretsInput,
   type TokenState,
 } from '../../shared/profile';
-import { splitProxyPassword } from '../net/proxy-password';
+import type { ProfileFileHealth, ProfileFileRecovered, ProfileFileRecovery } from '../../shared/profile-file-health';
 import { ProblemError } from '../problem-error';
-import { profilePrefix, secretKeys } from '../secrets/secret-keys';
+import { secretKeys } from '../secrets/secret-keys';
 import type { SecretStore } from '../secrets/secret-store';
 import { writeFileAtomic } from './atomic-file';
-import { importPemCertificate, importPfxCertificate } from './certificate';
+import { fileLock, type CrossProcessLock } from './file-lock';
+import {
+  FILE_VERSION,
+  emptyDoc,
+  newerVersionProblem,
+  readProfileFile,
+  serialiseProfileFile,
+  type ProfileDoc,
+} from './profile-file';
+import { backupFileOf, profileFileHealth, recoverProfileFile } from './profile-recovery';
+import { profileSecrets } from './profile-secrets';
+import { storageProblem } from './storage-problem';
 
 /**
  * Profiles: non-secret fields in one versioned JSON file, secrets in the SecretStore
  * under the profile's id. The parsed file is kept in memory (a consultant's thousand
- * profiles list instantly) and re-read only when its size or mtime changed, so the desktop
- * app and the CLI writing the same file do not undo each other's changes; writes are
- * serialised, re-read first and atomic.
+ * profiles list instantly) and re-read when it changed on disk. Every change is one
+ * read-modify-write under a cross-process lock (the desktop app and the CLI share the
+ * file), re-reading the file under the lock, written atomically with the replaced file
+ * kept as the last good copy.
  */
 export interface ProfileStore {
   list(): Promise<readonly Profile[]>;
@@ -32,161 +45,113 @@ export interface ProfileStore {
   update(id: string, draft: ProfileDraft, secrets?: ProfileSecretsInput): Promise<Profile>;
   duplicate(id: string): Promise<Profile>;
   remove(id: string): Promise<void>;
+  /** Throws StorageProblemError when the file cannot be written: callers recording beside real work warn. */
   recordTokenState(id: string, patch: Partial<TokenState>): Promise<Profile>;
+  /** Whether the file itself is readable, damaged (with a last good copy?) or from a newer version. */
+  health(): Promise<ProfileFileHealth>;
+  /** Replaces a damaged file by its last good copy or by an empty list, keeping it aside. */
+  recover(action: ProfileFileRecovery): Promise<ProfileFileRecovered>;
 }
 
-const FILE_VERSION = 1;
-const fileSchema = z.object({ version: z.literal(FILE_VERSION), profiles: z.array(profileSchema) });
+/** Top-level marker: the whole-cache keychain entries of earlier versions are deleted. */
+const NO_TOKEN_CACHE = 'no-token-cache';
 
-export function createProfileStore(opts: { file: string; secrets: SecretStore; now?: () => Date }): ProfileStore {
+export function createProfileStore(opts: {
+  file: string;
+  secrets: SecretStore;
+  now?: () => Date;
+  /** Shared with the keychain store so secret writes nest inside a profile change. */
+  lock?: CrossProcessLock;
+}): ProfileStore {
   const now = () => (opts.now ? opts.now() : new Date()).toISOString();
-  let cache: { profiles: Profile[]; stamp: string } | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  const dir = path.dirname(opts.file);
+  const lock = opts.lock ?? fileLock(opts.file);
+  const secrets = profileSecrets(opts.secrets);
+  let cache: { doc: ProfileDoc; stamp: string } | undefined;
+  let pending: Promise<unknown> = Promise.resolve();
 
-  /** Size + mtime of the file, or 'missing'; cheap enough to check on every read. */
+  /** Identity of the file's current version: a rename gives a new inode, a write new times. */
   async function stampOf(): Promise<string> {
     try {
-      const st = await fs.stat(opts.file);
-      return `${st.size}:${st.mtimeMs}`;
+      const st = await fs.stat(opts.file, { bigint: true });
+      if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-      throw e;
+      throw storageProblem('read', dir, e, opts.file);
     }
   }
 
-  async function load(): Promise<Profile[]> {
+  async function load(): Promise<ProfileDoc> {
     const stamp = await stampOf();
-    if (cache && cache.stamp === stamp) return cache.profiles;
-    if (stamp === 'missing') return (cache = { profiles: [], stamp }).profiles;
-    const text = await fs.readFile(opts.file, 'utf8');
-    const parsed = fileSchema.safeParse(safeJson(text));
-    if (!parsed.success) {
-      throw new ProblemError(
-        problem({
-          code: 'PROFILE_FILE_CORRUPT',
-          title: 'The profile file cannot be read',
-          explanation: `${opts.file} is damaged or was written by a newer version of the app. It was left untouched.`,
-          fixSteps: [
-            'Restore the file from a backup, or move it aside to start with no profiles. Secrets stay in the keychain.',
-          ],
-        }),
-      );
-    }
-    return (cache = { profiles: parsed.data.profiles, stamp }).profiles;
+    if (cache && cache.stamp === stamp) return cache.doc;
+    const doc = stamp === 'missing' ? emptyDoc() : ((await readProfileFile(opts.file)) ?? emptyDoc());
+    cache = { doc, stamp };
+    return doc;
   }
 
-  /** Runs one change at a time: read-modify-write must not interleave. */
+  /** One read-modify-write, under the lock, on the file as it is on disk now. */
   function mutate<T>(fn: (profiles: Profile[]) => Promise<{ next: Profile[]; result: T }>): Promise<T> {
-    const run = queue.then(async () => {
-      const { next, result } = await fn([...(await load())]);
-      await writeFileAtomic(opts.file, `${JSON.stringify({ version: FILE_VERSION, profiles: next }, null, 1)}\n`);
-      cache = { profiles: next, stamp: await stampOf() };
+    const run = lock.run(async () => {
+      const doc = await load();
+      if (doc.version > FILE_VERSION) throw newerVersionProblem(opts.file, doc.version);
+      const { next, result } = await fn([...doc.profiles]);
+      const written = await migrated(doc);
+      try {
+        // The file being replaced parsed a moment ago: it becomes the last good copy.
+        await writeFileAtomic(opts.file, serialiseProfileFile(written, next), {
+          keepPreviousAt: backupFileOf(opts.file),
+        });
+      } catch (e) {
+        throw storageProblem('write', dir, e, opts.file);
+      }
+      cache = { doc: { ...written, profiles: next }, stamp: await stampOf() };
       return result;
     });
-    queue = run.catch(() => undefined);
+    pending = run.catch(() => undefined);
     return run;
   }
 
-  const find = (profiles: readonly Profile[], id: string): Profile => {
-    const p = profiles.find((x) => x.id === id);
-    if (!p)
-      throw new ProblemError(
-        problem({
-          code: 'PROFILE_NOT_FOUND',
-          title: 'The profile no longer exists',
-          explanation: 'It was deleted, perhaps in another window.',
-          fixSteps: ['Pick another profile or create a new one.'],
-        }),
+  /** Deletes the whole-cache entries earlier versions wrote, once; a locked keychain just waits for next time. */
+  async function migrated(doc: ProfileDoc): Promise<ProfileDoc> {
+    const done = Array.isArray(doc.extras.migrations) ? (doc.extras.migrations as unknown[]) : [];
+    if (done.includes(NO_TOKEN_CACHE)) return doc;
+    try {
+      const signedIn = doc.profiles.filter(
+        (p) => p.tokenState.refreshTokenStoredAt || p.tokenState.accessTokenAcquiredAt,
       );
-    return p;
-  };
-
-  /** Puts secrets into the keychain; returns the credential facts derived from them. */
-  async function storeSecrets(
-    id: string,
-    draft: ProfileDraft,
-    s: ProfileSecretsInput | undefined,
-  ): Promise<ProfileDraft> {
-    if (!s) return draft;
-    if (s.clientSecret !== undefined) {
-      await opts.secrets.set(secretKeys.clientSecret(id), s.clientSecret.trim());
-      await clearCertificate(id);
-      return { ...draft, credential: draft.credential.kind === 'secret' ? draft.credential : { kind: 'secret' } };
+      await Promise.all(signedIn.map((p) => opts.secrets.delete(secretKeys.legacyTokenCache(p.id))));
+    } catch {
+      return doc;
     }
-    const cert = s.certificatePem
-      ? importPemCertificate(s.certificatePem)
-      : s.pfxBase64
-        ? importPfxCertificate(s.pfxBase64, s.pfxPassword ?? '')
-        : undefined;
-    if (cert) {
-      await opts.secrets.set(secretKeys.certificateKey(id), cert.privateKeyPem);
-      await opts.secrets.set(secretKeys.certificatePem(id), cert.certificatePem);
-      await opts.secrets.delete(secretKeys.clientSecret(id));
-      return { ...draft, credential: cert.info };
-    }
-    return draft;
+    return { ...doc, extras: { ...doc.extras, migrations: [...done, NO_TOKEN_CACHE] } };
   }
 
-  /**
-   * The proxy password goes to the keychain, the file keeps `http://user@host:port`. An address
-   * without a password keeps the stored one for the same user (the form shows the address
-   * without it); another user, or no proxy login at all, drops it.
-   */
-  async function storeProxyPassword(id: string, draft: ProfileDraft, old?: Profile): Promise<ProfileDraft> {
-    const split = splitProxyPassword(draft.network.proxyUrl);
-    const oldUser = old ? splitProxyPassword(old.network.proxyUrl).user : '';
-    if (split.password !== undefined) await opts.secrets.set(secretKeys.proxyPassword(id), split.password);
-    else if (oldUser && oldUser !== split.user) await opts.secrets.delete(secretKeys.proxyPassword(id));
-    return split.saved === draft.network.proxyUrl
-      ? draft
-      : { ...draft, network: { ...draft.network, proxyUrl: split.saved } };
-  }
-
-  async function clearCertificate(id: string): Promise<void> {
-    await opts.secrets.delete(secretKeys.certificateKey(id));
-    await opts.secrets.delete(secretKeys.certificatePem(id));
-  }
+  const read = () => pending.then(load);
 
   return {
-    list: async () => [...(await queue.then(load))],
-    get: async (id) => (await queue.then(load)).find((p) => p.id === id),
-    create: (draftIn, secrets) =>
+    list: async () => [...(await read()).profiles],
+    get: async (id) => (await read()).profiles.find((p) => p.id === id),
+    create: (draftIn, input) =>
       mutate(async (profiles) => {
         const id = randomUUID();
-        const draft = await storeProxyPassword(id, await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets));
+        const draft = await secrets.store(id, valid(profileDraftSchema, draftIn), input);
         const at = now();
-        const profile = profileSchema.parse({ ...draft, id, tokenState: {}, createdAt: at, updatedAt: at });
+        const profile = valid(profileSchema, { ...draft, id, tokenState: {}, createdAt: at, updatedAt: at });
         return { next: [...profiles, profile], result: profile };
       }),
-    update: (id, draftIn, secrets) =>
+    update: (id, draftIn, input) =>
       mutate(async (profiles) => {
         const old = find(profiles, id);
-        const draft = await storeProxyPassword(
-          id,
-          await storeSecrets(id, profileDraftSchema.parse(draftIn), secrets),
-          old,
-        );
-        if (draft.credential.kind === 'none') {
-          await opts.secrets.delete(secretKeys.clientSecret(id));
-          await clearCertificate(id);
-        }
-        const profile = profileSchema.parse({ ...old, ...draft, id, updatedAt: now() });
+        const draft = await secrets.store(id, valid(profileDraftSchema, draftIn), input, old);
+        const profile = valid(profileSchema, { ...old, ...draft, id, updatedAt: now() });
         return { next: profiles.map((p) => (p.id === id ? profile : p)), result: profile };
       }),
     duplicate: (id) =>
       mutate(async (profiles) => {
         const old = find(profiles, id);
         const copyId = randomUUID();
-        // Credentials come along (same app, same proxy); tokens do not: they belong to one sign-in.
-        for (const key of [
-          secretKeys.clientSecret,
-          secretKeys.certificateKey,
-          secretKeys.certificatePem,
-          secretKeys.proxyPassword,
-        ]) {
-          const v = await opts.secrets.get(key(id));
-          if (v !== null) await opts.secrets.set(key(copyId), v);
-        }
+        await secrets.copyCredentials(id, copyId);
         const at = now();
         const copy: Profile = {
           ...old,
@@ -200,7 +165,7 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
       }),
     remove: (id) =>
       mutate(async (profiles) => {
-        for (const key of await opts.secrets.keys(profilePrefix(id))) await opts.secrets.delete(key);
+        await secrets.removeAll(id);
         return { next: profiles.filter((p) => p.id !== id), result: undefined };
       }),
     recordTokenState: (id, patch) =>
@@ -208,18 +173,47 @@ export function createProfileStore(opts: { file: string; secrets: SecretStore; n
         const old = find(profiles, id);
         const profile: Profile = {
           ...old,
-          tokenState: tokenStateSchema.parse({ ...old.tokenState, ...patch }),
+          tokenState: { ...old.tokenState, ...valid(tokenStateSchema, patch) },
           updatedAt: now(),
         };
         return { next: profiles.map((p) => (p.id === id ? profile : p)), result: profile };
       }),
+    health: () => profileFileHealth(opts.file),
+    recover: async (action) => {
+      const done = await recoverProfileFile(opts.file, action, lock);
+      cache = undefined;
+      return done;
+    },
   };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+function find(profiles: readonly Profile[], id: string): Profile {
+  const p = profiles.find((x) => x.id === id);
+  if (!p)
+    throw new ProblemError(
+      problem({
+        code: 'PROFILE_NOT_FOUND',
+        title: 'The profile no longer exists',
+        explanation: 'It was deleted, perhaps in another window.',
+        fixSteps: ['Pick another profile or create a new one.'],
+      }),
+    );
+  return p;
+}
+
+/** Parses what is about to be saved; a value out of bounds is the user's to fix, named by field. */
+function valid<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.length ? String(issue.path[issue.path.length - 1]) : 'profile';
+  throw new ProblemError(
+    problem({
+      code: 'PROFILE_INVALID',
+      title: 'Some details need fixing',
+      explanation: issue?.message ?? 'A value is not valid.',
+      fixSteps: ['Correct the field named above and save again.'],
+      field,
+    }),
+  );
 }

@@ -1,24 +1,44 @@
-import { createHash } from 'node:crypto';
+import type { CrossProcessLock } from '../profiles/file-lock';
 import type { CredentialBackend } from './credential-backend';
-import { MAX_SECRET_BYTES, SecretStoreError, type SecretStore, type SecretStoreStatus } from './secret-store';
 import { describeKeychainError } from './keychain-errors';
+import { KeychainGate } from './keychain-gate';
+import { confirmReadable } from './keychain-presence';
+import { MAX_SECRET_BYTES, SecretStoreError, type SecretStore, type SecretStoreStatus } from './secret-store';
+import {
+  checksum,
+  chunkAccount,
+  chunkedEntries,
+  decodeEntry,
+  inlineEntry,
+  type Previous,
+  type StoredForm,
+} from './secret-entry';
 
 /**
- * A SecretStore over a keychain whose entries are small (Windows: 2,560 bytes). A value is
- * base64-encoded and split into chunk entries; a small manifest entry under the key itself
- * names the generation, chunk count and a checksum. Writes put the new generation's chunks
- * first and the manifest last, then drop the old chunks, so a reader never sees half a value.
+ * A SecretStore over a keychain whose entries are small (Windows: 2,560 bytes), laid out
+ * as secret-entry.ts describes: small values inline in one entry, larger ones in chunks.
+ *
+ * - Never lists the keychain, and never reads a null as "absent" without checking that the
+ *   keychain is unlocked (keychain-presence.ts); calls go one at a time (keychain-gate.ts).
+ * - A write reuses what this store last read or wrote for the key instead of reading it again
+ *   (a refresh reads the token, then writes the rotated one: one call each), and removes the
+ *   chunks of the value it replaced after it returns.
+ * - Writers of one key are serialised in this process and, given a `lock`, across processes
+ *   (the desktop app and the CLI share the keychain), so chunks never interleave.
+ * - A damaged entry never blocks replacing or deleting it.
  */
-const CHUNK_CHARS = 2048; // base64 is ASCII: 2,048 bytes per entry, well under the cap
-const MANIFEST = /^sow1:(\d+):(\d+):([0-9a-f]{16})$/;
-const chunkAccount = (key: string, gen: number, i: number) => `${key}#${gen}.${i}`;
-const isChunk = (account: string) => account.includes('#');
-const checksum = (b64: string) => createHash('sha256').update(b64).digest('hex').slice(0, 16);
-
 export class ChunkedSecretStore implements SecretStore {
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** What each key held when this store last read or wrote it. */
+  private readonly known = new Map<string, Previous>();
+  private readonly backend: KeychainGate;
 
-  constructor(private readonly backend: CredentialBackend) {}
+  constructor(
+    backend: CredentialBackend,
+    private readonly opts: { readonly lock?: CrossProcessLock } = {},
+  ) {
+    this.backend = new KeychainGate(backend);
+  }
 
   get(key: string): Promise<string | null> {
     return this.serial(key, () => this.read(key));
@@ -32,35 +52,27 @@ export class ChunkedSecretStore implements SecretStore {
         new SecretStoreError('too-large', `The secret "${key}" is larger than 64 KB and cannot be stored.`),
       );
     }
-    return this.serial(key, async () => {
-      const old = await this.manifest(key);
-      const gen = old ? old.gen + 1 : 1;
-      const b64 = Buffer.from(value, 'utf8').toString('base64');
-      const count = Math.max(1, Math.ceil(b64.length / CHUNK_CHARS));
-      for (let i = 0; i < count; i++) {
-        await this.backend.set(chunkAccount(key, gen, i), b64.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS));
-      }
-      await this.backend.set(key, `sow1:${gen}:${count}:${checksum(b64)}`);
-      if (old) await this.dropChunks(key, old.gen, old.count);
-    });
+    return this.serial(key, () => this.locked(() => this.write(key, value)));
   }
 
   delete(key: string): Promise<void> {
-    return this.serial(key, async () => {
-      const old = await this.manifest(key);
-      await this.backend.delete(key);
-      if (old) await this.dropChunks(key, old.gen, old.count);
-    });
-  }
-
-  async keys(prefix: string): Promise<readonly string[]> {
-    const accounts = await this.backend.accounts();
-    return accounts.filter((a) => !isChunk(a) && a.startsWith(prefix)).sort();
+    return this.serial(key, () =>
+      this.locked(async () => {
+        const old = await this.previous(key, 'delete');
+        if (old.kind !== 'absent') await this.backend.delete(key);
+        this.known.set(key, { kind: 'absent' });
+        if (old.kind === 'chunked') {
+          await this.dropChunks(key, old);
+          // A write interrupted before its manifest leaves chunks of the next generation.
+          await this.sweep(key, old.gen + 1, 0);
+        }
+      }),
+    );
   }
 
   async status(): Promise<SecretStoreStatus> {
     try {
-      await this.backend.accounts();
+      await confirmReadable(this.backend);
       return { available: true, backend: this.backend.name };
     } catch (e) {
       const err = describeKeychainError(e);
@@ -68,30 +80,91 @@ export class ChunkedSecretStore implements SecretStore {
     }
   }
 
-  private async read(key: string): Promise<string | null> {
-    const m = await this.manifest(key);
-    if (!m) return null;
-    const parts: string[] = [];
-    for (let i = 0; i < m.count; i++) {
-      const part = await this.backend.get(chunkAccount(key, m.gen, i));
-      if (part === null) throw corrupt(key);
-      parts.push(part);
+  private async write(key: string, value: string): Promise<void> {
+    const inline = inlineEntry(value);
+    const old = await this.previous(key, inline === undefined ? 'chunked' : 'inline');
+    if (inline !== undefined) {
+      await this.backend.set(key, inline);
+      this.known.set(key, { kind: 'inline' });
+    } else {
+      const gen = old.kind === 'chunked' ? old.gen + 1 : 1;
+      const { chunks, manifest } = chunkedEntries(value, gen);
+      await Promise.all(chunks.map((c, i) => this.backend.set(chunkAccount(key, gen, i), c)));
+      // Chunks an interrupted earlier write left at this generation, past the new count.
+      await this.sweep(key, gen, chunks.length);
+      await this.backend.set(key, manifest);
+      this.known.set(key, { kind: 'chunked', gen, count: chunks.length, sum: '' });
     }
+    // The old chunks are unreachable now; removing them need not delay the caller.
+    if (old.kind === 'chunked') this.afterwards(key, () => this.dropChunks(key, old));
+  }
+
+  private async read(key: string, attempt = 1): Promise<string | null> {
+    const form = await this.entry(key);
+    if (form === null) {
+      this.known.set(key, { kind: 'absent' });
+      return null;
+    }
+    if (form === undefined) throw corrupt(key);
+    this.known.set(key, form.kind === 'inline' ? { kind: 'inline' } : form);
+    if (form.kind === 'inline') return form.value;
+    const parts = await Promise.all(
+      Array.from({ length: form.count }, (_, i) => this.backend.get(chunkAccount(key, form.gen, i))),
+    );
     const b64 = parts.join('');
-    if (checksum(b64) !== m.sum) throw corrupt(key);
+    if (parts.some((p) => p === null) || checksum(b64) !== form.sum) {
+      // Another process may have replaced the value between the manifest and its chunks.
+      if (attempt < 3) return this.read(key, attempt + 1);
+      throw corrupt(key);
+    }
     return Buffer.from(b64, 'base64').toString('utf8');
   }
 
-  private async manifest(key: string): Promise<{ gen: number; count: number; sum: string } | null> {
+  /** The decoded entry; null when it is really absent; undefined when it is damaged. */
+  private async entry(key: string): Promise<StoredForm | null | undefined> {
     const raw = await this.backend.get(key);
-    if (raw === null) return null;
-    const match = MANIFEST.exec(raw);
-    if (!match) throw corrupt(key);
-    return { gen: Number(match[1]), count: Number(match[2]), sum: match[3] ?? '' };
+    if (raw !== null) return decodeEntry(raw);
+    // keytar answers null on a locked keychain too: absent only once the sentinel says so.
+    if ((await confirmReadable(this.backend)) === 'present') return null;
+    const again = await this.backend.get(key);
+    return again === null ? null : decodeEntry(again);
   }
 
-  private async dropChunks(key: string, gen: number, count: number): Promise<void> {
-    for (let i = 0; i < count; i++) await this.backend.delete(chunkAccount(key, gen, i));
+  /**
+   * What a write or delete replaces (a damaged entry counts as inline: it is simply replaced).
+   * A write of a value that fits one entry trusts what this store last saw of a key that was
+   * inline or absent, so a refresh writes its rotated token in one call. Everything else
+   * reads afresh (under the cross-process lock): chunk generations must follow the entry as
+   * it is now, whoever wrote it. A delete also checks a null, because keytar's delete on a
+   * locked keychain answers "nothing to delete" instead of failing.
+   */
+  private async previous(key: string, purpose: 'inline' | 'chunked' | 'delete'): Promise<Previous> {
+    const seen = this.known.get(key);
+    if (purpose === 'inline' && seen && seen.kind !== 'chunked') return seen;
+    const form = purpose === 'delete' ? await this.entry(key) : await this.backend.get(key).then(decodeOrNull);
+    if (form === null) return { kind: 'absent' };
+    if (form === undefined || form.kind === 'inline') return { kind: 'inline' };
+    return form;
+  }
+
+  /** Removes a replaced value's chunks, and those of the generation before it that a crash left. */
+  private async dropChunks(key: string, old: Extract<Previous, { kind: 'chunked' }>): Promise<void> {
+    await Promise.all(Array.from({ length: old.count }, (_, i) => this.backend.delete(chunkAccount(key, old.gen, i))));
+    if (old.gen > 1) await this.sweep(key, old.gen - 1, 0);
+  }
+
+  /** Deletes chunks `from`, `from + 1`, … of one generation until one is absent. */
+  private async sweep(key: string, gen: number, from: number): Promise<void> {
+    for (let i = from; await this.backend.delete(chunkAccount(key, gen, i)); i++);
+  }
+
+  /** Cleanup queued behind the key's current operation, awaited by the next one on the key. */
+  private afterwards(key: string, op: () => Promise<void>): void {
+    void this.serial(key, () => this.locked(op)).catch(() => undefined);
+  }
+
+  private locked<T>(op: () => Promise<T>): Promise<T> {
+    return this.opts.lock ? this.opts.lock.run(op) : op();
   }
 
   /** Operations on one key run one after another, so concurrent saves cannot interleave chunks. */
@@ -105,10 +178,14 @@ export class ChunkedSecretStore implements SecretStore {
       })
       .catch(() => undefined);
     return next.catch((e: unknown) => {
-      throw e instanceof SecretStoreError ? e : describeKeychainError(e);
+      const err = describeKeychainError(e);
+      if (err.reason === 'locked') this.backend.markLocked();
+      throw err;
     });
   }
 }
+
+const decodeOrNull = (raw: string | null): StoredForm | null | undefined => (raw === null ? null : decodeEntry(raw));
 
 function invalidKey(key: string): SecretStoreError | undefined {
   // '#' separates chunk entries from their manifest.

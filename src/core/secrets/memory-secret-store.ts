@@ -19,10 +19,6 @@ export class MemorySecretStore implements SecretStore {
     this.values.delete(key);
   }
 
-  async keys(prefix: string): Promise<readonly string[]> {
-    return [...this.values.keys()].filter((k) => k.startsWith(prefix)).sort();
-  }
-
   async status(): Promise<SecretStoreStatus> {
     return { available: true, backend: 'memory' };
   }

@@ -1,16 +1,18 @@
 /**
  * Where secrets live: the OS keychain in the app, memory in unit tests of other modules.
- * Values are strings up to 64 KB (a token cache or a certificate key); implementations
- * must round-trip them whatever the platform's per-entry limit.
+ * Values are strings up to 64 KB (a certificate key); implementations must round-trip them
+ * whatever the platform's per-entry limit. `get` answers `null` only for a secret that is
+ * really absent: a locked keychain is a `SecretStoreError` with reason `locked`.
  */
 export interface SecretStore {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
   /** Removing a key that does not exist is not an error. */
   delete(key: string): Promise<void>;
-  /** Keys that start with `prefix` (e.g. every secret of one profile). */
-  keys(prefix: string): Promise<readonly string[]>;
-  /** Says whether the store can be used right now, without throwing. */
+  /**
+   * Says whether the store can be used right now, without throwing. There is no listing:
+   * names are a closed set (secret-keys.ts), so a profile's secrets are deleted by name.
+   */
   status(): Promise<SecretStoreStatus>;
 }
 

@@ -6,7 +6,7 @@ import { appOnlyExports } from './app-only/exports';
 import { createExportContext, type ExportContext, type TokenSnapshot } from './common/context';
 import { exchangeAdminExports } from './common/exchange-admin';
 import { genericExports } from './common/generic-formats';
-import { finalize, type OutputDraft } from './common/output';
+import { finalize, inGroup, type OutputDraft } from './common/output';
 import { secretValuesExport } from './common/secret-values';
 import { emailEngineExports } from './emailengine/exports';
 import { onitExports } from './onit/exports';
@@ -34,10 +34,10 @@ const targetExporters: Readonly<Record<TargetId, (ctx: ExportContext) => OutputD
 export function exportsFor(profile: Profile, tokens: TokenSnapshot, options: ExportOptions): ExportOutput[] {
   const ctx = createExportContext(profile, tokens, options);
   return finalize(ctx, [
-    ...targetExporters[profile.targetId](ctx),
-    ...(profile.targetId === 'generic' ? [] : genericExports(ctx)),
-    ...exchangeAdminExports(ctx),
-    ...secretValuesExport(ctx),
+    ...inGroup('target', targetExporters[profile.targetId](ctx)),
+    ...inGroup('target', secretValuesExport(ctx)),
+    ...inGroup('other', profile.targetId === 'generic' ? [] : genericExports(ctx)),
+    ...inGroup('other', exchangeAdminExports(ctx)),
   ]);
 }
 
@@ -49,5 +49,5 @@ export function targetExports(
   options: ExportOptions,
 ): ExportOutput[] {
   const ctx = createExportContext(profile, tokens, options);
-  return finalize(ctx, targetExporters[targetId](ctx));
+  return finalize(ctx, inGroup('target', targetExporters[targetId](ctx)));
 }

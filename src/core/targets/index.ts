@@ -3,3 +3,4 @@ export type { TokenSnapshot } from './common/context';
 export { exportsFor, targetExports } from './exports-for';
 export { exportsForProfile } from './token-snapshot';
 export { safeFileName, writeExports } from './write-exports';
+export { aemSignInNotices } from './aem/secret-limit';

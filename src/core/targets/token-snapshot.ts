@@ -5,16 +5,25 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { TokenSnapshot } from './common/context';
 import { exportsFor } from './exports-for';
 
+/** Targets that limit the refresh token's length, so the export measures it even with secrets withheld. */
+const measuresRefreshToken = (profile: Profile): boolean => profile.targetId === 'aem' && profile.flow === 'delegated';
+
 /**
  * Reads the secrets an export may show. Without "include secrets" the keychain is not
- * touched at all (no unlock prompt for a view that would only show placeholders).
+ * touched (no unlock prompt for a view that would only show placeholders), except to
+ * measure the refresh token for a target that limits its length: then only the length
+ * is kept, and a keychain that cannot be read leaves it unknown instead of failing.
  */
 export async function readTokenSnapshot(
   store: SecretStore,
   profile: Profile,
   options: ExportOptions,
 ): Promise<TokenSnapshot> {
-  if (!options.includeSecrets) return {};
+  if (!options.includeSecrets) {
+    if (!measuresRefreshToken(profile)) return {};
+    const token = await store.get(secretKeys.refreshToken(profile.id)).catch(() => null);
+    return token ? { refreshTokenLength: token.length } : {};
+  }
   const [clientSecret, refreshToken] = await Promise.all([
     store.get(secretKeys.clientSecret(profile.id)),
     store.get(secretKeys.refreshToken(profile.id)),

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportOutput } from '../../shared/export-output';
 import { problem } from '../../shared/problem';
 import { ProblemError } from '../problem-error';
+import { writeFileAtomic } from '../profiles/atomic-file';
 
 /** A file name that stays inside the target directory on every OS. */
 export function safeFileName(name: string): string {
@@ -47,9 +47,9 @@ function modeOf(o: ExportOutput): number {
 }
 
 /**
- * Saves each output as a file in `dir` and returns the paths written. A file that
- * holds a secret is created 0600 under a temporary name and renamed into place, so it
- * is never readable by others, not even while being written over an older copy.
+ * Saves each output as a file in `dir` and returns the paths written. Each is written
+ * atomically with its final mode from the start (writeFileAtomic), so a file that holds a
+ * secret is never readable by others, not even while being written over an older copy.
  */
 export async function writeExports(outputs: readonly ExportOutput[], dir: string): Promise<string[]> {
   try {
@@ -68,16 +68,7 @@ async function writeAll(outputs: readonly ExportOutput[], dir: string): Promise<
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${i}-${safeFileName(o.name)}`;
     used.add(name.toLowerCase());
     const path = join(dir, name);
-    const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-    const mode = modeOf(o);
-    try {
-      await writeFile(temp, o.content, { encoding: 'utf8', mode, flag: 'wx' });
-      await chmod(temp, mode); // the umask may have taken bits away from `mode`
-      await rename(temp, path);
-    } catch (e) {
-      await rm(temp, { force: true });
-      throw e;
-    }
+    await writeFileAtomic(path, o.content, { mode: modeOf(o) });
     written.push(path);
   }
   return written;

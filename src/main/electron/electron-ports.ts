@@ -1,16 +1,16 @@
 import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { defaultDataDir, profilesFileIn } from '../../core/profiles/default-location';
-import { createProfileStore } from '../../core/profiles/profile-store';
-import { createKeytarSecretStore } from '../../core/secrets/keytar-secret-store';
+import { openDataStores } from '../../core/profiles/data-stores';
+import { defaultDataDir } from '../../core/profiles/default-location';
 import type { HandlerPorts } from '../handlers/ports';
 import { createElectronLoginWindow } from './login-window';
 
 /** The real ports: OS keychain, clipboard, browser and dialogs, Electron's app facts. */
 export function createElectronPorts(): HandlerPorts {
   const parent = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-  const secrets = createKeytarSecretStore();
+  // Same folder as app.getPath('userData'), worked out in core so the CLI shares it (and honours SMTP_OAUTH_WIZARD_HOME).
+  const { secrets, profiles } = openDataStores({ dataDir: defaultDataDir() });
   return {
     app: {
       name: app.getName(),
@@ -23,8 +23,7 @@ export function createElectronPorts(): HandlerPorts {
       },
     },
     secrets,
-    // Same folder as app.getPath('userData'), worked out in core so the CLI shares it (and honours SMTP_OAUTH_WIZARD_HOME).
-    profiles: createProfileStore({ file: profilesFileIn(defaultDataDir()), secrets }),
+    profiles,
     clipboard: { writeText: async (text) => clipboard.writeText(text) },
     openExternal: (url) => shell.openExternal(url),
     loginWindow: createElectronLoginWindow(parent),

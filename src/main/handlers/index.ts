@@ -22,6 +22,8 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
       await ports.profiles.remove(id);
       return { deleted: true };
     },
+    'profiles:file-health': () => ports.profiles.health(),
+    'profiles:recover': ({ action }) => ports.profiles.recover(action),
     'token:acquire': tokens.acquire,
     'token:verify': tokens.verify,
     'operation:cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),

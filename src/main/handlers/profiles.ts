@@ -22,7 +22,15 @@ export async function viewOf(ports: HandlerPorts, id: string): Promise<ProfileVi
       }),
     );
   }
-  const has = async (key: string) => (await ports.secrets.get(key)) !== null;
+  // A damaged entry counts as missing here, so the form asks for the secret again (11.5).
+  const has = (key: string) =>
+    ports.secrets.get(key).then(
+      (v) => v !== null,
+      (e: unknown) => {
+        if (e instanceof SecretStoreError && e.reason === 'corrupt') return false;
+        throw e;
+      },
+    );
   return {
     profile,
     stored: {

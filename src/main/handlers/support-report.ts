@@ -44,7 +44,7 @@ export async function supportReport(
         secretKeys.clientSecret,
         secretKeys.refreshToken,
         secretKeys.certificateKey,
-        secretKeys.tokenCache,
+        secretKeys.legacyTokenCache,
       ]) {
         const v = await readableSecret(ports, key(profile.id));
         if (v) known.push(v);

@@ -7,6 +7,7 @@ import { signInWithDeviceCode } from '../../core/oauth/device-code';
 import type { AcquisitionDeps } from '../../core/oauth/flow-support';
 import type { TokenOutcome } from '../../core/oauth/token-outcome';
 import { verifyProfile } from '../../core/check/verify-profile';
+import { aemSignInNotices } from '../../core/targets';
 import type { HandlerContext } from '../ipc/handler-map';
 import type { Operations } from './operations';
 import type { HandlerPorts } from './ports';
@@ -69,8 +70,10 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
       });
     });
     inspections.set(profile.id, outcome.inspection);
+    const notices = await aemSignInNotices(profile, ports.secrets);
     return {
       profile: (await viewOf(ports, profile.id)).profile,
+      ...(notices.length > 0 ? { notices } : {}),
       inspection: outcome.inspection,
       refreshTokenStored: outcome.refreshTokenStored,
       ...(outcome.account ? { account: outcome.account } : {}),

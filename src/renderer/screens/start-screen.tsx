@@ -17,6 +17,7 @@ import type { AppInfo } from '../../shared/ipc-contract';
 import type { Profile } from '../../shared/profile';
 import { DelayedSpinner } from '../components/delayed-spinner';
 import { ProblemView } from '../components/problem-view';
+import { ProfileFileBanner } from '../components/profile-file-banner';
 import { StepsOverview } from '../components/steps-overview';
 import { useChannel, useChannelOnMount } from '../ipc/use-channel';
 import type { WizardStepId } from '../wizard-steps';
@@ -75,6 +76,7 @@ export function StartScreen({ info, onOpen }: StartScreenProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+      <ProfileFileBanner onRecovered={profiles.reload} />
       {profiles.status === 'pending' && <DelayedSpinner label="Loading profiles…" />}
       {profiles.status === 'error' && (
         <ProblemView problem={profiles.problem} actions={<Button onClick={profiles.reload}>Try again</Button>} />

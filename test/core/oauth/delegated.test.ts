@@ -36,6 +36,15 @@ describe('delegated sign-in against the emulator, real keychain', () => {
 
     const rt = await kc.store.get(secretKeys.refreshToken(profile.id));
     expect(rt).toBeTruthy();
+    // The keychain holds no access token and exactly one refresh-token entry for the profile
+    // (earlier versions also kept MSAL's whole cache, access token included, and never read it).
+    expect((await kc.accounts()).filter((a) => a.startsWith(`profile/${profile.id}/`))).toEqual([
+      secretKeys.clientSecret(profile.id),
+      secretKeys.refreshToken(profile.id),
+    ]);
+    for (const account of await kc.accounts()) {
+      expect(await kc.raw.get(account)).not.toContain(outcome.accessToken);
+    }
 
     const tokenRequestsBefore = emu.requestLog.filter((r) => r.grantType === 'refresh_token').length;
     const redeemed = await redeemStoredRefreshToken(profile, { secrets: kc.store, now: () => emu.clock.now() });

@@ -84,7 +84,7 @@ describe('profile store', () => {
     const b = await store.create(draft({ name: 'B' }), { clientSecret: 'secret-b-0000000001' });
     await kc.store.set(secretKeys.refreshToken(a.id), 'rt-a');
     await store.remove(a.id);
-    expect(await kc.store.keys(`profile/${a.id}/`)).toEqual([]);
+    expect((await kc.accounts()).filter((n) => n.startsWith(`profile/${a.id}/`))).toEqual([]);
     expect(await kc.store.get(secretKeys.clientSecret(b.id))).toBe('secret-b-0000000001');
     expect((await store.list()).map((p) => p.id)).toEqual([b.id]);
   });
@@ -112,7 +112,28 @@ describe('profile store', () => {
       Array.from({ length: 20 }, (_, i) => store.create(draft({ name: `P${i}`, credential: { kind: 'none' } }))),
     );
     expect(await createProfileStore({ file, secrets: kc.store }).list()).toHaveLength(20);
-    expect(await fs.readdir(dir)).toEqual(['profiles.json']);
+    // The file and its last good copy; no temp file, no lock left behind.
+    expect((await fs.readdir(dir)).sort()).toEqual(['profiles.json', 'profiles.json.bak']);
+  });
+
+  it('deletes the token-cache entries earlier versions left, once, on the first change (issue 17.3)', async () => {
+    const store = createProfileStore({ file, secrets: kc.store });
+    const signedIn = await store.create(draft({ name: 'Signed in earlier', credential: { kind: 'none' } }));
+    await store.recordTokenState(signedIn.id, { refreshTokenStoredAt: '2026-01-01T00:00:00.000Z' });
+    // What an earlier version left: MSAL's whole cache, and a file without the marker.
+    await kc.store.set(
+      secretKeys.legacyTokenCache(signedIn.id),
+      `{"AccessToken":{"a":{"secret":"${'t'.repeat(4000)}"}}}`,
+    );
+    const text = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
+    delete text.migrations;
+    await fs.writeFile(file, JSON.stringify(text));
+    await createProfileStore({ file, secrets: kc.store }).create(
+      draft({ name: 'Any change', credential: { kind: 'none' } }),
+    );
+    expect(await kc.store.get(secretKeys.legacyTokenCache(signedIn.id))).toBeNull();
+    expect((await kc.accounts()).filter((a) => a.startsWith(`profile/${signedIn.id}/`))).toEqual([]);
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toMatchObject({ migrations: ['no-token-cache'] });
   });
 
   it('refuses to overwrite a damaged file', async () => {

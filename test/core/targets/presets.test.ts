@@ -10,13 +10,23 @@ describe('target presets', () => {
     expect(aem.redirect.platform).toBe('Web');
     expect(aem.redirect.uris).toEqual(expect.arrayContaining(['http://localhost', 'http://localhost/']));
     expect(aem.redirect.note).toMatch(/both/);
+  });
+
+  it("AEM asks for the scopes and permissions Adobe's current page lists", () => {
+    const aem = targetPreset('aem');
     expect(aem.defaultScopes).toEqual([
+      'https://outlook.office.com/SMTP.Send',
       'openid',
       'offline_access',
-      'https://outlook.office365.com/Mail.Send',
-      'https://outlook.office365.com/Mail.Read',
-      'https://outlook.office365.com/SMTP.Send',
+      'email',
+      'profile',
     ]);
+    expect(aem.permissions.map((p) => `${p.api} ${p.type} ${p.permission}`)).toEqual(
+      ['SMTP.Send', 'offline_access', 'openid', 'email', 'profile'].map((n) => `Microsoft Graph Delegated ${n}`),
+    );
+    const permissionsStep = aem.checklist.find((s) => /API permissions/.test(s.title));
+    expect(permissionsStep?.detail).toContain('SMTP.Send, offline_access, openid, email, profile');
+    expect(permissionsStep?.detail).not.toMatch(/Mail\.(Read|Send)/);
   });
 
   it("Onit uses Graph's SMTP.Send scope", () => {

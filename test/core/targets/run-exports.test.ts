@@ -11,9 +11,10 @@ import { AEM_APP, AEM_SECRET, CONTOSO, DAEMON_APP, DAEMON_SECRET, MAILBOXES, USE
 import { fixtureProfile } from './fixture-profile';
 
 /**
- * The exported scripts, run for real by bash, python3 and node against the emulator:
- * they must get a token and send a message that arrives. Only the emulator's CA is
- * passed in (SMTP_OAUTH_CA_FILE); everything else comes from the exported files.
+ * The exported scripts, run for real by bash (with Debian's curl), python3 and node against
+ * the emulator: they must get a token and send a message that arrives, and say in one line
+ * why when Exchange refuses. Only the emulator's CA is passed in (SMTP_OAUTH_CA_FILE for the
+ * token endpoint, SMTP_CA_FILE for SMTP); everything else comes from the exported files.
  */
 const run = promisify(execFile);
 let emu: Emulator;
@@ -132,7 +133,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
       ([k]) => !/^(SMTP_|https?_proxy$|all_proxy$|no_proxy$|CURL_CA_BUNDLE$)/i.test(k),
     ),
   );
-  return { ...base, NO_PROXY: '*', SMTP_OAUTH_CA_FILE: caFile, ...extra };
+  return { ...base, NO_PROXY: '*', SMTP_OAUTH_CA_FILE: caFile, SMTP_CA_FILE: caFile, ...extra };
 }
 
 /** What the user would set: the secrets, or the certificate's key file (never exported). */
@@ -145,6 +146,12 @@ function claims(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
 }
 
+const scripts = [
+  ['bash', 'send-test-mail.sh'],
+  ['python3', 'send_test_mail.py'],
+  ['node', 'send-test-mail.cjs'],
+] as const;
+
 describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, profile, tokens, grantType, user }) => {
   let folder: string;
   beforeAll(async () => {
@@ -152,14 +159,28 @@ describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, p
     await writeExports(exportsFor(profile(), tokens(), { includeSecrets: false }), folder);
   });
 
-  it('get-access-token.sh prints a fresh access token for Exchange', async () => {
+  it('send-test-mail.sh --token-only prints a fresh access token for Exchange', async () => {
     const before = emu.requestLog.length;
-    const { stdout } = await run('bash', [join(folder, 'get-access-token.sh')], { env: childEnv(secretEnv(tokens())) });
+    const { stdout } = await run('bash', [join(folder, 'send-test-mail.sh'), '--token-only'], {
+      env: childEnv(secretEnv(tokens())),
+    });
     const token = stdout.trim();
     expect(token.split('.')).toHaveLength(3);
     expect(String(claims(token).aud)).toMatch(/^https:\/\/outlook\.office(365)?\.com$/);
     const requests = emu.requestLog.slice(before);
     expect(requests.some((r) => r.grantType === grantType && r.status === 200)).toBe(true);
+  });
+
+  it('send-test-mail.sh sends the test message with curl itself (STARTTLS, XOAUTH2) and it arrives', async () => {
+    const to = `curl-${flow}@example.org`;
+    const { stdout } = await run('bash', [join(folder, 'send-test-mail.sh')], {
+      env: childEnv({ ...secretEnv(tokens()), SMTP_TO: to }),
+    });
+    expect(stdout).toMatch(/^Sent a test message .* 250 2\.0\.0 OK </);
+    const arrived = emu.messages(to);
+    expect(arrived).toHaveLength(1);
+    expect(arrived[0]?.authUser.toLowerCase()).toBe(user);
+    expect(arrived[0]?.subject).toBe('SMTP OAuth2 test message');
   });
 
   it('send_test_mail.py logs in with XOAUTH2 and the message arrives', async () => {
@@ -189,13 +210,13 @@ describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, p
     async () => {
       const own = join(dir, `${flow}-with-secrets`);
       await writeExports(exportsFor(profile(), tokens(), { includeSecrets: true }), own);
-      const { stdout } = await run('bash', [join(own, 'get-access-token.sh')], { env: childEnv({}) });
+      const { stdout } = await run('bash', [join(own, 'send-test-mail.sh'), '--token-only'], { env: childEnv({}) });
       expect(stdout.trim().split('.')).toHaveLength(3);
     },
   );
 
   it.runIf(flow !== 'app-only-certificate').each([
-    ['bash', 'get-access-token.sh'],
+    ['bash', 'send-test-mail.sh'],
     ['python3', 'send_test_mail.py'],
     ['node', 'send-test-mail.cjs'],
   ])('with a wrong client secret, %s %s explains the refusal without echoing the secret', async (cmd, file) => {
@@ -209,8 +230,36 @@ describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, p
     for (const secret of Object.values(wrong)) expect(`${err.stdout}${err.stderr}`).not.toContain(secret);
   });
 
+  it.each(scripts)(
+    'when Exchange refuses the token, %s %s prints the reply and its likely cause in one line, no traceback',
+    async (cmd, file) => {
+      // The token is fine; the mailbox is one this identity may not use, so AUTH XOAUTH2 is refused.
+      const to = `refused-${flow}-${cmd}@example.org`;
+      const env = childEnv({
+        ...secretEnv(tokens()),
+        SMTP_USER: MAILBOXES.unpermitted,
+        SMTP_FROM: MAILBOXES.unpermitted,
+        SMTP_TO: to,
+        NODE_PATH: join(process.cwd(), 'node_modules'),
+      });
+      const err = await run(cmd, [join(folder, file)], { env, cwd: folder }).catch(
+        (e: { stdout: string; stderr: string; code: number }) => e,
+      );
+      expect('code' in err && err.code).toBe(1);
+      const lines = err.stderr.trim().split('\n');
+      expect(lines, err.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        flow === 'delegated'
+          ? /^SMTP refused: 535 5\.7\.3 Authentication unsuccessful .*\. Likely cause: Exchange refused the token/
+          : /^SMTP refused: 430 4\.2\.0 STOREDRV; mailbox logon failure\. Likely cause: .*Add-MailboxPermission/,
+      );
+      expect(err.stderr).not.toMatch(/Traceback|\n\s+at /);
+      expect(emu.messages(to)).toHaveLength(0);
+    },
+  );
+
   it('without a secret, the script says which variable to set and prints no token', async () => {
-    const err = await run('bash', [join(folder, 'get-access-token.sh')], { env: childEnv({}) }).catch(
+    const err = await run('bash', [join(folder, 'send-test-mail.sh')], { env: childEnv({}) }).catch(
       (e: { stdout: string; stderr: string; code: number }) => e,
     );
     expect('code' in err && err.code).toBe(1);
@@ -219,31 +268,74 @@ describe.each(flows)('exported scripts, $flow, against the emulator', ({ flow, p
   });
 });
 
-describe('AEM configuration against the emulator', () => {
-  it('redeems the refresh token the way AEM will: refreshUrl, clientId, scopes and the Cloud Manager secrets', async () => {
-    const profile = emulated(
-      fixtureProfile('aem', { clientId: AEM_APP, mailbox: USERS.alice.upn, fromAddress: USERS.alice.upn }),
+describe('a CA for each connection', () => {
+  const delegated = flows[0];
+  let folder: string;
+  beforeAll(async () => {
+    folder = join(dir, 'separate-cas');
+    await writeExports(exportsFor(delegated.profile(), delegated.tokens(), { includeSecrets: false }), folder);
+  });
+  const env = (extra: Record<string, string>) => {
+    const e = childEnv({ ...secretEnv(delegated.tokens()), NODE_PATH: join(process.cwd(), 'node_modules'), ...extra });
+    return e;
+  };
+  const failure = (cmd: string, file: string, e: NodeJS.ProcessEnv) =>
+    run(cmd, [join(folder, file)], { env: e, cwd: folder }).then(
+      () => ({ code: 0, stderr: '' }),
+      (x: { code: number; stderr: string }) => x,
     );
-    const outputs = exportsFor(profile, { clientSecret: AEM_SECRET, refreshToken }, { includeSecrets: true });
-    const config = JSON.parse(
-      outputs.find((o) => o.name.endsWith('OAuthConfigurationProviderImpl.cfg.json'))?.content ?? '{}',
-    ) as Record<string, string | string[]>;
-    const variables = JSON.parse(
-      outputs.find((o) => o.name === 'aem-cloud-manager-variables.json')?.content ?? '[]',
-    ) as { name: string; value: string }[];
-    // What Cloud Manager does at deploy time: replace each $[secret:NAME] with the variable's value.
-    const resolve = (v: string): string =>
-      v.replace(/^\$\[secret:(\w+)\]$/, (_, name: string) => variables.find((x) => x.name === name)?.value ?? v);
-    const scopes = config.scopes as string[];
-    const reply = await postForm(String(config.refreshUrl), {
-      client_id: String(config.clientId),
-      client_secret: resolve(String(config.clientSecret)),
-      refresh_token: resolve(String(config.refreshToken)),
-      grant_type: 'refresh_token',
-      scope: scopes.join(' '),
+
+  it.each(scripts)(
+    '%s %s trusts SMTP_OAUTH_CA_FILE for the token endpoint only and SMTP_CA_FILE for SMTP only',
+    async (cmd, file) => {
+      // The token endpoint's CA alone: the token comes, the SMTP server's certificate is not trusted.
+      const { SMTP_CA_FILE: _smtp, ...tokenCaOnly } = env({});
+      const smtpFails = await failure(cmd, file, tokenCaOnly);
+      expect(smtpFails.code).toBe(1);
+      expect(smtpFails.stderr.trim().split('\n')).toHaveLength(1);
+      expect(smtpFails.stderr).toMatch(/^Could not send through 127\.0\.0\.1:\d+: .*certificate/);
+      // SMTP's CA alone: the token request already fails, in one line.
+      const { SMTP_OAUTH_CA_FILE: _token, ...smtpCaOnly } = env({});
+      const tokenFails = await failure(cmd, file, smtpCaOnly);
+      expect(tokenFails.code).toBe(1);
+      expect(tokenFails.stderr).toMatch(/Token request .*failed|certificate/i);
+      expect(tokenFails.stderr).not.toMatch(/Traceback|\n\s+at /);
+    },
+  );
+});
+
+describe("curl against Exchange's EHLO", () => {
+  it('logs in with XOAUTH2, the one OAuth mechanism Exchange advertises (AUTH LOGIN XOAUTH2, no OAUTHBEARER)', async () => {
+    const token = (
+      await postForm(emu.tokenEndpoint(), {
+        client_id: DAEMON_APP,
+        client_secret: DAEMON_SECRET,
+        grant_type: 'client_credentials',
+        scope: 'https://outlook.office365.com/.default',
+      })
+    ).access_token;
+    const message = join(dir, 'mechanism.eml');
+    writeFileSync(message, 'Subject: mechanism\r\n\r\nhi\r\n');
+    const child = execFile(
+      'curl',
+      [
+        ...['--silent', '--show-error', '--verbose', '--config', '-', '--ssl-reqd', '--cacert', caFile],
+        ...['--url', `smtp://${emu.smtp.host}:${emu.smtp.port}/localhost`, '--user', `${MAILBOXES.noreply}:`],
+        ...['--mail-from', MAILBOXES.noreply, '--mail-rcpt', 'mechanism@example.org', '--upload-file', message],
+      ],
+      { env: childEnv({}) },
+    );
+    child.stdin?.end(`oauth2-bearer = "${token}"\n`);
+    const log = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stderr?.on('data', (c: Buffer) => (text += c.toString()));
+      child.on('error', reject);
+      child.on('close', () => resolve(text));
     });
-    expect(reply.error_description).toBeUndefined();
-    expect(String(claims(reply.access_token ?? '').aud)).toBe('https://outlook.office365.com');
-    expect(String(claims(reply.access_token ?? '').scp)).toContain('SMTP.Send');
+    const lines = log.split(/\r?\n/);
+    expect(lines).toContain('< 250-AUTH LOGIN XOAUTH2');
+    expect(lines).toContain('> AUTH XOAUTH2');
+    expect(lines).toContain('< 235 2.7.0 Authentication successful');
+    expect(emu.messages('mechanism@example.org')).toHaveLength(1);
   });
 });

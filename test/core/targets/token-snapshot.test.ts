@@ -18,7 +18,6 @@ async function storeWithSecrets(): Promise<{ store: SecretStore; reads: string[]
     },
     set: (k, v) => inner.set(k, v),
     delete: (k) => inner.delete(k),
-    keys: (p) => inner.keys(p),
     status: () => inner.status(),
   };
   return { store, reads };

@@ -39,7 +39,7 @@ describe('writeExports', () => {
       else expect(m & 0o044, o.name).toBe(0o044);
       if (o.language === 'shell') expect(m & 0o100, o.name).toBe(0o100);
     }
-    expect(mode(join(dir, 'get-access-token.sh'))).toBe(0o700);
+    expect(mode(join(dir, 'send-test-mail.sh'))).toBe(0o700);
     expect(mode(join(dir, 'smtp-oauth.env'))).toBe(0o600);
   });
 
@@ -74,6 +74,7 @@ describe('writeExports', () => {
       title: 't',
       description: 'd',
       kind: 'file',
+      group: 'target',
       content: 'x\n',
       holdsSecret: false,
       language: 'text',

@@ -56,7 +56,7 @@ describe('support report', () => {
   it('is still produced when the keychain cannot be read, and says so', async () => {
     const fail = () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'));
     const text = await report(
-      new ChunkedSecretStore({ name: 'keytar:linux', get: fail, set: fail, delete: fail, accounts: fail }),
+      new ChunkedSecretStore({ name: 'keytar:linux', get: fail, set: fail, delete: fail }),
       join(dir, 'no-keychain.json'),
     );
     expect(text).toMatch(/== Keychain ==\nNOT available \(keytar:linux\): The system keychain is not available/);

@@ -21,7 +21,6 @@ const noSecretService: CredentialBackend = {
   get: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
   set: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
   delete: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
-  accounts: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
 };
 
 const draft: ProfileDraft & ProfileSaveRequest['draft'] = {

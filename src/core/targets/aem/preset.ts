@@ -14,16 +14,12 @@ import {
 export const aemPreset: TargetPreset = {
   id: 'aem',
   label: 'Adobe Experience Manager as a Cloud Service',
-  summary: 'AEM Mail Service with OAuth2: two OSGi configuration files plus two Cloud Manager secret variables.',
+  summary:
+    'AEM Mail Service with OAuth2: two OSGi configuration files, two Cloud Manager secret variables and a port forward through the egress proxy.',
   flow: 'delegated',
-  defaultScopes: [
-    'openid',
-    'offline_access',
-    'https://outlook.office365.com/Mail.Send',
-    'https://outlook.office365.com/Mail.Read',
-    'https://outlook.office365.com/SMTP.Send',
-  ],
-  permissions: ['SMTP.Send', 'Mail.Read', 'Mail.Send', 'openid', 'offline_access'].map(graphDelegated),
+  // As Adobe's current "OAuth2 Support for the Mail Service" lists them (it notes they may evolve).
+  defaultScopes: ['https://outlook.office.com/SMTP.Send', 'openid', 'offline_access', 'email', 'profile'],
+  permissions: ['SMTP.Send', 'offline_access', 'openid', 'email', 'profile'].map(graphDelegated),
   redirect: {
     platform: 'Web',
     uris: ['http://localhost', 'http://localhost/'],
@@ -35,7 +31,7 @@ export const aemPreset: TargetPreset = {
   exchangeAdminSteps: delegatedExchangeSteps,
   checklist: [
     register,
-    delegatedPermissions(['SMTP.Send', 'Mail.Read', 'Mail.Send', 'openid', 'offline_access']),
+    delegatedPermissions(['SMTP.Send', 'offline_access', 'openid', 'email', 'profile']),
     webRedirect(['http://localhost/', 'http://localhost']),
     newSecret,
     copyIds,

@@ -10,6 +10,7 @@ export function akuminaExports(ctx: ExportContext): OutputDraft[] {
   return [
     fieldsOutput({
       name: 'akumina-tenant-settings.txt',
+      placement: 'Akumina Tenant Config/Settings, then App Manager > Settings to acquire the token',
       title: 'Akumina: tenant settings for XOAuth2 SMTP',
       description:
         'Akumina Tenant Config/Settings: turn on SmtpUseXOAuth2 and set these values. Then, in App Manager > Settings, acquire the token while signed in as the SmtpEmailFrom user (in a private browser window).',

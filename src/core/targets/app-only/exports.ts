@@ -1,3 +1,4 @@
+import { adminUpnParameter, connectExchangeOnline } from '../common/connect-exchange';
 import { type ExportContext, hiddenValue, scopeString } from '../common/context';
 import { field, fieldsOutput, fileOutput, type OutputDraft } from '../common/output';
 import { oneLine, psQuote } from '../common/quote';
@@ -26,12 +27,6 @@ function settingsFields(ctx: ExportContext) {
   ];
 }
 
-const connect = (tenant: string): string[] => [
-  '# Needs the ExchangeOnlineManagement module: Install-Module -Name ExchangeOnlineManagement',
-  'Import-Module ExchangeOnlineManagement',
-  `Connect-ExchangeOnline -Organization ${psQuote(tenant)}`,
-];
-
 function servicePrincipalScript(ctx: ExportContext): string {
   const p = ctx.profile;
   const sendAs =
@@ -44,14 +39,15 @@ function servicePrincipalScript(ctx: ExportContext): string {
       : [];
   return [
     '# Lets the app registration send through SMTP as the mailbox (client credentials flow).',
-    '# Run in Exchange Online PowerShell as an Exchange administrator.',
+    '# Run in PowerShell as an Exchange administrator.',
     'param(',
     '    # The OBJECT ID of the ENTERPRISE APPLICATION (service principal): Entra admin center >',
     "    # Enterprise applications > your app > Overview > Object ID. Not the App registration's Object ID.",
-    '    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId',
+    '    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,',
+    ...adminUpnParameter,
     ')',
     "$ErrorActionPreference = 'Stop'",
-    ...connect(p.tenant),
+    ...connectExchangeOnline(p.cloud),
     '',
     '# 1. Register the service principal in Exchange Online (once per app).',
     `$sp = Get-ServicePrincipal | Where-Object { $_.AppId -eq ${psQuote(p.clientId)} }`,
@@ -80,10 +76,11 @@ function rbacScript(ctx: ExportContext): string {
     'param(',
     '    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,',
     '    # A mail-enabled security group whose members the app may send as.',
-    '    [Parameter(Mandatory = $true)] [string] $GroupIdentity',
+    '    [Parameter(Mandatory = $true)] [string] $GroupIdentity,',
+    ...adminUpnParameter,
     ')',
     "$ErrorActionPreference = 'Stop'",
-    ...connect(p.tenant),
+    ...connectExchangeOnline(p.cloud),
     '',
     `$sp = Get-ServicePrincipal | Where-Object { $_.AppId -eq ${psQuote(p.clientId)} }`,
     'if (-not $sp) {',
@@ -102,6 +99,7 @@ export function appOnlyExports(ctx: ExportContext): OutputDraft[] {
   return [
     fieldsOutput({
       name: 'app-only-mail-server-settings.txt',
+      placement: "The mail server's OAuth2 (client credentials) settings",
       title: 'App-only mailer: mail server settings',
       description:
         'The values an app-only (client credentials) mail server asks for. With a certificate, install it with its private key in the profile of the account the service runs as.',
@@ -109,6 +107,7 @@ export function appOnlyExports(ctx: ExportContext): OutputDraft[] {
     }),
     fileOutput({
       name: 'register-service-principal.ps1',
+      placement: 'PowerShell with the ExchangeOnlineManagement module, as an Exchange administrator',
       title: 'App-only mailer: Exchange service principal and mailbox permission',
       description:
         'Exchange Online PowerShell: New-ServicePrincipal (with the Enterprise application object id) and Add-MailboxPermission.',
@@ -117,6 +116,7 @@ export function appOnlyExports(ctx: ExportContext): OutputDraft[] {
     }),
     fileOutput({
       name: 'app-rbac-alternative.ps1',
+      placement: 'PowerShell with the ExchangeOnlineManagement module, as an Exchange administrator',
       title: 'App-only mailer: application RBAC alternative',
       description:
         'Scope the app to a group of mailboxes with Exchange application RBAC instead of per-mailbox FullAccess.',

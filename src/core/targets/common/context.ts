@@ -1,5 +1,5 @@
 import { clouds } from '../../../shared/clouds';
-import type { ExportOptions } from '../../../shared/export-output';
+import { type AemExportSettings, defaultAemExportSettings, type ExportOptions } from '../../../shared/export-output';
 import type { Profile } from '../../../shared/profile';
 import { authorityHostOf } from '../../authority/authority';
 
@@ -10,9 +10,14 @@ import { authorityHostOf } from '../../authority/authority';
 export interface TokenSnapshot {
   readonly clientSecret?: string;
   readonly refreshToken?: string;
+  /**
+   * The stored refresh token's length when its value is withheld (a target limits it:
+   * Cloud Manager's 2,048 characters). Only the number leaves the keychain read.
+   */
+  readonly refreshTokenLength?: number;
 }
 
-export type SecretName = keyof TokenSnapshot;
+export type SecretName = 'clientSecret' | 'refreshToken';
 
 /** Everything an exporter reads. Secrets are reachable only through `reveal`. */
 export interface ExportContext {
@@ -24,6 +29,10 @@ export interface ExportContext {
   readonly tokenUrl: string;
   /** Resource of the app-only scope for this cloud (`https://outlook.office365.com`). */
   readonly appOnlyResource: string;
+  /** How AEM reaches SMTP (only AEM's exporter reads it). */
+  readonly aem: AemExportSettings;
+  /** The stored refresh token's length, when known (with or without "Include secrets"). */
+  readonly refreshTokenLength?: number;
   /** The secret value when the user chose to include secrets and it exists; otherwise undefined. */
   reveal(name: SecretName): string | undefined;
 }
@@ -42,9 +51,12 @@ export function createExportContext(profile: Profile, tokens: TokenSnapshot, opt
   const tenantBase = `${authorityHost}/${encodeURIComponent(profile.tenant)}/oauth2/v2.0`;
   // Only copy the secrets in when asked: exporters then cannot leak what they never get.
   const visible: TokenSnapshot = options.includeSecrets ? { ...tokens } : {};
+  const refreshTokenLength = tokens.refreshToken ? tokens.refreshToken.length : tokens.refreshTokenLength;
   return {
     profile,
     includeSecrets: options.includeSecrets,
+    aem: options.aem ?? defaultAemExportSettings,
+    ...(refreshTokenLength !== undefined ? { refreshTokenLength } : {}),
     authorityHost,
     authorizeUrl: `${tenantBase}/authorize`,
     tokenUrl: `${tenantBase}/token`,

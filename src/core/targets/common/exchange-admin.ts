@@ -1,3 +1,4 @@
+import { adminUpnParameter, connectExchangeOnline } from './connect-exchange';
 import type { ExportContext } from './context';
 import { fileOutput, type OutputDraft } from './output';
 import { psQuote } from './quote';
@@ -16,11 +17,12 @@ export function exchangeAdminExports(ctx: ExportContext): OutputDraft[] {
       : [];
   const script = [
     '# Allows SMTP AUTH (which XOAUTH2 needs) for the sending mailbox and shows the tenant-wide switch.',
-    '# Run in Exchange Online PowerShell as an Exchange administrator.',
+    '# Run in PowerShell as an Exchange administrator.',
+    'param(',
+    ...adminUpnParameter,
+    ')',
     "$ErrorActionPreference = 'Stop'",
-    '# Needs the ExchangeOnlineManagement module: Install-Module -Name ExchangeOnlineManagement',
-    'Import-Module ExchangeOnlineManagement',
-    `Connect-ExchangeOnline -Organization ${psQuote(p.tenant)}`,
+    ...connectExchangeOnline(p.cloud),
     '',
     '# 1. Tenant-wide switch: True means SMTP AUTH is off unless a mailbox turns it on (step 2).',
     'Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled',
@@ -39,6 +41,7 @@ export function exchangeAdminExports(ctx: ExportContext): OutputDraft[] {
   return [
     fileOutput({
       name: 'enable-smtp-auth.ps1',
+      placement: 'PowerShell with the ExchangeOnlineManagement module, as an Exchange administrator',
       title: 'Exchange: enable SMTP AUTH for the mailbox',
       description:
         'Exchange Online PowerShell: checks the tenant switch (Get-TransportConfig) and enables SMTP AUTH for the mailbox (Set-CASMailbox).',

@@ -7,7 +7,7 @@ import { mailkitSnippet } from './snippet-mailkit';
 import { nodemailerSnippet } from './snippet-nodemailer';
 import { pythonSnippet } from './snippet-python';
 
-/** Generic SMTP XOAUTH2: settings as .env and JSON, a curl token script and three snippets. */
+/** Generic SMTP XOAUTH2: settings as .env and JSON, a curl script and snippets for nodemailer, Python and MailKit. */
 
 function dotenv(ctx: ExportContext, s: GenericSettings): string {
   const p = ctx.profile;
@@ -92,9 +92,9 @@ export function genericExports(ctx: ExportContext): OutputDraft[] {
       content: json(ctx, s),
     }),
     fileOutput({
-      name: 'get-access-token.sh',
-      title: 'Generic: get an access token with curl',
-      description: `bash script: redeems the ${s.grantType === 'refresh_token' ? 'refresh token' : 'client credentials'} at the token endpoint and prints a fresh access token.`,
+      name: 'send-test-mail.sh',
+      title: 'Generic: send a test mail with curl',
+      description: `bash script: redeems the ${s.grantType === 'refresh_token' ? 'refresh token' : 'client credentials'} at the token endpoint and sends a test message with curl over SMTP XOAUTH2; with --token-only it prints just the access token.`,
       language: 'shell',
       content: curlScript(s),
     }),

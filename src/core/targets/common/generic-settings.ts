@@ -20,7 +20,10 @@ export const env = {
   clientSecret: 'SMTP_OAUTH_CLIENT_SECRET',
   refreshToken: 'SMTP_OAUTH_REFRESH_TOKEN',
   accessToken: 'SMTP_OAUTH_ACCESS_TOKEN',
+  /** Extra CA for the token endpoint (a TLS-inspecting proxy in front of Entra). */
   caFile: 'SMTP_OAUTH_CA_FILE',
+  /** Extra CA for the SMTP server (an internal relay); rarely the same one. */
+  smtpCaFile: 'SMTP_CA_FILE',
   privateKeyFile: 'SMTP_OAUTH_PRIVATE_KEY_FILE',
 } as const;
 
@@ -63,11 +66,24 @@ export function genericSettings(ctx: ExportContext): GenericSettings {
   };
 }
 
+/**
+ * How a script's TLS stack takes an extra CA: added to the usual ones (Python, Node), in
+ * their place for that connection (curl's --cacert), or only from the system store (.NET).
+ */
+export type CaHandling = 'adds' | 'replaces' | 'system';
+
+function caHelp(ca: CaHandling): string[] {
+  if (ca === 'system') return ['An extra CA has to be trusted by the operating system for .NET to accept it.'];
+  const how = ca === 'adds' ? 'to trust besides the usual ones' : 'that curl then trusts instead of its usual ones';
+  return [
+    `Optional, one CA certificate file (PEM) for each connection, ${how}:`,
+    `  ${env.caFile} for the token endpoint (e.g. a TLS-inspecting proxy),`,
+    `  ${env.smtpCaFile} for the SMTP server (e.g. an internal relay). Each applies to its own connection only.`,
+  ];
+}
+
 /** Lines explaining the variables, for the head comment of each script. */
-export function envHelp(
-  s: GenericSettings,
-  opts: { readonly acceptsAccessToken: boolean } = { acceptsAccessToken: true },
-): string[] {
+export function envHelp(s: GenericSettings, opts: { readonly ca: CaHandling }): string[] {
   const secretNames = [
     s.needsClientSecret ? env.clientSecret : '',
     s.grantType === 'refresh_token' ? env.refreshToken : '',
@@ -79,8 +95,8 @@ export function envHelp(
     ...(s.assertionHeader
       ? [`The certificate's private key (PEM) is read from the file named by ${env.privateKeyFile}.`]
       : []),
-    ...(opts.acceptsAccessToken ? [`Or set ${env.accessToken} to use an access token you already have.`] : []),
-    `Optional: ${env.caFile} = an extra CA certificate (PEM) to trust, e.g. for a TLS-inspecting proxy.`,
+    `Or set ${env.accessToken} to use an access token you already have.`,
+    ...caHelp(opts.ca),
   ];
 }
 

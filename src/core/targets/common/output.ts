@@ -1,29 +1,62 @@
-import type { ExportField, ExportLanguage, ExportOutput } from '../../../shared/export-output';
+import type {
+  DeploymentStep,
+  ExportCheck,
+  ExportField,
+  ExportLanguage,
+  ExportOutput,
+} from '../../../shared/export-output';
 import type { ExportContext, SecretName } from './context';
 
-/** An output before the secret bookkeeping (`holdsSecret`, warning) is done for it. */
-export type OutputDraft = Omit<ExportOutput, 'holdsSecret' | 'warning'> & {
+/** An output before the secret bookkeeping (`holdsSecret`, warning) and its group are settled. */
+export type OutputDraft = Omit<ExportOutput, 'holdsSecret' | 'warning' | 'group'> & {
   /** The view whose purpose is to show secret values: always treated as holding secrets. */
   readonly secretView?: boolean;
 };
+/** A draft placed in the target's own group or among the other formats. */
+export type GroupedDraft = OutputDraft & Pick<ExportOutput, 'group'>;
 
-export function fileOutput(d: {
-  name: string;
-  title: string;
-  description: string;
-  language: ExportLanguage;
-  content: string;
-}): OutputDraft {
-  return { kind: 'file', ...d, content: d.content.endsWith('\n') ? d.content : `${d.content}\n` };
+export const inGroup = (group: ExportOutput['group'], drafts: readonly OutputDraft[]): GroupedDraft[] =>
+  drafts.map((d) => ({ ...d, group }));
+
+/** What any output may add: where it goes at the target, and the limits it was checked against. */
+interface Extras {
+  placement?: string;
+  checks?: readonly ExportCheck[];
+}
+const extras = (d: Extras) => ({
+  ...(d.placement ? { placement: d.placement } : {}),
+  ...(d.checks && d.checks.length > 0 ? { checks: [...d.checks] } : {}),
+});
+
+export function fileOutput(
+  d: {
+    name: string;
+    title: string;
+    description: string;
+    language: ExportLanguage;
+    content: string;
+  } & Extras,
+): OutputDraft {
+  return {
+    kind: 'file',
+    name: d.name,
+    title: d.title,
+    description: d.description,
+    language: d.language,
+    content: d.content.endsWith('\n') ? d.content : `${d.content}\n`,
+    ...extras(d),
+  };
 }
 
-export function fieldsOutput(d: {
-  name: string;
-  title: string;
-  description: string;
-  fields: readonly ExportField[];
-  secretView?: boolean;
-}): OutputDraft {
+export function fieldsOutput(
+  d: {
+    name: string;
+    title: string;
+    description: string;
+    fields: readonly ExportField[];
+    secretView?: boolean;
+  } & Extras,
+): OutputDraft {
   const content = d.fields.map((f) => `${f.label}: ${f.value}`).join('\n') + '\n';
   return {
     kind: 'fields',
@@ -34,6 +67,31 @@ export function fieldsOutput(d: {
     content,
     language: 'text',
     secretView: d.secretView,
+    ...extras(d),
+  };
+}
+
+/** Numbered steps as data (for the UI) and as the text file that is saved with the others. */
+export function stepsOutput(d: {
+  name: string;
+  title: string;
+  description: string;
+  steps: readonly DeploymentStep[];
+}): OutputDraft {
+  const content = d.steps
+    .map((s, i) => {
+      const uses = s.outputs.length > 0 ? [`   Uses: ${s.outputs.join(', ')}`] : [];
+      return [`${i + 1}. ${s.title}`, `   ${s.detail}`, ...uses].join('\n');
+    })
+    .join('\n\n');
+  return {
+    kind: 'steps',
+    name: d.name,
+    title: d.title,
+    description: d.description,
+    steps: d.steps.map((s) => ({ ...s, outputs: [...s.outputs] })),
+    content: `${content}\n`,
+    language: 'text',
   };
 }
 
@@ -72,7 +130,7 @@ function withWarningLine(content: string, language: ExportLanguage | undefined):
  * Marks which outputs hold secret values by looking for the values themselves, so the
  * flag cannot drift from the content, and adds the warning where secrets went in.
  */
-export function finalize(ctx: ExportContext, drafts: readonly OutputDraft[]): ExportOutput[] {
+export function finalize(ctx: ExportContext, drafts: readonly GroupedDraft[]): ExportOutput[] {
   const names: readonly SecretName[] = ['clientSecret', 'refreshToken'];
   const values = names.map((n) => ctx.reveal(n)).filter((v): v is string => v !== undefined);
   return drafts.map(({ secretView, ...d }) => {

@@ -37,10 +37,7 @@ export function mailkitSnippet(s: GenericSettings): string {
   return [
     `// Sends a test message as ${oneLine(s.user)} through ${oneLine(s.host)} with SMTP XOAUTH2 (MailKit).`,
     '// Run: dotnet new console && dotnet add package MailKit, put this in Program.cs, dotnet run',
-    ...envHelp(s)
-      .filter((l) => !l.includes(env.caFile))
-      .map((l) => `// ${l}`),
-    '// An extra CA has to be trusted by the operating system for .NET to accept it.',
+    ...envHelp(s, { ca: 'system' }).map((l) => `// ${l}`),
     ...(cert ? ['using System.Security.Cryptography;', 'using System.Text;'] : []),
     'using System.Text.Json;',
     'using MailKit.Net.Smtp;',

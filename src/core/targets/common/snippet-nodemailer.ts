@@ -1,5 +1,6 @@
 import { env, envHelp, type GenericSettings, TEST_BODY, TEST_SUBJECT } from './generic-settings';
 import { codeString as q, oneLine } from './quote';
+import { FALLBACK_CAUSE, refusalCauses } from './smtp-refusal-causes';
 
 /** Node.js (CommonJS, so it runs anywhere): the token over https, then nodemailer with OAuth2. */
 export function nodemailerSnippet(s: GenericSettings): string {
@@ -11,6 +12,7 @@ export function nodemailerSnippet(s: GenericSettings): string {
     ? [`    form.client_secret = required(${q(env.clientSecret)}, ${q(s.clientSecretDefault)});`]
     : [];
   const cert = s.assertionHeader;
+  const causes = refusalCauses(s);
   const assertionForm = cert
     ? [
         "  form.client_assertion_type = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';",
@@ -34,7 +36,7 @@ export function nodemailerSnippet(s: GenericSettings): string {
   return [
     `// Sends a test message as ${oneLine(s.user)} through ${oneLine(s.host)} with SMTP XOAUTH2 (nodemailer).`,
     '// Run: npm install nodemailer && node send-test-mail.cjs',
-    ...envHelp(s).map((l) => `// ${l}`),
+    ...envHelp(s, { ca: 'adds' }).map((l) => `// ${l}`),
     "'use strict';",
     ...(cert ? ["const crypto = require('node:crypto');"] : []),
     "const fs = require('node:fs');",
@@ -52,9 +54,9 @@ export function nodemailerSnippet(s: GenericSettings): string {
     `const CLIENT_ID = setting(${q(env.clientId)}, ${q(s.clientId)});`,
     `const SCOPE = setting(${q(env.scope)}, ${q(s.scope)});`,
     '',
-    '// The usual CAs plus, when given, one more (a TLS-inspecting proxy, a test server).',
-    'function trustedCas() {',
-    `  const caFile = setting(${q(env.caFile)});`,
+    '// The usual CAs plus, when the variable names one, one more for that connection only.',
+    'function trustedCas(caVariable) {',
+    '  const caFile = setting(caVariable);',
     "  return caFile ? [...tls.rootCertificates, fs.readFileSync(caFile, 'utf8')] : undefined;",
     '}',
     '',
@@ -68,7 +70,7 @@ export function nodemailerSnippet(s: GenericSettings): string {
     '  const body = new URLSearchParams(form).toString();',
     "  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) };",
     '  return new Promise((resolve, reject) => {',
-    "    const request = https.request(url, { method: 'POST', headers, ca: trustedCas(), timeout: 30000 }, (response) => {",
+    `    const request = https.request(url, { method: 'POST', headers, ca: trustedCas(${q(env.caFile)}), timeout: 30000 }, (response) => {`,
     "      let text = '';",
     "      response.setEncoding('utf8');",
     "      response.on('data', (chunk) => (text += chunk));",
@@ -88,10 +90,30 @@ export function nodemailerSnippet(s: GenericSettings): string {
     ...grant.map((l) => l.slice(2)),
     ...secret.map((l) => l.slice(2)),
     ...assertionForm,
-    '  const { status, text } = await postForm(TOKEN_URL, form);',
-    "  const json = JSON.parse(text || '{}');",
+    '  const { status, text } = await postForm(TOKEN_URL, form).catch((error) => {',
+    '    throw new Error(`Token request to ${TOKEN_URL} failed: ${error.message}`);',
+    '  });',
+    '  let json = {};',
+    '  try {',
+    "    json = JSON.parse(text || '{}');",
+    '  } catch {',
+    '    // not JSON (a proxy page): the status says enough',
+    '  }',
     '  if (status !== 200) throw new Error(`Token request failed (${status}): ${json.error}: ${json.error_description}`);',
     '  return json.access_token;',
+    '}',
+    '',
+    '// The likely cause of a refusal, by the reply text Exchange sends; the first match wins.',
+    'const CAUSES = [',
+    ...causes.map((c) => `  [${q(c.pattern)}, ${q(c.cause)}],`),
+    '];',
+    '',
+    'function explain(error) {',
+    '  // Errors with a code come from the connection (DNS, TCP, TLS); the token step throws plain ones.',
+    '  if (!error.response) return error.code ? `Could not send through ${HOST}:${PORT}: ${error.message}` : error.message;',
+    "  const reply = String(error.response).split(/\\s+/).join(' ');",
+    `  const cause = CAUSES.find(([pattern]) => new RegExp(pattern, 'i').test(reply))?.[1] ?? ${q(FALLBACK_CAUSE)};`,
+    '  return `SMTP refused: ${reply}. Likely cause: ${cause}`;',
     '}',
     '',
     'async function main() {',
@@ -100,15 +122,16 @@ export function nodemailerSnippet(s: GenericSettings): string {
     '    port: PORT,',
     '    secure: PORT === 465,',
     '    requireTLS: PORT !== 465,',
-    '    tls: { ca: trustedCas() },',
+    `    tls: { ca: trustedCas(${q(env.smtpCaFile)}) },`,
     "    auth: { type: 'OAuth2', user: USER, accessToken: await accessToken() },",
     '  });',
     `  const info = await transport.sendMail({ from: FROM, to: TO, subject: ${q(TEST_SUBJECT)}, text: ${q(TEST_BODY)} });`,
     '  console.log(`Sent a test message from ${FROM} to ${TO} as ${USER}: ${info.response}`);',
     '}',
     '',
+    "// One line, no stack: the server's reply and its likely cause, or what failed.",
     'main().catch((error) => {',
-    '  console.error(error.message);',
+    '  console.error(explain(error));',
     '  process.exitCode = 1;',
     '});',
   ].join('\n');

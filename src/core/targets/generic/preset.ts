@@ -16,7 +16,7 @@ export const genericPreset: TargetPreset = {
   id: 'generic',
   label: 'Generic SMTP XOAUTH2',
   summary:
-    'Any mailer that speaks XOAUTH2: .env, JSON, a curl token script and snippets for nodemailer, Python and MailKit.',
+    'Any mailer that speaks XOAUTH2: .env, JSON, a curl script that sends a test mail, and snippets for nodemailer, Python and MailKit.',
   flow: 'delegated',
   defaultScopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'],
   permissions: [graphDelegated('SMTP.Send'), graphDelegated('offline_access')],

@@ -23,6 +23,7 @@ export function onitExports(ctx: ExportContext): OutputDraft[] {
   return [
     fieldsOutput({
       name: 'onit-smtp-oauth-provider.txt',
+      placement: 'Onit > Auth Providers > new "MS SMTP OAuth2" provider',
       title: 'Onit: MS SMTP OAuth2 auth provider',
       description:
         'Onit > Auth Providers > new "MS SMTP OAuth2" provider. Type these values, tick "Enabled" and Save. The refresh token is required when the provider is created.',

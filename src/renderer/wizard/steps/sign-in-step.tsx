@@ -139,6 +139,9 @@ export function SignInStep({ profile, token, onToken }: SignInStepProps) {
                   : ''}
             </MessageBarBody>
           </MessageBar>
+          {token.notices?.map((n) => (
+            <ProblemView key={n.code} problem={n} />
+          ))}
           <Text weight="semibold">What the token says</Text>
           <ClaimsView inspection={token.inspection} />
         </>

@@ -4,12 +4,15 @@
 param(
     [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,
     # A mail-enabled security group whose members the app may send as.
-    [Parameter(Mandatory = $true)] [string] $GroupIdentity
+    [Parameter(Mandatory = $true)] [string] $GroupIdentity,
+    # Your Exchange admin account, e.g. admin@contoso.onmicrosoft.com (optional: it pre-fills the sign-in).
+    [string] $AdminUpn = ''
 )
 $ErrorActionPreference = 'Stop'
 # Needs the ExchangeOnlineManagement module: Install-Module -Name ExchangeOnlineManagement
 Import-Module ExchangeOnlineManagement
-Connect-ExchangeOnline -Organization '11111111-1111-4111-8111-111111111111'
+# Signs you in interactively as an Exchange administrator.
+if ($AdminUpn) { Connect-ExchangeOnline -UserPrincipalName $AdminUpn } else { Connect-ExchangeOnline }
 
 $sp = Get-ServicePrincipal | Where-Object { $_.AppId -eq 'aaaaaaaa-0000-4000-8000-000000000001' }
 if (-not $sp) {

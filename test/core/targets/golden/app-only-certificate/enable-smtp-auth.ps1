@@ -1,9 +1,14 @@
 # Allows SMTP AUTH (which XOAUTH2 needs) for the sending mailbox and shows the tenant-wide switch.
-# Run in Exchange Online PowerShell as an Exchange administrator.
+# Run in PowerShell as an Exchange administrator.
+param(
+    # Your Exchange admin account, e.g. admin@contoso.onmicrosoft.com (optional: it pre-fills the sign-in).
+    [string] $AdminUpn = ''
+)
 $ErrorActionPreference = 'Stop'
 # Needs the ExchangeOnlineManagement module: Install-Module -Name ExchangeOnlineManagement
 Import-Module ExchangeOnlineManagement
-Connect-ExchangeOnline -Organization '11111111-1111-4111-8111-111111111111'
+# Signs you in interactively as an Exchange administrator.
+if ($AdminUpn) { Connect-ExchangeOnline -UserPrincipalName $AdminUpn } else { Connect-ExchangeOnline }
 
 # 1. Tenant-wide switch: True means SMTP AUTH is off unless a mailbox turns it on (step 2).
 Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled

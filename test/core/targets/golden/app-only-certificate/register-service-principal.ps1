@@ -1,14 +1,17 @@
 # Lets the app registration send through SMTP as the mailbox (client credentials flow).
-# Run in Exchange Online PowerShell as an Exchange administrator.
+# Run in PowerShell as an Exchange administrator.
 param(
     # The OBJECT ID of the ENTERPRISE APPLICATION (service principal): Entra admin center >
     # Enterprise applications > your app > Overview > Object ID. Not the App registration's Object ID.
-    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId
+    [Parameter(Mandatory = $true)] [string] $EnterpriseAppObjectId,
+    # Your Exchange admin account, e.g. admin@contoso.onmicrosoft.com (optional: it pre-fills the sign-in).
+    [string] $AdminUpn = ''
 )
 $ErrorActionPreference = 'Stop'
 # Needs the ExchangeOnlineManagement module: Install-Module -Name ExchangeOnlineManagement
 Import-Module ExchangeOnlineManagement
-Connect-ExchangeOnline -Organization '11111111-1111-4111-8111-111111111111'
+# Signs you in interactively as an Exchange administrator.
+if ($AdminUpn) { Connect-ExchangeOnline -UserPrincipalName $AdminUpn } else { Connect-ExchangeOnline }
 
 # 1. Register the service principal in Exchange Online (once per app).
 $sp = Get-ServicePrincipal | Where-Object { $_.AppId -eq 'aaaaaaaa-0000-4000-8000-000000000001' }

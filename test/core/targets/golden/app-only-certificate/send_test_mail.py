@@ -6,11 +6,14 @@ Settings come from environment variables (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_
 SMTP_OAUTH_TOKEN_URL, SMTP_OAUTH_CLIENT_ID, SMTP_OAUTH_SCOPE); the values below are this profile's defaults.
 The certificate's private key (PEM) is read from the file named by SMTP_OAUTH_PRIVATE_KEY_FILE.
 Or set SMTP_OAUTH_ACCESS_TOKEN to use an access token you already have.
-Optional: SMTP_OAUTH_CA_FILE = an extra CA certificate (PEM) to trust, e.g. for a TLS-inspecting proxy.
+Optional, one CA certificate file (PEM) for each connection, to trust besides the usual ones:
+  SMTP_OAUTH_CA_FILE for the token endpoint (e.g. a TLS-inspecting proxy),
+  SMTP_CA_FILE for the SMTP server (e.g. an internal relay). Each applies to its own connection only.
 """
 import base64
 import json
 import os
+import re
 import smtplib
 import ssl
 import subprocess
@@ -37,9 +40,9 @@ CLIENT_ID = setting("SMTP_OAUTH_CLIENT_ID", "aaaaaaaa-0000-4000-8000-00000000000
 SCOPE = setting("SMTP_OAUTH_SCOPE", "https://outlook.office365.com/.default")
 
 
-def tls_context():
+def tls_context(ca_variable):
     context = ssl.create_default_context()
-    ca_file = setting("SMTP_OAUTH_CA_FILE")
+    ca_file = setting(ca_variable)
     if ca_file:
         context.load_verify_locations(cafile=ca_file)
     return context
@@ -77,11 +80,35 @@ def access_token():
     form["client_assertion"] = client_assertion()
     request = urllib.request.Request(TOKEN_URL, data=urllib.parse.urlencode(form).encode(), method="POST")
     try:
-        with urllib.request.urlopen(request, context=tls_context(), timeout=30) as response:
+        with urllib.request.urlopen(request, context=tls_context("SMTP_OAUTH_CA_FILE"), timeout=30) as response:
             return json.load(response)["access_token"]
     except urllib.error.HTTPError as error:
-        body = json.loads(error.read() or b"{}")
+        try:
+            body = json.loads(error.read() or b"{}")
+        except ValueError:
+            body = {}
         sys.exit(f"Token request failed ({error.code}): {body.get('error')}: {body.get('error_description')}")
+    except (urllib.error.URLError, OSError) as error:
+        sys.exit(f"Token request to {TOKEN_URL} failed: {getattr(error, 'reason', error)}")
+
+
+# The likely cause of a refusal, by the reply text Exchange sends; the first match wins.
+CAUSES = [
+    ("5\\.7\\.139.*disabled for the Tenant", "SMTP AUTH is turned off for the whole tenant: turn it on for this mailbox (Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false) or for the tenant (Set-TransportConfig -SmtpClientAuthenticationDisabled $false)."),
+    ("5\\.7\\.139.*disabled for the Mailbox", "SMTP AUTH is turned off for this mailbox: Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false."),
+    ("security defaults", "Security defaults block SMTP AUTH in this tenant: an Entra admin has to turn them off (and protect sign-ins with Conditional Access instead)."),
+    ("did not meet the criteria", "A Conditional Access policy blocks this login: ask the Entra admin which policy applies to SMTP."),
+    ("5\\.7\\.3 ", "Exchange refused the token: the app needs the SMTP.SendAsApp application permission with admin consent, a service principal in Exchange (New-ServicePrincipal) and FullAccess on SMTP_USER (Add-MailboxPermission); new permissions can take up to an hour."),
+    ("4\\.2\\.0.*mailbox logon failure", "The app is registered in Exchange but may not use this mailbox: Add-MailboxPermission -Identity <mailbox> -User <service principal> -AccessRights FullAccess (can take up to an hour)."),
+    ("SendAsDenied|5\\.7\\.60", "SMTP_USER may not send as SMTP_FROM: give it Send As (Add-RecipientPermission) or send from its own address."),
+    ("4\\.3\\.2", "The mailbox already has 3 connections sending at once (Exchange allows 3): try again in a moment."),
+]
+
+
+def refused(code, reply):
+    text = " ".join(f"{code} {reply.decode(errors='replace') if isinstance(reply, bytes) else reply}".split())
+    cause = next((c for p, c in CAUSES if re.search(p, text, re.IGNORECASE)), "not one this script recognises: the wizard's Verify step explains the reply with the fix.")
+    sys.exit(f"SMTP refused: {text}. Likely cause: {cause}")
 
 
 def send(token):
@@ -91,20 +118,29 @@ def send(token):
     message["Subject"] = "SMTP OAuth2 test message"
     message.set_content("This message was sent with SMTP XOAUTH2 to check the OAuth set-up.")
     xoauth2 = f"user={USER}\x01auth=Bearer {token}\x01\x01"
-    context = tls_context()
-    if PORT == 465:
-        smtp = smtplib.SMTP_SSL(HOST, PORT, context=context, timeout=30)
-    else:
-        smtp = smtplib.SMTP(HOST, PORT, timeout=30)
-    with smtp:
-        if PORT != 465:
-            smtp.starttls(context=context)
-        smtp.ehlo()  # auth() does not say EHLO itself, and AUTH is only offered after it
-        # After a rejected token the server sends a 334 challenge; an empty answer ends it.
-        code, reply = smtp.auth("XOAUTH2", lambda challenge=None: "" if challenge else xoauth2)
-        if code != 235:  # smtplib also returns 503 (bad sequence) without raising
-            sys.exit(f"SMTP AUTH failed: {code} {reply.decode(errors='replace')}")
-        smtp.send_message(message)
+    context = tls_context("SMTP_CA_FILE")
+    try:
+        if PORT == 465:
+            smtp = smtplib.SMTP_SSL(HOST, PORT, context=context, timeout=30)
+        else:
+            smtp = smtplib.SMTP(HOST, PORT, timeout=30)
+        with smtp:
+            if PORT != 465:
+                smtp.starttls(context=context)
+            smtp.ehlo()  # auth() does not say EHLO itself, and AUTH is only offered after it
+            # A server that answers a rejected token with a 334 challenge ends it on an empty answer.
+            code, reply = smtp.auth("XOAUTH2", lambda challenge=None: "" if challenge else xoauth2)
+            if code != 235:  # smtplib returns 503 (bad sequence) without raising
+                refused(code, reply)
+            smtp.send_message(message)
+    # smtplib raises on a refused login (535) or message; say why in one line, no traceback.
+    except smtplib.SMTPRecipientsRefused as error:
+        code, reply = next(iter(error.recipients.values()))
+        refused(code, reply)
+    except smtplib.SMTPResponseException as error:
+        refused(error.smtp_code, error.smtp_error)
+    except (smtplib.SMTPException, OSError) as error:
+        sys.exit(f"Could not send through {HOST}:{PORT}: {error}")
     print(f"Sent a test message from {FROM} to {TO} as {USER}.")
 
 
