@@ -50,6 +50,8 @@ good = step('lint', ...npx('eslint', '--max-warnings', '0', '.')) && good;
 good = step('format', ...npx('prettier', '--check', '--log-level', 'warn', '.')) && good;
 good = step('type-check (node)', ...npx('tsc', '-p', 'tsconfig.node.json', '--noEmit')) && good;
 good = step('type-check (web)', ...npx('tsc', '-p', 'tsconfig.web.json', '--noEmit')) && good;
+// Electronegativity over src: every finding fixed or justified next to the code (offline).
+good = step('electron security scan', 'node', ['scripts/electron-scan.mjs']) && good;
 good = step('build', 'node', ['scripts/build.mjs']) && good;
 
 const resultsFile = '.vitest-results.json';

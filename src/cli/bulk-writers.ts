@@ -1,6 +1,6 @@
 import type { BulkRowResult, BulkSummary } from '../core/bulk/bulk-types';
 import { write } from './cli-io';
-import { csvField } from './csv';
+import { csvCell } from '../core/bulk/csv-cell';
 
 /**
  * Streams bulk results as they arrive: CSV (one row per mailbox, for Excel) or one JSON
@@ -21,7 +21,7 @@ export function csvWriter(out: NodeJS.WritableStream): BulkWriter {
     row: (r) =>
       write(
         out,
-        `${header()}${[String(r.line), r.mailbox, r.status, r.code ?? '', r.title ?? '', r.fix ?? '', String(r.attempts), String(r.durationMs)].map(csvField).join(',')}\n`,
+        `${header()}${[String(r.line), r.mailbox, r.status, r.code ?? '', r.title ?? '', r.fix ?? '', String(r.attempts), String(r.durationMs)].map(csvCell).join(',')}\n`,
       ),
     end: () => (started ? undefined : write(out, header())),
   };

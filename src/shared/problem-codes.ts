@@ -118,6 +118,12 @@ export const problemCodes = {
   // Bulk and exports
   BULK_NEEDS_APP_ONLY: 'setup',
   INVALID_MAILBOX: 'setup',
+  // A mailbox list (src/core/bulk/mailbox-entries.ts): the named column is missing, nothing to check,
+  // and the codes of its invalid rows
+  NO_MAILBOX_COLUMN: 'setup',
+  EMPTY_LIST: 'setup',
+  CSV_MALFORMED_ROW: 'setup',
+  MISSING_MAILBOX: 'setup',
   AEM_VARIABLE_TOO_LONG: 'setup',
 } as const satisfies Readonly<Record<string, ProblemCategory>>;
 

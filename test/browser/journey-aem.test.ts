@@ -195,9 +195,11 @@ describe('journey: AEM, delegated, to the exported files', () => {
   it('shows what the sign-in is waiting for and stops it on Cancel', async () => {
     currentLogin = {
       open: (req) =>
-        new Promise<string>((_resolve, reject) =>
-          req.signal?.addEventListener('abort', () => reject(signInCancelled()), { once: true }),
-        ),
+        new Promise<string>((_resolve, reject) => {
+          // Cancel can land before the window opens (the authorize URL takes a moment on a busy machine).
+          if (req.signal?.aborted) return reject(signInCancelled());
+          req.signal?.addEventListener('abort', () => reject(signInCancelled()), { once: true });
+        }),
     };
     const { page } = view;
     await page.getByRole('button', { name: 'Open Contoso AEM' }).click();

@@ -76,7 +76,7 @@ describe('bad input to the command gives one line naming the problem', () => {
     expect(r.code).toBe(2);
     const errs = errorLines(r.stderr);
     expect(errs.filter((l) => l.includes('line 2'))).toEqual([
-      'smtp-oauth-wizard: malformed.csv line 2: malformed CSV row: a quote (") inside an unquoted field; row skipped, the other rows are checked',
+      'smtp-oauth-wizard: malformed.csv line 2: malformed CSV row: a quote (") inside an unquoted field; the line reads: broken"row@contoso.com; row skipped, the other rows are checked',
     ]);
     expect(
       r.stdout

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/cli/csv';
+import { parse } from 'csv-parse/sync';
 import type { Profile } from '../../src/shared/profile';
 import { startEmulator, type Emulator } from '../emulator';
 import { DAEMON_SECRET } from '../emulator/fixtures/ids';
@@ -24,14 +24,8 @@ afterAll(async () => {
 
 const list = (name: string, text: string): Promise<string> => cli.writeList(name, text);
 
-const resultRows = (csv: string) => {
-  const [header, ...rows] = parseCsv(csv);
-  if (!header?.ok) throw new Error('no CSV header');
-  return rows.map((r) => {
-    if (!r.ok) throw new Error(`bad output row ${r.line}`);
-    return Object.fromEntries(header.fields.map((h, i) => [h, r.fields[i] ?? '']));
-  });
-};
+// The report read back with a real CSV parser, one object per row keyed by the header.
+const resultRows = (csv: string): Record<string, string>[] => parse(csv, { columns: true });
 
 describe('bulk-verify over 1,000 mailboxes (real CLI process, emulator, real keychain)', () => {
   it('gives each row its diagnosis, counts right, reports bad rows in place and exits 2 for them', async () => {

@@ -8,13 +8,15 @@ import {
   type LoginWindowPort,
   type LoginWindowRequest,
 } from '../../src/core/oauth/login-ports';
-import { sameRedirectTarget } from '../../src/core/oauth/redirect-match';
+import { judgeLoginRequest } from '../../src/main/login/login-window-policy';
 import type { Emulator } from '../emulator';
+import { CHROMIUM_FLAGS } from './renderer-harness';
 
 /**
  * The test's login window: a real Chromium page on the emulator's sign-in form, playing
- * the user. Like the Electron window it uses a fresh browser context per attempt and
- * catches the redirect with the same matcher, before the request reaches the network.
+ * the user. Like the Electron window it uses a fresh browser context per attempt and puts
+ * every request through the same policy (`judgeLoginRequest`): the redirect is caught
+ * before it reaches the network, anything else that is not https is refused.
  * The emulator's certificate is trusted by its public-key hash after Node verified it
  * against the emulator's CA: no blanket ignoring of certificate errors.
  */
@@ -53,22 +55,17 @@ export async function emulatorSpkiHash(emu: Emulator): Promise<string> {
     .digest('base64');
 }
 
-export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedUser): Promise<PlaywrightLoginWindow> {
-  const spki = await emulatorSpkiHash(emu);
-  const browser: Browser = await chromium.launch({
+/** Debian's Chromium with the test flags, trusting the emulator's certificate (and nothing else extra). */
+export async function launchTrustingEmulator(emu: Emulator): Promise<Browser> {
+  return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--ignore-certificate-errors-spki-list=${spki}`,
-    ],
+    args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${await emulatorSpkiHash(emu)}`],
   });
+}
+
+export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedUser): Promise<PlaywrightLoginWindow> {
+  const browser = await launchTrustingEmulator(emu);
   const intercepted: string[] = [];
   const port: PlaywrightLoginWindow = {
     user,
@@ -98,18 +95,15 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
             clearTimeout(timer);
             fn();
           };
+          // Like the Electron window: a cancel before the window opened ends it at once.
+          if (req.signal?.aborted) return settle(() => reject(signInCancelled()));
           req.signal?.addEventListener('abort', () => settle(() => reject(signInCancelled())), { once: true });
           let caught = false;
-          void page
-            .route(
-              (u) => sameRedirectTarget(u, registered),
-              async (route) => {
-                caught = true;
-                intercepted.push(route.request().url());
-                settle(() => resolve(route.request().url()));
-                await route.abort();
-              },
-            )
+          void applyLoginPolicy(page, registered, (url) => {
+            caught = true;
+            intercepted.push(url);
+            settle(() => resolve(url));
+          })
             .then(() => playUser(page, req.url, port.user, () => caught))
             .then((outcome) => {
               if (outcome.kind === 'closed') settle(() => reject(signInCancelled()));
@@ -123,6 +117,23 @@ export async function createPlaywrightLoginWindow(emu: Emulator, user: ScriptedU
     },
   };
   return port;
+}
+
+/**
+ * What Electron's `webRequest.onBeforeRequest` does in the login window, for a Playwright
+ * page: every request judged by the app's policy; denied ones never reach the network.
+ */
+export async function applyLoginPolicy(page: Page, registered: URL, onCapture: (url: string) => void): Promise<void> {
+  await page.route(
+    () => true,
+    async (route) => {
+      const url = route.request().url();
+      const verdict = judgeLoginRequest(url, registered);
+      if (verdict === 'allow') return route.continue();
+      if (verdict === 'capture') onCapture(url);
+      await route.abort('blockedbyclient');
+    },
+  );
 }
 
 type PlayOutcome = { kind: 'redirected' } | { kind: 'closed' } | { kind: 'error-page'; text: string };

@@ -1,8 +1,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { PROGRESS_EVENT, type ProgressEvent } from '../../src/shared/ipc-contract';
+import type { ProgressEvent } from '../../src/shared/ipc-contract';
 import { API_GLOBAL } from '../../src/shared/ipc-api';
-import { dispatch } from '../../src/main/ipc/dispatch';
 import type { HandlerMap } from '../../src/main/ipc/handler-map';
+import { createSenderSessions, type IpcSender } from '../../src/main/ipc/sender-sessions';
 import { ensureRendererBuilt, snapshotRenderer } from './renderer-build';
 import { serveDirectory } from './static-server';
 
@@ -78,24 +78,26 @@ export async function startRendererHarness(options: { readonly dir?: string } = 
     });
     const errors: string[] = [];
     const progress: ProgressEvent[] = [];
-    const lifetime = new AbortController();
-    let counter = 0;
-    await context.exposeBinding('__sowInvoke', async (source, channel: unknown, request: unknown) => {
-      const operation = `${String(channel)}#${++counter}`;
-      return dispatch(handlers, channel, request, {
-        signal: lifetime.signal,
-        progress: (p) => {
-          const event: ProgressEvent = { ...p, operationId: p.operationId ?? operation };
-          progress.push(event);
-          // Same event name and shape the preload relays from ipcRenderer.
-          void source.page
-            .evaluate(`window.__sowEmitProgress(${JSON.stringify(event)}) /* ${PROGRESS_EVENT} */`)
-            .catch(() => undefined);
-        },
-      });
-    });
-    await context.addInitScript(preloadStandIn);
+    // Made first: the binding and the init script below apply to it from its first navigation.
     const page = await context.newPage();
+    // The page as Electron's main process sees a window's webContents, so requests run
+    // through the same per-window session code (sender-sessions.ts) as in the app.
+    let closed = false;
+    const onClosed: (() => void)[] = [];
+    const sender: IpcSender = {
+      once: (_event, listener) => onClosed.push(listener),
+      isDestroyed: () => closed,
+      send: (_channel, event) => {
+        progress.push(event as ProgressEvent);
+        // Same event the preload relays from ipcRenderer.
+        void page.evaluate(`window.__sowEmitProgress(${JSON.stringify(event)})`).catch(() => undefined);
+      },
+    };
+    const session = createSenderSessions(handlers).for(sender);
+    await context.exposeBinding('__sowInvoke', (_source, channel: unknown, request: unknown) =>
+      session.invoke(channel, request),
+    );
+    await context.addInitScript(preloadStandIn);
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
@@ -107,7 +109,8 @@ export async function startRendererHarness(options: { readonly dir?: string } = 
       errors,
       progress,
       close: async () => {
-        lifetime.abort();
+        closed = true;
+        for (const l of onClosed.splice(0)) l();
         await context.close();
       },
     };

@@ -1,17 +1,19 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
 import { bulkVerify, DEFAULT_BULK_CONCURRENCY } from '../../core/bulk/bulk-verify';
 import type { BulkSummary } from '../../core/bulk/bulk-types';
+import { countCsvRows, readCsvRows } from '../../core/bulk/csv-rows';
+import { mailboxEntries } from '../../core/bulk/mailbox-entries';
 import { createTokenSource } from '../../core/bulk/token-source';
 import { resolveNetwork } from '../../core/net/resolve-network';
+import { isProblemError } from '../../core/problem-error';
 import type { CliContext } from '../cli-context';
 import { resolveProfile } from '../cli-context';
 import { line } from '../cli-io';
 import { acquireToken, profileRef } from '../acquire';
 import { csvWriter, jsonWriter } from '../bulk-writers';
-import { parseCsv } from '../csv';
 import { EXIT, UsageError, type ExitCode } from '../exit-codes';
-import { mailboxEntries } from '../mailbox-rows';
 import { progressBar } from '../progress-bar';
 
 export interface BulkFlags {
@@ -38,48 +40,63 @@ export async function bulkVerifyCommand(
       `profile "${profile.name}" is delegated; bulk-verify needs an app-only profile (client credentials with SMTP.SendAsApp and Full Access on each mailbox)`,
     );
   }
-  const { entries, column } = mailboxEntries(parseCsv(await readList(file)), basename(file), flags.column);
+  const name = basename(file);
+  const list = await mailboxEntries(readCsvRows(await openList(file)), name, flags.column).catch((e: unknown) => {
+    // A list without the named column or without rows is a mistake in the input: one line, exit 2.
+    if (isProblemError(e)) throw new UsageError(e.problem.code, e.problem.title);
+    throw e;
+  });
   const { stderr, stdout } = ctx.io;
-  const bad = entries.filter((e) => 'invalid' in e);
-  for (const e of bad.slice(0, MAX_ROW_ERRORS)) {
-    if ('invalid' in e)
-      await line(
-        stderr,
-        `smtp-oauth-wizard: ${basename(file)} line ${e.line}: ${e.invalid.title}; row skipped, the other rows are checked`,
-      );
-  }
-  if (bad.length > MAX_ROW_ERRORS)
-    await line(
-      stderr,
-      `smtp-oauth-wizard: ${basename(file)}: ${bad.length - MAX_ROW_ERRORS} more unreadable rows (see the results)`,
-    );
+  // The bar's total is one more read of the file, made only when there is a terminal to show it.
+  const total = stderr.isTTY ? (await countCsvRows(await openList(file))) - (list.hasHeader ? 1 : 0) : 0;
+  const bar = progressBar(total, `${profile.name}: ${list.column}`, stderr);
 
   const writer = flags.format === 'json' ? jsonWriter(stdout, profileRef(profile)) : csvWriter(stdout);
-  const bar = progressBar(entries.length, `${profile.name}: ${column}`, stderr);
+  // The CLI's first Ctrl-C aborts ctx.signal: rows in flight end as cancelled and the summary is still written.
   const { signal } = ctx;
+  let badRows = 0;
   const summary = await bulkVerify({
     profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) },
-    entries,
+    entries: list.entries,
     concurrency: flags.concurrency ?? DEFAULT_BULK_CONCURRENCY,
     signal,
     tokens: createTokenSource({ acquire: () => acquireToken(ctx, profile), now: ctx.now }),
-    onResult: (r) => writer.row(r),
+    onResult: async (r) => {
+      if (r.status === 'invalid' && ++badRows <= MAX_ROW_ERRORS) {
+        bar.clear();
+        await line(
+          stderr,
+          `smtp-oauth-wizard: ${name} line ${r.line}: ${r.title}; row skipped, the other rows are checked`,
+        );
+      }
+      await writer.row(r);
+    },
     onProgress: (p) => bar.update(p.done, p.failed + p.invalid),
     now: ctx.now,
   });
   bar.finish();
+  if (badRows > MAX_ROW_ERRORS)
+    await line(
+      stderr,
+      `smtp-oauth-wizard: ${name}: ${badRows - MAX_ROW_ERRORS} more unreadable rows (see the results)`,
+    );
   await writer.end(summary);
   await line(stderr, summaryLine(summary, signal.aborted));
   if (summary.invalid > 0) return EXIT.badInput;
   return summary.failed > 0 || signal.aborted ? EXIT.checkFailed : EXIT.ok;
 }
 
-async function readList(file: string): Promise<string> {
+/** The list as a byte stream (read as it is checked, so a huge file is never held whole). */
+async function openList(file: string): Promise<Readable> {
+  let why: string | undefined;
   try {
-    return await readFile(file, 'utf8');
+    const handle = await open(file, 'r');
+    if (!(await handle.stat()).isDirectory()) return handle.createReadStream({ highWaterMark: 64 * 1024 });
+    await handle.close();
+    why = 'it is a folder';
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
+    why =
       code === 'ENOENT'
         ? 'no such file'
         : code === 'EISDIR'
@@ -87,8 +104,8 @@ async function readList(file: string): Promise<string> {
           : code === 'EACCES'
             ? 'permission denied'
             : (code ?? 'unreadable');
-    throw new UsageError('FILE_NOT_FOUND', `cannot read mailbox list ${file}: ${why}`);
   }
+  throw new UsageError('FILE_NOT_FOUND', `cannot read mailbox list ${file}: ${why}`);
 }
 
 function summaryLine(s: BulkSummary, aborted: boolean): string {

@@ -82,6 +82,7 @@ export async function signInDelegated(profile: Profile, opts: DelegatedOptions):
       try {
         redirectUri = loopback.redirectUri;
         const waiting = loopback.waitForRedirect(state, { timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) });
+        // electronegativity: OPEN_EXTERNAL_JS_CHECK — MSAL's authorize URL on the profile's https authority.
         await (opts.systemBrowser as SystemBrowserPort).openExternal(await authUrl(redirectUri));
         hit = await waiting;
       } finally {

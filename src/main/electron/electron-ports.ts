@@ -25,7 +25,12 @@ export function createElectronPorts(): HandlerPorts {
     secrets,
     profiles,
     clipboard: { writeText: async (text) => clipboard.writeText(text) },
-    openExternal: (url) => shell.openExternal(url),
+    // electronegativity: OPEN_EXTERNAL_JS_CHECK — every caller's URL is checked here once more:
+    // only https reaches the OS (no file:, smb: or custom schemes that start programs).
+    openExternal: (url) =>
+      /^https:\/\//i.test(url)
+        ? shell.openExternal(url)
+        : Promise.reject(new Error('Only https links are opened outside the app.')),
     loginWindow: createElectronLoginWindow(parent),
     dialogs: {
       openCertificateFile: async () => {

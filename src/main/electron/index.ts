@@ -17,6 +17,9 @@ if (!app.requestSingleInstanceLock()) {
 
   const createWindow = (): void => {
     const bounds = loadBounds(boundsFile());
+    // electronegativity: AUXCLICK_JS_CHECK, CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK — set by
+    // secureWebPreferences() (contextIsolation and sandbox on, node integration off, Auxclick
+    // disabled), which the scanner cannot look into.
     mainWindow = new BrowserWindow({
       ...(bounds ?? { width: 1100, height: 760 }),
       minWidth: MIN_SIZE.width,
@@ -25,6 +28,7 @@ if (!app.requestSingleInstanceLock()) {
       title: app.getName(),
       webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
     });
+    // electronegativity: OPEN_EXTERNAL_JS_CHECK — lockNavigation hands on https URLs only.
     lockNavigation(mainWindow, (url) => void shell.openExternal(url));
     rememberBounds(mainWindow, boundsFile());
     mainWindow.once('ready-to-show', () => mainWindow?.show());

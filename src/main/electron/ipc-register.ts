@@ -1,42 +1,22 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
-import { channels, PROGRESS_EVENT } from '../../shared/ipc-contract';
-import { problem } from '../../shared/problem';
-import { fail } from '../../shared/result';
-import { dispatch } from '../ipc/dispatch';
+import { channels } from '../../shared/ipc-contract';
 import type { HandlerMap } from '../ipc/handler-map';
+import { createSenderSessions, untrustedSender } from '../ipc/sender-sessions';
 
 /**
  * The one `handle()` of the app: every contract channel is registered here, input is
  * validated by `dispatch` with the shared zod schemas, and requests from any frame that
- * is not the main frame of one of our own windows are refused.
+ * is not the main frame of one of our own windows are refused. Everything else (one
+ * session per window, progress, cancellation) is `sender-sessions.ts`, which tests run.
  */
 export function registerIpc(handlers: HandlerMap, ownWindows: () => readonly BrowserWindow[]): void {
   const trusted = (frame: WebFrameMain | null): boolean =>
     frame !== null && ownWindows().some((w) => !w.isDestroyed() && w.webContents.mainFrame === frame);
+  const sessions = createSenderSessions(handlers);
 
   for (const channel of channels) {
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown) => {
-      if (!trusted(event.senderFrame)) {
-        return fail(
-          problem({
-            code: 'IPC_UNTRUSTED_SENDER',
-            title: 'Request refused',
-            explanation: 'A page that is not part of the app tried to talk to it.',
-            fixSteps: ['Nothing to do; the request was ignored.'],
-          }),
-        );
-      }
-      const controller = new AbortController();
-      event.sender.once('destroyed', () => controller.abort());
-      let counter = 0;
-      return dispatch(handlers, channel, input, {
-        signal: controller.signal,
-        progress: (p) => {
-          if (!event.sender.isDestroyed()) {
-            event.sender.send(PROGRESS_EVENT, { ...p, operationId: p.operationId ?? `${channel}#${++counter}` });
-          }
-        },
-      });
-    });
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown) =>
+      trusted(event.senderFrame) ? sessions.for(event.sender).invoke(channel, input) : untrustedSender(),
+    );
   }
 }

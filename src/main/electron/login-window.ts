@@ -7,23 +7,30 @@ import {
   signInTimedOut,
   type LoginWindowPort,
 } from '../../core/oauth/login-ports';
-import { sameRedirectTarget } from '../../core/oauth/redirect-match';
+import { denyAllPermissions, judgeLoginRequest } from '../login/login-window-policy';
 import { secureWebPreferences } from './window-security';
 
 /**
  * The embedded Microsoft sign-in window: a fresh in-memory session per attempt (no
- * cookies shared with anything), no preload, sandboxed. The request to the redirect URI
- * is caught before it reaches the network, so any registered redirect URI works and no
- * local server is needed. The title shows which host the user is on.
+ * cookies shared with anything), no preload, sandboxed, no permissions. The request to the
+ * redirect URI is caught before it reaches the network, so any registered redirect URI works
+ * and no local server is needed; anything else that is not https is refused
+ * (`login-window-policy.ts` decides, this file only applies it). The title shows which host
+ * the user is on.
  */
 export function createElectronLoginWindow(parent: () => BrowserWindow | undefined): LoginWindowPort {
   return {
     open: (req) =>
       new Promise<string>((resolve, reject) => {
+        // Cancel may come before the window opens (while the authorize URL is made): an
+        // aborted signal fires no 'abort' event later, so it would wait for the timeout.
+        if (req.signal?.aborted) return reject(signInCancelled());
         const registered = new URL(req.redirectUri);
         const ses = session.fromPartition(`login-${randomUUID()}`, { cache: false });
-        ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+        denyAllPermissions(ses);
         const owner = parent();
+        // electronegativity: AUXCLICK_JS_CHECK, CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK — set by
+        // secureWebPreferences() (contextIsolation and sandbox on, no preload, Auxclick disabled).
         const win = new BrowserWindow({
           width: 520,
           height: 680,
@@ -49,16 +56,19 @@ export function createElectronLoginWindow(parent: () => BrowserWindow | undefine
         const onAbort = (): void => finish(() => reject(signInCancelled()));
         req.signal?.addEventListener('abort', onAbort, { once: true });
 
+        // Every request of the session, navigations and subresources alike.
         ses.webRequest.onBeforeRequest((details, callback) => {
-          let hit = false;
-          try {
-            hit = sameRedirectTarget(new URL(details.url), registered);
-          } catch {
-            hit = false;
-          }
-          callback({ cancel: hit });
-          if (hit) finish(() => resolve(details.url));
+          const verdict = judgeLoginRequest(details.url, registered);
+          callback({ cancel: verdict !== 'allow' });
+          if (verdict === 'capture') finish(() => resolve(details.url));
         });
+        // Navigations to schemes that never reach webRequest (javascript:, file:, custom protocols).
+        const guard = (event: { url: string; preventDefault(): void }): void => {
+          if (judgeLoginRequest(event.url, registered) === 'deny') event.preventDefault();
+        };
+        win.webContents.on('will-frame-navigate', guard);
+        win.webContents.on('will-redirect', guard);
+        win.webContents.on('will-attach-webview', (event) => event.preventDefault());
         win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
         const showHost = (url: string): void => {
           try {

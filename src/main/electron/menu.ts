@@ -49,6 +49,7 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
     {
       role: 'help',
       submenu: [
+        // electronegativity: OPEN_EXTERNAL_JS_CHECK — a fixed https address of Microsoft's.
         { label: 'Open the Entra admin center', click: () => void shell.openExternal(ENTRA_ADMIN_CENTER) },
         ...(isMac ? [] : [{ type: 'separator' as const }, about]),
       ],

@@ -35,6 +35,8 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
       await ports.clipboard.writeText(text);
       return { copied: true };
     },
+    // electronegativity: OPEN_EXTERNAL_JS_CHECK — the contract's schema admits https URLs only,
+    // and the Electron port checks again.
     'external:open': async ({ url }) => {
       await ports.openExternal(url);
       return { opened: true };

@@ -1,42 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySmtp } from '../../../src/core/smtp/verify-smtp';
-import { makeTestTls, type TestTls } from '../../support/test-tls';
+import { startRefusingSmtp, type RefusingSmtp } from '../../support/refusing-smtp';
 import { makeProfile } from './fixtures';
 
 /**
  * A mail server that quotes the credential back in its refusal (some relays and test
  * servers do): the report shown on screen and pasted into tickets must still not hold it.
  */
-let tls: TestTls;
-let server: SMTPServer;
-let port: number;
+let server: RefusingSmtp;
 beforeAll(async () => {
-  tls = makeTestTls();
-  server = new SMTPServer({
-    secure: false,
-    key: tls.keyPem,
-    cert: tls.certPem,
-    authMethods: ['XOAUTH2'],
-    logger: false,
-    closeTimeout: 50,
-    onAuth(auth, _session, cb) {
-      cb(
-        Object.assign(
-          new Error(`5.7.3 Authentication unsuccessful: token ${auth.accessToken ?? ''} was not accepted`),
-          { responseCode: 535 },
-        ),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  port = (server.server.address() as AddressInfo).port;
+  server = await startRefusingSmtp((token) => `5.7.3 Authentication unsuccessful: token ${token} was not accepted`);
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 describe('verify against a server that echoes the token', () => {
   it('diagnoses the refusal without the token in the problem or the transcript', async () => {
@@ -44,8 +20,8 @@ describe('verify against a server that echoes the token', () => {
     const token = `EwB${randomBytes(36).toString('base64url')}`;
     const profile = makeProfile({
       smtpHost: '127.0.0.1',
-      smtpPort: port,
-      network: { proxyUrl: '', extraCaPem: tls.caPem, timeoutMs: 20_000 },
+      smtpPort: server.port,
+      network: { proxyUrl: '', extraCaPem: server.caPem, timeoutMs: 20_000 },
     });
     const r = await verifySmtp({
       profile,
