@@ -51,17 +51,22 @@ export function measure(cmd: string, args: readonly string[], env: NodeJS.Proces
 export const median = (xs: readonly number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-/** Median wall time of `runs` runs of a short command (after one warm-up for the disk cache). */
-export function medianStartMs(cmd: string, args: readonly string[], runs = 10): number {
-  spawnSync(cmd, args, { stdio: 'ignore' });
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
+/**
+ * Median wall time of each short command, run in turns (A, B, A, B…) after one warm-up each
+ * for the disk cache, so a load change on the shared machine hits every command alike.
+ */
+export function interleavedStartMs(commands: readonly (readonly string[])[], runs = 20): number[] {
+  const once = (argv: readonly string[]): number => {
+    const [cmd = process.execPath, ...args] = argv;
     const t0 = performance.now();
     const r = spawnSync(cmd, args, { stdio: 'ignore' });
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
-    times.push(performance.now() - t0);
-  }
-  return median(times);
+    if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}`);
+    return performance.now() - t0;
+  };
+  commands.forEach(once);
+  const times = commands.map((): number[] => []);
+  for (let i = 0; i < runs; i += 1) commands.forEach((c, j) => times[j]?.push(once(c)));
+  return times.map(median);
 }
 
 /** The package scripts, to run the other parts' benchmarks only where they exist. */

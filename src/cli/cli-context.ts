@@ -18,6 +18,10 @@ export interface CliContext {
   readonly profiles: ProfileStore;
   readonly io: CliIo;
   readonly json: boolean;
+  /** Milliseconds since the epoch: one clock for token dates and expiry checks. */
+  readonly now: () => number;
+  /** Aborts on Ctrl-C: the network call in flight stops, and nothing is recorded for it. */
+  readonly signal: AbortSignal;
 }
 
 export function openContext(parsed: Parsed, io: CliIo): CliContext {
@@ -33,6 +37,8 @@ export function openContext(parsed: Parsed, io: CliIo): CliContext {
     profiles,
     io,
     json: parsed.values.json === true,
+    now: Date.now,
+    signal: io.signal ?? new AbortController().signal,
   };
 }
 

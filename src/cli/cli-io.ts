@@ -13,6 +13,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** For the one question a command asks (`fix` before it changes Exchange); absent in tests. */
   readonly stdin?: NodeJS.ReadStream;
+  /** The process's interrupt (Ctrl-C); absent when nothing can interrupt. */
+  readonly signal?: AbortSignal;
 }
 
 export function write(stream: NodeJS.WritableStream, text: string): Promise<void> | void {

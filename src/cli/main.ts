@@ -1,7 +1,3 @@
-import { redactDetail } from '../core/redact';
-import { keychainCode } from '../core/secrets/keychain-errors';
-import { SecretStoreError } from '../core/secrets/secret-store';
-import { isProblemError } from '../core/problem-error';
 import type { Problem } from '../shared/problem';
 import type { ImportAction } from '../shared/profile-import';
 import { flag, parseCommandArgs, positiveInt, stringOpt, type OptionSpec, type Parsed } from './args';
@@ -10,7 +6,9 @@ import { json, line, write, type CliIo } from './cli-io';
 import { EXIT, UsageError, type ExitCode } from './exit-codes';
 import { HELP } from './help';
 import { registerOptionsSpec } from './register-options';
-import { renderProblem } from './render-problem';
+
+// Only what `--help` and argument parsing need is imported up front. The rest (zod's schemas
+// among it) loads when a command runs or something fails: the bundle is split per command.
 
 /** `profiles <sub>` commands. */
 const PROFILES_SUBCOMMANDS = ['list', 'status', 'restore-backup', 'start-fresh', 'export', 'import'];
@@ -206,6 +204,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 }
 
 async function reportFailure(e: unknown, io: CliIo, asJson: boolean): Promise<ExitCode> {
+  const [{ redactDetail }, { keychainCode }, { SecretStoreError }, { isProblemError }, { renderProblem }] =
+    await Promise.all([
+      import('../core/redact'),
+      import('../core/secrets/keychain-errors'),
+      import('../core/secrets/secret-store'),
+      import('../core/problem-error'),
+      import('./render-problem'),
+    ]);
   let exitCode: ExitCode;
   let error: { code: string; message: string };
   let problem: Problem | undefined;

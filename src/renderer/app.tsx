@@ -1,6 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { AppHeader } from './components/app-header';
-import { DelayedSpinner } from './components/delayed-spinner';
 import { ProblemView } from './components/problem-view';
 import { useChannelOnMount } from './ipc/use-channel';
 import { ScreenRouter } from './screens/screen-router';
@@ -24,16 +23,17 @@ const useStyles = makeStyles({
 
 export function App() {
   const styles = useStyles();
+  // Versions and the keychain's state fill in when they arrive: the start screen does not wait
+  // for the keychain to answer (it can take seconds when it is locked or busy).
   const info = useChannelOnMount('app:info', undefined);
   return (
     <div className={styles.app}>
-      <AppHeader info={info.status === 'ok' ? info.value : undefined} />
+      <AppHeader info={info.status === 'ok' ? info.value : undefined} pending={info.status !== 'error'} />
       <main className={styles.main}>
-        {(info.status === 'pending' || info.status === 'idle') && <DelayedSpinner label="Starting…" />}
         {info.status === 'error' && (
           <ProblemView problem={info.problem} actions={<Button onClick={info.reload}>Try again</Button>} />
         )}
-        {info.status === 'ok' && <ScreenRouter info={info.value} />}
+        {info.status !== 'error' && <ScreenRouter {...(info.status === 'ok' ? { info: info.value } : {})} />}
       </main>
     </div>
   );

@@ -27,37 +27,6 @@ export const BOUNDS = {
 export const tooLong = (label: string, max: number): string =>
   `${label}: it is too long (at most ${max.toLocaleString('en-US')} characters).`;
 
-const SCHEMES_OK = new Set(['http:', 'https:']);
-
-/**
- * Why a proxy address cannot be used, or undefined when it can: empty (use HTTPS_PROXY),
- * `http://` or `https://`, or a bare `host:port` (read as http). Anything else, from
- * `javascript:` to `socks5:`, is refused. (The one proxy parser, issue 17.1, may refine this.)
- */
-export function proxyAddressProblem(value: string): string | undefined {
-  const v = value.trim();
-  if (v === '') return undefined;
-  if (v.length > BOUNDS.url) return tooLong('HTTPS proxy', BOUNDS.url);
-  // Without `//` the text is a `host:port` (perhaps `user@host:port`), read as http; but a
-  // leading `name:` not followed by a port and without a login (`javascript:…`) is a scheme.
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(v);
-  const bareScheme = /^([a-z][a-z0-9+.-]*):(?!\d+(?:\/|$))/i.exec(v);
-  if (!withScheme && bareScheme && !v.includes('@'))
-    return `HTTPS proxy: "${bareScheme[1]}:" is not a proxy address; use http://host:port or host:port.`;
-  let url: URL;
-  try {
-    url = new URL(withScheme ? v : `http://${v}`);
-  } catch {
-    return 'HTTPS proxy: enter an address such as http://proxy.example.com:8080 or proxy.example.com:8080.';
-  }
-  if (!SCHEMES_OK.has(url.protocol))
-    return `HTTPS proxy: "${url.protocol}" proxies are not supported; use an http:// or https:// proxy address.`;
-  if (!url.hostname) return 'HTTPS proxy: the address has no host name.';
-  if (url.pathname !== '/' || url.search || url.hash)
-    return 'HTTPS proxy: enter only the scheme, host and port (no path), such as http://proxy.example.com:8080.';
-  return undefined;
-}
-
 /** Why an extra trusted CA cannot be used, or undefined (empty, or PEM certificates). */
 export function extraCaProblem(value: string): string | undefined {
   if (value.trim() === '') return undefined;

@@ -251,7 +251,6 @@ export const ipcContract = {
   'app:info': channel(noInput).returns<AppInfo>(),
   /** Copies text (a command, an export, the support report) to the OS clipboard. */
   'clipboard:write': channel(z.object({ text: z.string().max(1_000_000) })).returns<{ readonly copied: true }>(),
-  /** Opens an https page (Entra admin center, admin-consent link) in the OS browser. */
   /** Every saved profile (non-secret fields and token state), in creation order. */
   'profiles:list': channel(noInput).returns<readonly Profile[]>(),
   'profiles:get': channel(profileId).returns<ProfileView>(),
@@ -312,6 +311,7 @@ export const ipcContract = {
   'bulk:run': channel(bulkRunRequestSchema).returns<BulkRunSummary>(),
   /** Asks where to save, then writes the rows as a CSV report (cells a spreadsheet would run are neutralised). */
   'bulk:save-report': channel(bulkReportRequestSchema).returns<SavedFile>(),
+  /** Opens an https page (Entra admin center, admin-consent link) in the OS browser. */
   'external:open': channel(z.object({ url: z.url({ protocol: /^https$/ }) })).returns<{ readonly opened: true }>(),
   /** App-wide settings: defaults for new set-ups, the administrators' sign-in app. */
   'settings:get': channel(noInput).returns<Settings>(),

@@ -23,6 +23,8 @@ export const problemCodes = {
   IPC_UNTRUSTED_SENDER: 'environment',
   // Profiles, files and the keychain
   PROFILE_FILE_CORRUPT: 'environment',
+  // A token or check worked but its dates could not be written (read-only folder, full disk): a warning.
+  TOKEN_STATE_NOT_SAVED: 'environment',
   PROFILE_FILE_NEWER: 'environment',
   PROFILE_FILE_BUSY: 'environment',
   PROFILE_BACKUP_MISSING: 'environment',

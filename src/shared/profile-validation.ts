@@ -1,7 +1,8 @@
 import { clouds } from './clouds';
-import { BOUNDS, extraCaProblem, proxyAddressProblem, timeoutProblem, tooLong } from './field-bounds';
+import { BOUNDS, extraCaProblem, timeoutProblem, tooLong } from './field-bounds';
 import { isPlausibleMailbox } from './mailbox-address';
 import type { CloudId, Flow, ProfileDraft, ProfileSecretsInput } from './profile';
+import { proxyFieldIssues } from './proxy-address';
 
 /**
  * Validation that runs as the user types (renderer) and again before any network call
@@ -51,6 +52,7 @@ export function validateProfileDraft(
     ...(draft.scopes ? validateScopes(draft.scopes, draft.flow ?? 'delegated', draft.cloud ?? 'global') : []),
     ...validateAddresses(draft),
     ...validateCustomAuthority(draft),
+    ...proxyFieldIssues(draft.network?.proxyUrl),
     ...validateBounds(draft),
     ...validateServicePrincipal(draft),
   ];
@@ -72,8 +74,6 @@ function validateBounds(draft: DraftInput): FieldIssue[] {
   if (longScope !== undefined) issues.push(err('scopes', tooLong('Scopes', BOUNDS.scope)));
   const net = draft.network;
   if (net) {
-    const proxy = proxyAddressProblem(net.proxyUrl);
-    if (proxy) issues.push(err('proxyUrl', proxy));
     const ca = extraCaProblem(net.extraCaPem);
     if (ca) issues.push(err('extraCaPem', ca));
     const timeout = timeoutProblem(net.timeoutMs);

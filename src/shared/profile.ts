@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BOUNDS, extraCaProblem, proxyAddressProblem, timeoutProblem, tooLong } from './field-bounds';
+import { BOUNDS, extraCaProblem, timeoutProblem, tooLong } from './field-bounds';
+import { proxyAddressIssue } from './proxy-address';
 import { registrationRecordSchema } from './registration';
 
 /**
@@ -51,7 +52,7 @@ export type CredentialInfo = z.infer<typeof credentialInfoSchema>;
 
 export const networkSettingsSchema = z.object({
   /** `http://proxy:8080`; empty means use HTTPS_PROXY from the environment, if set. */
-  proxyUrl: checked(z.string(), proxyAddressProblem).default(''),
+  proxyUrl: checked(z.string(), proxyAddressIssue).default(''),
   /** Extra trusted CA in PEM (TLS inspection appliances, the emulator in tests). */
   extraCaPem: checked(z.string(), extraCaProblem).default(''),
   /** Bounded below Node's timer overflow (2^31-1 ms), past which a timer fires at once. */

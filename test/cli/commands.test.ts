@@ -114,6 +114,19 @@ describe('the command over the app profile file and keychain', () => {
     expect(t.stderr).not.toContain('not-the-secret');
   });
 
+  it('verify records a failed token step on the profile, as the desktop app does', async () => {
+    const wrong = await cli.store.create(daemonDraft(emu, { name: 'Daemon wrong secret for verify' }), {
+      clientSecret: 'not-the-secret-either',
+    });
+    const r = await cli.run(['verify', wrong.id]);
+    expect(r.code).toBe(1);
+    const reread = createProfileStore({ file: profilesFileIn(cli.dataDir), secrets: cli.secrets });
+    expect((await reread.get(wrong.id))?.tokenState.lastVerify).toMatchObject({
+      ok: false,
+      code: expect.stringContaining('7000215'),
+    });
+  });
+
   it('exports the target’s files with placeholders instead of secrets', async () => {
     const out = join(cli.dataDir, 'export-aem');
     const r = await cli.run(['export', 'AEM Alice', '--out', out]);

@@ -233,6 +233,28 @@ export function findConsumer(dir: Directory, upn: string): ConsumerUser | undefi
   return dir.consumerUsers.find((u) => u.upn.toLowerCase() === upn.toLowerCase());
 }
 
+/** Per mailbox list: lower-case address -> position. A bulk login at 20,000 mailboxes must not scan them all. */
+const mailboxIndex = new WeakMap<Mailbox[], Map<string, number>>();
+
+function indexOf(list: Mailbox[]): Map<string, number> {
+  const index = new Map<string, number>();
+  // The first of equal addresses wins, as a scan would find it.
+  list.forEach((m, i) => {
+    const key = m.address.toLowerCase();
+    if (!index.has(key)) index.set(key, i);
+  });
+  mailboxIndex.set(list, index);
+  return index;
+}
+
 export function findMailbox(tenant: Tenant, address: string): Mailbox | undefined {
-  return tenant.mailboxes.find((m) => m.address.toLowerCase() === address.toLowerCase());
+  const key = address.toLowerCase();
+  const list = tenant.mailboxes;
+  const at = mailboxIndex.get(list)?.get(key);
+  const hit = at === undefined ? undefined : list[at];
+  if (hit?.address.toLowerCase() === key) return hit;
+  // A miss, or an entry that moved: the live directory changed (tests add, remove and rename
+  // mailboxes), so the index is rebuilt and asked again. Only unknown addresses pay for a scan.
+  const again = indexOf(list).get(key);
+  return again === undefined ? undefined : list[again];
 }

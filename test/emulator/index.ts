@@ -138,6 +138,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     tls: { key: keys.serverKeyPem, cert: keys.serverCertPem },
     messages,
     sendAsDeniedReply: behaviour.sendAsDeniedReply,
+    greetingDelay: behaviour.smtpGreetingDelay,
   });
   const graphFaults = createFaults();
   const graphLog = new RequestLog();

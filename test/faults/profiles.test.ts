@@ -272,7 +272,7 @@ describe('hostile or oversized input is not saved (issue 11.10)', () => {
     [
       'a javascript: proxy',
       { network: { proxyUrl: 'javascript:alert(1)', extraCaPem: '', timeoutMs: 30_000 } },
-      /proxyUrl.*HTTPS proxy/,
+      /proxyUrl.*Proxy: "javascript:" is not a proxy address/,
     ],
     [
       'a timeout past Node’s timer limit',

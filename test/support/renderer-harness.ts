@@ -55,10 +55,13 @@ export interface RendererHarness {
   close(): Promise<void>;
 }
 
-/** One Debian Chromium and one static server per test file; pages are cheap. */
-export async function startRendererHarness(): Promise<RendererHarness> {
-  await ensureRendererBuilt();
-  const files = snapshotRenderer();
+/**
+ * One Debian Chromium and one static server per test file; pages are cheap. `dir` serves
+ * another built renderer instead of out/renderer (the benchmark's before/after).
+ */
+export async function startRendererHarness(options: { readonly dir?: string } = {}): Promise<RendererHarness> {
+  if (!options.dir) await ensureRendererBuilt();
+  const files = options.dir ? { dir: options.dir, remove: () => undefined } : snapshotRenderer();
   const server = await serveDirectory(files.dir);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

@@ -52,42 +52,38 @@ export async function bulkVerifyCommand(
   const bar = progressBar(total, `${profile.name}: ${list.column}`, stderr);
 
   const writer = flags.format === 'json' ? jsonWriter(stdout, profileRef(profile)) : csvWriter(stdout);
-  const stop = new AbortController();
-  const onSigint = (): void => stop.abort();
-  process.once('SIGINT', onSigint);
+  // The CLI's first Ctrl-C aborts ctx.signal: rows in flight end as cancelled and the summary is still written.
+  const { signal } = ctx;
   let badRows = 0;
-  try {
-    const summary = await bulkVerify({
-      profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) },
-      entries: list.entries,
-      concurrency: flags.concurrency ?? DEFAULT_BULK_CONCURRENCY,
-      signal: stop.signal,
-      tokens: createTokenSource({ acquire: () => acquireToken(ctx, profile) }),
-      onResult: async (r) => {
-        if (r.status === 'invalid' && ++badRows <= MAX_ROW_ERRORS) {
-          bar.clear();
-          await line(
-            stderr,
-            `smtp-oauth-wizard: ${name} line ${r.line}: ${r.title}; row skipped, the other rows are checked`,
-          );
-        }
-        await writer.row(r);
-      },
-      onProgress: (p) => bar.update(p.done, p.failed + p.invalid),
-    });
-    bar.finish();
-    if (badRows > MAX_ROW_ERRORS)
-      await line(
-        stderr,
-        `smtp-oauth-wizard: ${name}: ${badRows - MAX_ROW_ERRORS} more unreadable rows (see the results)`,
-      );
-    await writer.end(summary);
-    await line(stderr, summaryLine(summary, stop.signal.aborted));
-    if (summary.invalid > 0) return EXIT.badInput;
-    return summary.failed > 0 || stop.signal.aborted ? EXIT.checkFailed : EXIT.ok;
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
+  const summary = await bulkVerify({
+    profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) },
+    entries: list.entries,
+    concurrency: flags.concurrency ?? DEFAULT_BULK_CONCURRENCY,
+    signal,
+    tokens: createTokenSource({ acquire: () => acquireToken(ctx, profile), now: ctx.now }),
+    onResult: async (r) => {
+      if (r.status === 'invalid' && ++badRows <= MAX_ROW_ERRORS) {
+        bar.clear();
+        await line(
+          stderr,
+          `smtp-oauth-wizard: ${name} line ${r.line}: ${r.title}; row skipped, the other rows are checked`,
+        );
+      }
+      await writer.row(r);
+    },
+    onProgress: (p) => bar.update(p.done, p.failed + p.invalid),
+    now: ctx.now,
+  });
+  bar.finish();
+  if (badRows > MAX_ROW_ERRORS)
+    await line(
+      stderr,
+      `smtp-oauth-wizard: ${name}: ${badRows - MAX_ROW_ERRORS} more unreadable rows (see the results)`,
+    );
+  await writer.end(summary);
+  await line(stderr, summaryLine(summary, signal.aborted));
+  if (summary.invalid > 0) return EXIT.badInput;
+  return summary.failed > 0 || signal.aborted ? EXIT.checkFailed : EXIT.ok;
 }
 
 /** The list as a byte stream (read as it is checked, so a huge file is never held whole). */

@@ -1,10 +1,9 @@
-import { verifySmtp } from '../../core/smtp/verify-smtp';
-import { resolveNetwork } from '../../core/net/resolve-network';
+import { verifyProfile } from '../../core/check/verify-profile';
 import type { VerifyReport } from '../../shared/verify-report';
 import type { CliContext } from '../cli-context';
-import { resolveProfile } from '../cli-context';
+import { requireKeychain, resolveProfile } from '../cli-context';
 import { json, line } from '../cli-io';
-import { acquireToken, profileRef } from '../acquire';
+import { coreDeps, profileRef } from '../acquire';
 import { EXIT, UsageError, type ExitCode } from '../exit-codes';
 import { isPlausibleMailbox } from '../../shared/mailbox-address';
 import { renderProblem } from '../render-problem';
@@ -19,25 +18,16 @@ export async function verifyCommand(ctx: CliContext, ref: string | undefined, fl
   if (flags.sendTo !== undefined && !isPlausibleMailbox(flags.sendTo.trim()))
     throw new UsageError('USAGE', `--send-to "${flags.sendTo}" is not an email address`);
   const profile = await resolveProfile(ctx, ref);
-  const outcome = await acquireToken(ctx, profile);
-  const report = await verifySmtp({
-    profile: { ...profile, network: await resolveNetwork(profile, ctx.secrets) },
-    accessToken: outcome.accessToken,
-    tokenInspection: outcome.inspection,
-    ...(flags.sendTo !== undefined ? { send: { to: flags.sendTo } } : {}),
-  });
-  await ctx.profiles.recordTokenState(profile.id, {
-    lastVerify: {
-      at: new Date().toISOString(),
-      ok: report.ok,
-      ...(report.problem ? { code: report.problem.code, title: report.problem.title } : {}),
-    },
+  await requireKeychain(ctx);
+  const { report, inspection } = await verifyProfile(profile, coreDeps(ctx), {
+    signal: ctx.signal,
+    ...(flags.sendTo !== undefined ? { sendTo: flags.sendTo } : {}),
   });
   if (ctx.json)
     await json(ctx.io.stdout, {
       ok: report.ok,
       profile: profileRef(profile),
-      verdict: outcome.inspection.verdict,
+      verdict: inspection.verdict,
       report,
     });
   else for (const l of renderReport(profile.smtpHost, report, flags.verbose)) await line(ctx.io.stdout, l);

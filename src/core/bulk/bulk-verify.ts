@@ -1,9 +1,9 @@
 import { problem, type Problem } from '../../shared/problem';
 import type { Profile } from '../../shared/profile';
-import { decodeJwtPayload, inspectAccessToken } from '../../shared/token-inspection';
+import { decodeJwtPayload, inspectAccessToken, type TokenInspection } from '../../shared/token-inspection';
 import { diagnose } from '../diagnose/index';
 import { ProblemError } from '../problem-error';
-import type { BackoffPolicy } from '../smtp/backoff';
+import type { RetryPolicy } from '../net/retry-policy';
 import type { MailboxLimiter } from '../smtp/mailbox-limiter';
 import { verifySmtp } from '../smtp/verify-smtp';
 import type { BulkEntry, BulkProgress, BulkRowResult, BulkSummary } from './bulk-types';
@@ -27,7 +27,7 @@ export interface BulkVerifyInput {
   /** Called as checks finish (completion order), for a progress bar. */
   readonly onProgress?: (progress: BulkProgress) => void;
   readonly limiter?: MailboxLimiter;
-  readonly backoff?: BackoffPolicy;
+  readonly backoff?: RetryPolicy;
   /** Stops taking new rows; rows in flight end as cancelled. */
   readonly signal?: AbortSignal;
   /** Milliseconds since the epoch for the token's expiry check (tests pass the emulator's clock). */
@@ -82,6 +82,16 @@ export async function bulkVerify(input: BulkVerifyInput): Promise<BulkSummary> {
   await tokens.get();
 
   const now = input.now ?? Date.now;
+  // Once per token, not per row: every row of a run shares it (a renewed token is inspected anew).
+  let inspected: { readonly token: string; readonly inspection: TokenInspection } | undefined;
+  const inspectionOf = (token: string): TokenInspection => {
+    if (inspected?.token !== token)
+      inspected = {
+        token,
+        inspection: inspectAccessToken(token, { flow: 'app-only', cloud: profile.cloud, now: now() }),
+      };
+    return inspected.inspection;
+  };
   const counts = { total: 0, ok: 0, failed: 0, invalid: 0 };
   const byCode: Record<string, number> = {};
   const ordered = orderedResults<BulkRowResult>(concurrency * 64, input.onResult);
@@ -123,8 +133,9 @@ export async function bulkVerify(input: BulkVerifyInput): Promise<BulkSummary> {
       const report = await verifySmtp({
         profile: { ...profile, mailbox, fromAddress: mailbox },
         accessToken: token,
-        // Read at the login, so a token that died mid-run is diagnosed as expired and replaced.
-        tokenInspection: inspectAccessToken(token, { flow: 'app-only', cloud: profile.cloud, now: now() }),
+        tokenInspection: inspectionOf(token),
+        // Rows report a code and a fix, never a transcript: none is made for the ones that pass.
+        transcript: 'failures',
         ...(input.limiter ? { limiter: input.limiter } : {}),
         ...(input.backoff ? { backoff: input.backoff } : {}),
         ...(signal ? { signal } : {}),
@@ -139,7 +150,8 @@ export async function bulkVerify(input: BulkVerifyInput): Promise<BulkSummary> {
         };
       const p = report.problem ?? diagnose(new Error('verification failed without a diagnosis'));
       // The token expired while the login was under way, or Exchange's clock is ahead of
-      // ours: fetch a new one and try this mailbox once more.
+      // ours (its `exp` is read now, not from the inspection made at its first use): fetch a
+      // new one and try this mailbox once more.
       if (
         attempt === 1 &&
         (p.remedy?.kind === 'fresh-token' || (p.code.startsWith('SMTP_535_5.7.3') && expiredAt(token, now())))

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { backoffMs, retryDelayMs, type RetryPolicy } from '../net/retry-policy';
+import { backoffDelay, httpRetryDelayMs, type RetryPolicy } from '../net/retry-policy';
 import type { HttpClient } from '../net/http-client';
 import { GraphRequestError, graphErrorFrom, isReplicationLag } from './graph-error';
 
@@ -90,14 +90,14 @@ export function createGraphClient(o: GraphClientOptions): GraphClient {
         if (res.status >= 200 && res.status < 300) return (res.body ? JSON.parse(res.body) : {}) as T;
         const error = graphErrorFrom(res.status, res.body, res.headers, label);
         if (res.status === 429 || res.status === 503) {
-          const wait = retryDelayMs(res.status, res.headers['retry-after'], ++throttled, GRAPH_THROTTLE_POLICY);
+          const wait = httpRetryDelayMs(res.status, res.headers['retry-after'], ++throttled, GRAPH_THROTTLE_POLICY);
           if (wait === null) throw error;
           o.onWait?.({ reason: 'throttled', waitMs: wait, call: label });
           await sleep(wait, o.signal);
           continue;
         }
         if (c.replication && isReplicationLag(error)) {
-          const wait = backoffMs(++lagging, REPLICATION_POLICY);
+          const wait = backoffDelay(REPLICATION_POLICY, ++lagging);
           if (now() - started + wait > budget) {
             error.replicationTimedOut = true;
             throw error;

@@ -1,8 +1,11 @@
 import https from 'node:https';
+import net from 'node:net';
 import tls from 'node:tls';
 import { NetworkFailure, classifySocketError } from './network-failure';
-import { connectThroughProxy, resolveProxy } from './proxy';
-import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './retry-policy';
+import { proxyFor } from './proxy';
+import { HTTP_RETRY, httpRetryDelayMs, sleep as abortableSleep, type RetryPolicy } from './retry-policy';
+import { secureContextFor } from './trust-store';
+import { openTunnel } from './tunnel';
 
 /**
  * The one HTTPS client core uses to reach the identity provider: the networks people
@@ -32,7 +35,7 @@ export interface HttpResponse {
 export interface HttpClientOptions {
   /** PEM of one or more extra trusted CAs, added to the system roots. */
   readonly extraCaPem?: string;
-  /** Proxy URL; empty means HTTPS_PROXY from the environment. */
+  /** Proxy address (`host:port`, `http://…`, `https://…`); empty means HTTPS_PROXY from the environment. */
   readonly proxyUrl?: string;
   readonly timeoutMs?: number;
   readonly retry?: RetryPolicy;
@@ -48,27 +51,50 @@ export interface HttpClient {
 }
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Idle kept-alive connections are closed before a server's usual 5 s keep-alive timeout would. */
+const IDLE_SOCKET_MS = 4_000;
+/** A kept-alive connection the server closed just as it was reused: the request never reached it. */
+const STALE = Symbol('stale connection');
 
 export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
-  const ca = opts.extraCaPem?.trim() ? [...tls.rootCertificates, opts.extraCaPem] : undefined;
-  // Parsing ~140 root certificates costs ~20 ms; do it once per client, not per connection.
-  const secureContext = ca ? tls.createSecureContext({ ca }) : undefined;
+  const secureContext = secureContextFor(opts.extraCaPem ?? '');
   // Keep-alive: a refresh right after discovery reuses the connection, as a browser would.
-  const agent = new https.Agent({ keepAlive: true, maxSockets: 4, ...(secureContext ? { secureContext } : {}) });
+  const agent = new https.Agent({
+    keepAlive: true,
+    maxSockets: 4,
+    timeout: IDLE_SOCKET_MS,
+    ...(secureContext ? { secureContext } : {}),
+  });
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  const policy = opts.retry ?? defaultRetryPolicy;
+  const policy = opts.retry ?? HTTP_RETRY;
   const sleep = opts.sleep ?? abortableSleep;
+  const pause = (ms: number, signal?: AbortSignal): Promise<void> =>
+    sleep(ms, signal).catch((e: unknown) => {
+      throw signal?.aborted ? new NetworkFailure('aborted', '') : e;
+    });
 
-  async function once(req: HttpRequest): Promise<Omit<HttpResponse, 'attempts'>> {
+  async function once(req: HttpRequest): Promise<Omit<HttpResponse, 'attempts'> | typeof STALE> {
     const url = new URL(req.url);
     if (url.protocol !== 'https:') throw new NetworkFailure('tls-other', url.host, { code: 'HTTPS_REQUIRED' });
     const port = Number(url.port || 443);
+    const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const hostPort = `${url.hostname}:${port}`;
     const perRequestTimeout = req.timeoutMs ?? timeoutMs;
-    const proxy = resolveProxy(url, opts.proxyUrl ?? '', opts.env ?? process.env);
-    const tunnel = proxy ? await connectThroughProxy(proxy, url.hostname, port, perRequestTimeout, ca) : undefined;
+    const proxy = proxyFor(hostname, opts.proxyUrl ?? '', opts.env ?? process.env);
+    const tunnel = proxy
+      ? await openTunnel(proxy, hostname, port, {
+          timeoutMs: perRequestTimeout,
+          ...(req.signal ? { signal: req.signal } : {}),
+          ...(secureContext ? { secureContext } : {}),
+        })
+      : undefined;
     const tlsSocket = tunnel
-      ? tls.connect({ socket: tunnel, servername: url.hostname, ...(secureContext ? { secureContext } : {}) })
+      ? tls.connect({
+          socket: tunnel,
+          // SNI takes names only; an IP address is checked against the certificate's IP entries.
+          ...(net.isIP(hostname) ? {} : { servername: hostname }),
+          ...(secureContext ? { secureContext } : {}),
+        })
       : undefined;
 
     return new Promise((resolve, reject) => {
@@ -114,9 +140,10 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         () => r.destroy(new NetworkFailure('timeout', hostPort, { code: `NO_ANSWER_IN_${perRequestTimeout}MS` })),
         perRequestTimeout,
       );
-      r.once('error', (e) => {
+      r.once('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         tlsSocket?.destroy();
+        if (r.reusedSocket && e.code === 'ECONNRESET' && !req.signal?.aborted) return resolve(STALE);
         reject(req.signal?.aborted ? new NetworkFailure('aborted', hostPort) : classifySocketError(e, hostPort));
       });
       r.end(req.body);
@@ -125,28 +152,19 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
 
   return {
     async request(req) {
-      for (let attempt = 1; ; attempt++) {
+      for (let attempt = 1, stale = 0; ; attempt++) {
         const res = await once(req);
-        const wait = retryDelayMs(res.status, res.headers['retry-after'], attempt, policy);
+        // Sent again at once, and not counted as an attempt: the server never saw it.
+        if (res === STALE) {
+          if (++stale > 2) throw new NetworkFailure('reset', new URL(req.url).host, { code: 'ECONNRESET' });
+          attempt--;
+          continue;
+        }
+        const wait = httpRetryDelayMs(res.status, res.headers['retry-after'], attempt, policy);
         if (wait === null) return { ...res, attempts: attempt };
-        await sleep(wait, req.signal);
+        await pause(wait, req.signal);
       }
     },
     close: () => agent.destroy(),
   };
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new NetworkFailure('aborted', ''));
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(t);
-        reject(new NetworkFailure('aborted', ''));
-      },
-      { once: true },
-    );
-  });
 }

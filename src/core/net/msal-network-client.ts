@@ -11,7 +11,11 @@ export class MsalNetworkClient implements INetworkModule {
   /** The most recent failure, classified; read it when MSAL reports a network error. */
   lastFailure: NetworkFailure | undefined;
 
-  constructor(private readonly http: HttpClient) {}
+  /** `signal` cancels every request MSAL makes through this client (MSAL's own calls take none). */
+  constructor(
+    private readonly http: HttpClient,
+    private readonly signal?: AbortSignal,
+  ) {}
 
   sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
     return this.send<T>('GET', url, options, timeout);
@@ -34,6 +38,7 @@ export class MsalNetworkClient implements INetworkModule {
         headers: options?.headers,
         body: method === 'POST' ? (options?.body ?? '') : undefined,
         ...(timeout ? { timeoutMs: timeout } : {}),
+        ...(this.signal ? { signal: this.signal } : {}),
       });
       let body: T;
       try {

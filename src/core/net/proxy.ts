@@ -1,12 +1,10 @@
-import http from 'node:http';
-import https from 'node:https';
-import type { Socket } from 'node:net';
-import { NetworkFailure, classifySocketError } from './network-failure';
+import { parseProxyAddress, type ProxyAddress } from '../../shared/proxy-address';
+import { NetworkFailure } from './network-failure';
 
 /**
- * HTTPS through a corporate proxy: an HTTP CONNECT tunnel, then TLS to the real host
- * inside it, so the proxy never sees the token traffic (unless it inspects TLS, which
- * is what `extraCaPem` is for).
+ * Which proxy a connection goes through, the same for sign-in (HTTPS) and the SMTP check:
+ * the profile's setting when there is one (typed on purpose, so it applies to every host),
+ * else HTTPS_PROXY unless NO_PROXY or a loopback host exempts the target.
  */
 
 /**
@@ -33,58 +31,26 @@ export function bypassesProxy(hostname: string, env: NodeJS.ProcessEnv = process
   );
 }
 
-/** The proxy to use for `target`, from the profile's setting or HTTPS_PROXY, honouring NO_PROXY. */
-export function resolveProxy(target: URL, setting: string, env: NodeJS.ProcessEnv = process.env): URL | null {
-  const raw = setting.trim() || environmentProxy(env);
-  if (!raw) return null;
-  // A proxy setting typed in the profile is deliberate; NO_PROXY only limits the environment one.
-  if (!setting.trim() && bypassesProxy(target.hostname, env)) return null;
-  try {
-    return new URL(raw.includes('://') ? raw : `http://${raw}`);
-  } catch {
-    throw new NetworkFailure('proxy-unreachable', withoutCredentials(raw), { code: 'INVALID_PROXY_URL' });
-  }
-}
+/** This computer itself: an environment proxy never sees it (browsers bypass loopback the same way). */
+export const isLoopback = (hostname: string): boolean => {
+  const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\./.test(h);
+};
 
-export function connectThroughProxy(
-  proxy: URL,
-  host: string,
-  port: number,
-  timeoutMs: number,
-  ca?: readonly string[],
-): Promise<Socket> {
-  const proxyHost = `${proxy.hostname}:${proxy.port || (proxy.protocol === 'https:' ? 443 : 80)}`;
-  const headers: Record<string, string> = { host: `${host}:${port}` };
-  if (proxy.username) {
-    const cred = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-    headers['proxy-authorization'] = `Basic ${Buffer.from(cred).toString('base64')}`;
-  }
-  const mod = proxy.protocol === 'https:' ? https : http;
-  return new Promise((resolve, reject) => {
-    const req = mod.request({
-      host: proxy.hostname,
-      port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
-      method: 'CONNECT',
-      path: `${host}:${port}`,
-      headers,
-      timeout: timeoutMs,
-      ...(proxy.protocol === 'https:' && ca ? { ca: [...ca] } : {}),
-    });
-    req.once('connect', (res, socket) => {
-      if (res.statusCode === 200) return resolve(socket);
-      socket.destroy();
-      const kind = res.statusCode === 407 ? 'proxy-auth' : 'proxy-refused';
-      reject(new NetworkFailure(kind, proxyHost, { status: res.statusCode }));
-    });
-    req.once('timeout', () => req.destroy(new NetworkFailure('timeout', proxyHost)));
-    req.once('error', (e) => {
-      const f = classifySocketError(e, proxyHost);
-      reject(
-        f.kind === 'refused' || f.kind === 'dns' || f.kind === 'reset'
-          ? new NetworkFailure('proxy-unreachable', proxyHost, { code: f.code, cause: e })
-          : f,
-      );
-    });
-    req.end();
+/**
+ * The proxy for a connection to `hostname`, or null for a direct one. An address that cannot
+ * be read is an error here, before anything connects, naming where it came from.
+ */
+export function proxyFor(hostname: string, setting: string, env: NodeJS.ProcessEnv = process.env): ProxyAddress | null {
+  const own = setting.trim();
+  const raw = own || environmentProxy(env);
+  if (!raw) return null;
+  if (!own && (isLoopback(hostname) || bypassesProxy(hostname, env))) return null;
+  const parsed = parseProxyAddress(raw);
+  if (parsed.ok) return parsed.proxy;
+  const from = own ? 'the profile' : 'HTTPS_PROXY';
+  throw new NetworkFailure('proxy-unreachable', withoutCredentials(raw), {
+    code: 'INVALID_PROXY_URL',
+    cause: new Error(`${parsed.message} (from ${from})`),
   });
 }

@@ -11,7 +11,10 @@ import type { TokenOutcome } from './token-outcome';
  * App-only: client credentials with the secret or certificate, for the cloud's Exchange
  * `/.default` scope. No refresh token exists; the mailer asks again each time.
  */
-export async function acquireAppOnly(profile: Profile, deps: AcquisitionDeps): Promise<TokenOutcome> {
+export async function acquireAppOnly(
+  profile: Profile,
+  deps: AcquisitionDeps & { readonly signal?: AbortSignal },
+): Promise<TokenOutcome> {
   if (profile.credential.kind === 'none') {
     throw new ProblemError(
       problem({
@@ -27,7 +30,7 @@ export async function acquireAppOnly(profile: Profile, deps: AcquisitionDeps): P
   }
   let built: BuiltApp | undefined;
   try {
-    built = await buildMsalApp(profile, deps.secrets);
+    built = await buildMsalApp(profile, deps.secrets, deps.signal ? { signal: deps.signal } : {});
     if (built.msal.kind !== 'confidential') throw new Error('unreachable: a credential makes a confidential client');
     const scope =
       profile.scopes.length === 1 && profile.scopes[0]?.endsWith('/.default')

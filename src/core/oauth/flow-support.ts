@@ -1,3 +1,4 @@
+import { problem, type Problem } from '../../shared/problem';
 import type { Profile, TokenState } from '../../shared/profile';
 import { diagnose, stateMismatch, type DiagnoseStage } from '../diagnose/index';
 import { IdpErrorResponse, aadstsIn } from '../diagnose/server-error';
@@ -14,6 +15,11 @@ export interface AcquisitionDeps {
   readonly profiles?: Pick<ProfileStore, 'recordTokenState'>;
   /** Milliseconds since the epoch, for the expiry check (tests pass the emulator's clock). */
   readonly now?: () => number;
+  /**
+   * Told when the token (or check) worked but its dates could not be written to the profile
+   * file (read-only folder, full disk): worth saying, not worth failing the token for.
+   */
+  readonly onWarning?: (warning: Problem) => void;
 }
 
 /** Turns any failure of a flow into a ProblemError with the profile's values filled in. */
@@ -46,12 +52,35 @@ export function redirectFailure(m: Extract<RedirectMatch, { kind: 'error' }>): E
   });
 }
 
+/** The warning for a token state that could not be saved, with the store's own reason and fix. */
+export function stateNotRecorded(e: unknown): Problem {
+  const cause = diagnose(e);
+  return problem({
+    code: 'TOKEN_STATE_NOT_SAVED',
+    title: 'The result could not be saved in the profile',
+    explanation: `The token and the check are not affected, but the dates shown for this profile are out of date. ${cause.title}: ${cause.explanation}`,
+    fixSteps: cause.fixSteps.length > 0 ? cause.fixSteps : ['Check that the app’s data folder can be written to.'],
+    ...(cause.detail ? { detail: cause.detail } : {}),
+  });
+}
+
+/**
+ * Records token dates (or a check's result) on the profile when a store is given. Never
+ * throws: the token was obtained, so a store that cannot write (read-only folder, full disk)
+ * becomes a warning for `onWarning` instead of a failed sign-in. Returns the updated profile.
+ */
 export async function recordTokenState(
   deps: AcquisitionDeps,
   profile: Profile,
   patch: Partial<TokenState>,
-): Promise<void> {
-  await deps.profiles?.recordTokenState(profile.id, patch);
+): Promise<Profile | undefined> {
+  if (!deps.profiles) return undefined;
+  try {
+    return await deps.profiles.recordTokenState(profile.id, patch);
+  } catch (e) {
+    deps.onWarning?.(stateNotRecorded(e));
+    return undefined;
+  }
 }
 
 export const nowIso = (deps: AcquisitionDeps): string => new Date(deps.now ? deps.now() : Date.now()).toISOString();

@@ -4,8 +4,9 @@ import type { Profile } from '../../shared/profile';
 import { secretLooksLikeId } from '../../shared/profile-validation';
 import { authorityFor } from '../authority/authority';
 import { authorityMetadata } from '../authority/metadata-cache';
-import { createHttpClient, type HttpClient } from '../net/http-client';
+import type { HttpClient } from '../net/http-client';
 import { MsalNetworkClient } from '../net/msal-network-client';
+import { sharedHttpClient } from '../net/shared-http-client';
 import { resolveNetwork } from '../net/resolve-network';
 import { ProblemError } from '../problem-error';
 import { secretKeys } from '../secrets/secret-keys';
@@ -30,12 +31,9 @@ export interface BuiltApp {
   close(): void;
 }
 
+/** The process's client for this profile's network setting (shared with every profile that has the same). */
 export function httpClientFor(profile: Pick<Profile, 'network'>): HttpClient {
-  return createHttpClient({
-    extraCaPem: profile.network.extraCaPem,
-    proxyUrl: profile.network.proxyUrl,
-    timeoutMs: profile.network.timeoutMs,
-  });
+  return sharedHttpClient(profile.network);
 }
 
 const missing = (what: string, field: string) =>
@@ -52,10 +50,10 @@ const missing = (what: string, field: string) =>
 export async function buildMsalApp(
   profile: Profile,
   secrets: SecretStore,
-  opts: { tenant?: string; http?: HttpClient } = {},
+  opts: { tenant?: string; http?: HttpClient; signal?: AbortSignal } = {},
 ): Promise<BuiltApp> {
   const http = opts.http ?? httpClientFor({ network: await resolveNetwork(profile, secrets) });
-  const net = new MsalNetworkClient(http);
+  const net = new MsalNetworkClient(http, opts.signal);
   const info = authorityFor(profile, opts.tenant);
   const auth: Configuration['auth'] = {
     clientId: profile.clientId.trim(),

@@ -3,7 +3,7 @@ import { appOnlyScope } from '../../shared/clouds';
 import { decodeJwtPayload } from '../../shared/token-inspection';
 import { aadstsIn } from '../diagnose/server-error';
 import { REPLICATION_BUDGET_MS, REPLICATION_POLICY } from '../graph/graph-client';
-import { backoffMs } from '../net/retry-policy';
+import { backoffDelay } from '../net/retry-policy';
 import { toProblemError } from '../oauth/flow-support';
 import { buildMsalApp } from '../oauth/msal-app';
 import { ProblemError } from '../problem-error';
@@ -57,7 +57,7 @@ export async function readyStep(ctx: RunContext): Promise<void> {
     const result = await probe(ctx);
     if (result.ok) break;
     if (!result.retry) throw toProblemError(result.error, ctx.profile, 'app-only');
-    const wait = backoffMs(attempt, REPLICATION_POLICY);
+    const wait = backoffDelay(REPLICATION_POLICY, attempt);
     if (now() - started + wait > budget) throw new ProblemError(notReady(), { cause: result.error });
     const waited = Math.round((now() - started) / 1000);
     ctx.progress({

@@ -6,15 +6,14 @@ import type { VerifyReport } from '../../shared/verify-report';
 import { decodeJwtPayload, inspectAccessToken, type TokenInspection } from '../../shared/token-inspection';
 import { diagnoseSmtp, type SmtpDiagnosisContext } from '../diagnose/smtp';
 import { serverIdentityFrom } from '../diagnose/smtp-context';
-import { backoffDelay, EXCHANGE_BACKOFF, isTemporaryReply, sleep, type BackoffPolicy } from './backoff';
+import { backoffDelay, isTemporarySmtpReply, sleep, SMTP_RETRY, type RetryPolicy } from '../net/retry-policy';
 import { sharedMailboxLimiter, type MailboxLimiter } from './mailbox-limiter';
-import { effectiveProxy, openSmtpSocket } from './open-socket';
+import { openSmtpSocket, smtpProxy } from './open-socket';
 import { preflightBlocker, preflightWarnings } from './preflight';
-import { createRedactor, redactProblem } from '../redact';
+import { createRedactor, redactProblem, type Redactor } from '../redact';
 import { buildTestMessage } from './test-message';
 import { smtpTlsOptions } from './tls-options';
 import { createTranscript, type Transcript } from './transcript';
-import { withoutCredentials } from '../net/proxy';
 import { xoauth2Once } from './xoauth2-once';
 
 /**
@@ -35,9 +34,14 @@ export interface VerifySmtpInput {
   /** Defaults to the process-wide limiter (3 connections per mailbox). */
   readonly limiter?: MailboxLimiter;
   /** Retries on 4xx replies; defaults to 3 attempts, 2 s then 4 s (jittered). */
-  readonly backoff?: BackoffPolicy;
+  readonly backoff?: RetryPolicy;
   /** For the test message's "sent at" line. */
   readonly now?: () => Date;
+  /**
+   * 'failures': a passing report carries no transcript, so nothing is formatted or redacted
+   * for it (the bulk checker, thousands of rows). Default 'always' (the window shows it).
+   */
+  readonly transcript?: 'always' | 'failures';
 }
 
 interface AttemptResult {
@@ -69,16 +73,15 @@ function attempt(input: VerifySmtpInput, authUser: string, transcript: Transcrip
         host: profile.smtpHost,
         port: profile.smtpPort,
         proxyUrl: profile.network.proxyUrl,
+        extraCaPem: profile.network.extraCaPem,
         timeoutMs: profile.network.timeoutMs,
         ...(signal ? { signal } : {}),
       }).then(
         (socket) => {
           sockets.add(socket);
-          const proxy = effectiveProxy(profile.network.proxyUrl, profile.smtpHost);
+          const proxy = smtpProxy({ host: profile.smtpHost, proxyUrl: profile.network.proxyUrl });
           if (proxy)
-            transcript.note(
-              `Tunnel to ${profile.smtpHost}:${profile.smtpPort} open through proxy ${withoutCredentials(proxy)}`,
-            );
+            transcript.note(`Tunnel to ${profile.smtpHost}:${profile.smtpPort} open through proxy ${proxy.shown}`);
           callback(null, { connection: socket });
         },
         (err: Error) => callback(err),
@@ -129,18 +132,24 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
   const inspection =
     input.tokenInspection ??
     inspectAccessToken(input.accessToken, { flow: profile.flow, cloud: profile.cloud, mailbox: authUser });
-  const redact = createRedactor([input.accessToken]);
-  const transcript = createTranscript(redact);
+  // Built on first need (a failure's diagnosis, a transcript asked for): it encodes the token four ways.
+  let redactor: Redactor | undefined;
+  const redact: Redactor = (line) => (redactor ??= createRedactor([input.accessToken]))(line);
+  const transcript = createTranscript(() => redact);
+  const keepTranscript = (ok: boolean): boolean => !ok || input.transcript !== 'failures';
 
   const limiter = input.limiter ?? sharedMailboxLimiter;
-  const policy = input.backoff ?? EXCHANGE_BACKOFF;
-  const spObjectId = servicePrincipalObjectId(input.accessToken);
-  const ctx: SmtpDiagnosisContext = {
-    profile,
-    authUser,
-    fromAddress,
-    tokenInspection: inspection,
-    ...(spObjectId ? { servicePrincipalObjectId: spObjectId } : {}),
+  const policy = input.backoff ?? SMTP_RETRY;
+  // Only a failure is diagnosed: the token's service principal is read then, not for every pass.
+  const diagnosisContext = (): SmtpDiagnosisContext => {
+    const spObjectId = servicePrincipalObjectId(input.accessToken);
+    return {
+      profile,
+      authUser,
+      fromAddress,
+      tokenInspection: inspection,
+      ...(spObjectId ? { servicePrincipalObjectId: spObjectId } : {}),
+    };
   };
   const signedInAs = describeIdentity(inspection, profile.flow);
   const signedInUser =
@@ -156,7 +165,7 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
     authUser,
     fromAddress,
     ...(signedInAs ? { signedInAs } : {}),
-    transcript: transcript.lines(),
+    transcript: keepTranscript(extra.ok) ? transcript.lines() : [],
     warnings,
     attempts,
     durationMs: Math.round(performance.now() - started),
@@ -177,8 +186,9 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
       return report(attempts, { ok: true, ...result });
     } catch (err) {
       const cancelled = signal?.aborted === true;
+      // Who answered (its greeting and EHLO) is read from the transcript, made now that it failed.
       const problem = diagnoseSmtp(cancelled ? { name: 'AbortError', message: 'Cancelled' } : err, {
-        ...ctx,
+        ...diagnosisContext(),
         server: serverIdentityFrom(transcript.lines()),
       });
       const responseCode =
@@ -186,7 +196,7 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
       // Only "not now" replies are retried (432, 421, 451); a 4xx that names a missing
       // permission (430 4.2.0) would fail the same way again.
       const temporary =
-        isTemporaryReply(typeof responseCode === 'number' ? responseCode : undefined) && problem.retryable;
+        isTemporarySmtpReply(typeof responseCode === 'number' ? responseCode : undefined) && problem.retryable;
       if (cancelled || !temporary || attempts >= policy.maxAttempts) return report(attempts, { ok: false, problem });
       const wait = backoffDelay(policy, attempts);
       transcript.note(
@@ -197,7 +207,7 @@ export async function verifySmtp(input: VerifySmtpInput): Promise<VerifyReport> 
       } catch {
         return report(attempts, {
           ok: false,
-          problem: diagnoseSmtp({ name: 'AbortError', message: 'Cancelled' }, ctx),
+          problem: diagnoseSmtp({ name: 'AbortError', message: 'Cancelled' }, diagnosisContext()),
         });
       }
     }

@@ -5,14 +5,11 @@ import { acquireAppOnly } from '../../core/oauth/app-only';
 import { signInDelegated } from '../../core/oauth/delegated';
 import { signInWithDeviceCode } from '../../core/oauth/device-code';
 import type { AcquisitionDeps } from '../../core/oauth/flow-support';
-import { redeemStoredRefreshToken } from '../../core/oauth/raw-refresh';
 import type { TokenOutcome } from '../../core/oauth/token-outcome';
-import { isProblemError, ProblemError } from '../../core/problem-error';
+import { ProblemError } from '../../core/problem-error';
 import { problem } from '../../shared/problem';
-import type { Profile, TokenState } from '../../shared/profile';
-import { resolveNetwork } from '../../core/net/resolve-network';
-import { verifySmtp } from '../../core/smtp/verify-smtp';
 import { rememberServicePrincipal } from '../../core/profiles/service-principal';
+import { verifyProfile } from '../../core/check/verify-profile';
 import { aemSignInNotices } from '../../core/targets';
 import type { HandlerContext } from '../ipc/handler-map';
 import type { Operations } from './operations';
@@ -38,16 +35,18 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
   const acquire = async (req: AcquireRequest, ctx: HandlerContext): Promise<TokenResult> => {
     const { profile } = await viewOf(ports, req.profileId);
     const say = (stage: string, message: string) => ctx.progress({ operationId: req.operationId, stage, message });
+    // The token is what counts; dates that could not be saved are said, not failed on.
+    const flowDeps: AcquisitionDeps = { ...deps, onWarning: (w) => say('warning', `${w.title}. ${w.explanation}`) };
     const outcome = await operations.run(req.operationId, ctx.signal, (signal): Promise<TokenOutcome> => {
       if (req.method === 'app-only' || profile.flow === 'app-only') {
         say('token', 'Asking Entra ID for an app-only token…');
-        return acquireAppOnly(profile, deps);
+        return acquireAppOnly(profile, { ...flowDeps, signal });
       }
       if (req.method === 'device-code') {
         say('sign-in', 'Asking Entra ID for a sign-in code…');
         // The code goes to the window as progress: the user reads it out or copies it to the mailbox owner.
         return signInWithDeviceCode(profile, {
-          ...deps,
+          ...flowDeps,
           signal,
           onCode: (info) =>
             ctx.progress({
@@ -66,7 +65,7 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
           : 'Sign in in your web browser, then come back here…',
       );
       return signInDelegated(profile, {
-        ...deps,
+        ...flowDeps,
         signal,
         ...(req.method === 'embedded'
           ? { loginWindow: ports.loginWindow }
@@ -91,56 +90,32 @@ export function createTokenHandlers(ports: HandlerPorts, operations: Operations)
     // A one-off check of another mailbox (app-only) logs in as that mailbox and records nothing.
     const oneOff = req.mailbox !== undefined;
     if (oneOff && saved.flow !== 'app-only') throw new ProblemError(oneOffNeedsAppOnly());
-    const profile = req.mailbox ? { ...saved, mailbox: req.mailbox, fromAddress: req.mailbox } : saved;
-    const record = async (patch: Partial<TokenState>): Promise<Profile> =>
-      oneOff ? saved : ports.profiles.recordTokenState(profile.id, patch);
     const say = (stage: string, message: string) => ctx.progress({ operationId: req.operationId, stage, message });
-    const at = () => new Date(ports.now ? ports.now() : Date.now()).toISOString();
+    const smtpHost = saved.smtpHost;
     return operations.run(req.operationId, ctx.signal, async (signal) => {
-      let outcome: TokenOutcome;
-      try {
-        say(
-          'token',
-          profile.flow === 'delegated'
-            ? 'Redeeming the stored refresh token as the target system will…'
-            : 'Getting a fresh app-only token…',
-        );
-        outcome =
-          profile.flow === 'delegated'
-            ? await redeemStoredRefreshToken(profile, { ...deps, signal })
-            : await acquireAppOnly(
-                profile,
-                oneOff ? { secrets: deps.secrets, ...(deps.now ? { now: deps.now } : {}) } : deps,
-              );
-      } catch (e) {
-        // A cancel says nothing about the token, so it is not recorded as a failed verification.
-        if (isProblemError(e) && !signal.aborted)
-          await record({ lastVerify: { at: at(), ok: false, code: e.problem.code, title: e.problem.title } });
-        throw e;
-      }
-      inspections.set(profile.id, outcome.inspection);
-      if (!oneOff) await rememberServicePrincipal(ports.profiles, saved, outcome.inspection);
-      say(
-        'smtp',
-        req.sendTo
-          ? `Logging in to ${profile.smtpHost} and sending a test mail…`
-          : `Logging in to ${profile.smtpHost}…`,
-      );
-      const report = await verifySmtp({
-        profile: { ...profile, network: await resolveNetwork(profile, ports.secrets) },
-        accessToken: outcome.accessToken,
-        tokenInspection: outcome.inspection,
-        signal,
-        ...(req.sendTo ? { send: { to: req.sendTo } } : {}),
-      });
-      const updated = await record({
-        lastVerify: {
-          at: at(),
-          ok: report.ok,
-          ...(report.problem ? { code: report.problem.code, title: report.problem.title } : {}),
+      const checked = await verifyProfile(
+        saved,
+        {
+          ...deps,
+          onStep: (step) =>
+            step === 'token'
+              ? say(
+                  'token',
+                  saved.flow === 'delegated'
+                    ? 'Redeeming the stored refresh token as the target system will…'
+                    : 'Getting a fresh app-only token…',
+                )
+              : say(
+                  'smtp',
+                  req.sendTo ? `Logging in to ${smtpHost} and sending a test mail…` : `Logging in to ${smtpHost}…`,
+                ),
         },
-      });
-      return { profile: updated, inspection: outcome.inspection, report };
+        { signal, ...(req.sendTo ? { sendTo: req.sendTo } : {}), ...(req.mailbox ? { mailbox: req.mailbox } : {}) },
+      );
+      inspections.set(saved.id, checked.inspection);
+      if (oneOff) return checked;
+      const profile = await rememberServicePrincipal(ports.profiles, checked.profile, checked.inspection);
+      return { ...checked, profile };
     });
   };
 

@@ -14,14 +14,19 @@ const useStyles = makeStyles({
   spacer: { flexGrow: 1 },
 });
 
-/** App name, version and keychain state: what a helpdesk asks first. */
-export function AppHeader({ info }: { readonly info: AppInfo | undefined }) {
+/** App name, version and keychain state: what a helpdesk asks first. `pending`: they are on their way. */
+export function AppHeader({ info, pending }: { readonly info: AppInfo | undefined; readonly pending: boolean }) {
   const styles = useStyles();
   return (
     <header className={styles.header}>
       <Title2 as="h1">SMTP OAuth Wizard</Title2>
       {info && <Text data-testid="app-version">Version {info.version}</Text>}
       <span className={styles.spacer} />
+      {!info && pending && (
+        <Badge appearance="tint" color="informative" data-testid="keychain-pending">
+          Checking the keychain…
+        </Badge>
+      )}
       {info &&
         (info.keychain.available ? (
           // Plain words on the badge; which keychain binding is in use is for the helpdesk, on hover or focus.

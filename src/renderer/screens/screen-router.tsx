@@ -1,14 +1,22 @@
 import { useModalAttributes } from '@fluentui/react-components';
-import { useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../shared/ipc-contract';
 import type { Profile } from '../../shared/profile';
-import { Wizard } from '../wizard/wizard';
 import { formForAnotherClient } from '../wizard/draft-form';
 import type { WizardStepId } from '../wizard-steps';
-import { BulkCheckScreen } from './bulk-check-screen';
-import { DraftScreen } from './draft-screen';
+import { DelayedSpinner } from '../components/delayed-spinner';
 import { StartScreen } from './start-screen';
-import { WizardScreen } from './wizard-screen';
+
+// The wizard and the bulk check are their own chunks, fetched when opened: the start screen, the
+// first thing on screen, does not wait for the code of six steps it does not show (issue 17.11).
+const Wizard = lazy(async () => ({ default: (await import('../wizard/wizard')).Wizard }));
+const WizardScreen = lazy(async () => ({ default: (await import('./wizard-screen')).WizardScreen }));
+const DraftScreen = lazy(async () => ({ default: (await import('./draft-screen')).DraftScreen }));
+const BulkCheckScreen = lazy(async () => ({ default: (await import('./bulk-check-screen')).BulkCheckScreen }));
+
+const Loading = ({ children }: { readonly children: ReactNode }) => (
+  <Suspense fallback={<DelayedSpinner label="Opening…" />}>{children}</Suspense>
+);
 
 type Route =
   | { readonly screen: 'start'; readonly notice?: string; readonly back?: boolean }
@@ -18,7 +26,8 @@ type Route =
   | { readonly screen: 'new'; readonly template?: Profile; readonly key: number };
 
 /** The start screen, the bulk mailbox check, and the wizard on a saved profile, a kept draft or a new set-up. */
-export function ScreenRouter({ info }: { readonly info: AppInfo }) {
+/** `info` is absent until app:info answers: the start screen shows at once and fills it in. */
+export function ScreenRouter({ info }: { readonly info?: AppInfo }) {
   // Keeps Fluent's focus manager (tabster) alive across screens: when the last dialog of a screen
   // unmounts with it, tabster is disposed before it takes its aria-hidden off the page, and the
   // next screen is hidden from screen readers (microsoft/fluentui#35139).
@@ -29,7 +38,7 @@ export function ScreenRouter({ info }: { readonly info: AppInfo }) {
     case 'start':
       return (
         <StartScreen
-          info={info}
+          {...(info ? { info } : {})}
           {...(route.notice ? { notice: route.notice } : {})}
           focusTitle={route.back === true}
           onOpen={(profileId, step) =>
@@ -45,30 +54,42 @@ export function ScreenRouter({ info }: { readonly info: AppInfo }) {
         />
       );
     case 'bulk':
-      return <BulkCheckScreen onClose={() => toStart()} />;
+      return (
+        <Loading>
+          <BulkCheckScreen onClose={() => toStart()} />
+        </Loading>
+      );
     case 'profile':
       return (
-        <WizardScreen
-          key={route.key}
-          profileId={route.profileId}
-          {...(route.step ? { step: route.step } : {})}
-          onClose={toStart}
-        />
+        <Loading>
+          <WizardScreen
+            key={route.key}
+            profileId={route.profileId}
+            {...(route.step ? { step: route.step } : {})}
+            onClose={toStart}
+          />
+        </Loading>
       );
     case 'draft':
-      return <DraftScreen key={route.key} draftId={route.draftId} onClose={toStart} />;
+      return (
+        <Loading>
+          <DraftScreen key={route.key} draftId={route.draftId} onClose={toStart} />
+        </Loading>
+      );
     case 'new':
       return (
-        <Wizard
-          key={route.key}
-          start={route.template ? { kind: 'new', form: formForAnotherClient(route.template) } : { kind: 'new' }}
-          {...(route.template
-            ? {
-                note: `A new set-up from “${route.template.name}” for another client: enter that client’s profile name, tenant, Application (client) ID, credential and mailbox. Nothing secret was copied.`,
-              }
-            : {})}
-          onClose={toStart}
-        />
+        <Loading>
+          <Wizard
+            key={route.key}
+            start={route.template ? { kind: 'new', form: formForAnotherClient(route.template) } : { kind: 'new' }}
+            {...(route.template
+              ? {
+                  note: `A new set-up from “${route.template.name}” for another client: enter that client’s profile name, tenant, Application (client) ID, credential and mailbox. Nothing secret was copied.`,
+                }
+              : {})}
+            onClose={toStart}
+          />
+        </Loading>
       );
   }
 }

@@ -36,7 +36,8 @@ const useStyles = makeStyles({
 });
 
 export interface StartScreenProps {
-  readonly info: AppInfo;
+  /** Absent until app:info answers (the keychain check can be slow): the screen does not wait for it. */
+  readonly info?: AppInfo;
   /** What happened to the work just closed (kept as a draft). */
   readonly notice?: string;
   /** Back from the wizard: focus lands on the screen's title, not on <body>. */
@@ -123,7 +124,7 @@ export function StartScreen({ info, notice, focusTitle, onOpen, onResume, onNewF
         )}
         <ProfileTransfer count={all.length} onImported={profiles.reload} />
       </div>
-      {!info.keychain.available && (
+      {info && !info.keychain.available && (
         <MessageBar intent="warning" layout="multiline" data-testid="keychain-problem">
           <MessageBarBody>
             <MessageBarTitle>The keychain cannot be used</MessageBarTitle>

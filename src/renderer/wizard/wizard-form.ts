@@ -8,6 +8,7 @@ import type {
   TargetId,
 } from '../../shared/profile';
 import { targetSendsSecret } from '../../shared/public-client';
+import type { CredentialChoice } from '../../shared/ipc-contract';
 import { defaultScopesFor, targetPreset } from '../../shared/targets';
 
 /** A certificate file the user picked: its text (PEM) or base64 (PFX), held only in memory. */
@@ -135,11 +136,6 @@ export const splitScopes = (text: string): string[] =>
     .filter(Boolean);
 
 /** The credential facts main needs; a certificate's thumbprints are computed in main from the file. */
-export type CredentialChoice =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'secret'; readonly secretId?: string; readonly expiresOn?: string }
-  | { readonly kind: 'certificate' };
-
 export function credentialOf(form: WizardForm): CredentialChoice {
   if (form.credentialKind === 'none') return { kind: 'none' };
   if (form.credentialKind === 'certificate') return { kind: 'certificate' };

@@ -7,7 +7,6 @@ import { ProblemError } from '../../../src/core/problem-error';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
 import type { Problem } from '../../../src/shared/problem';
 import type { Profile } from '../../../src/shared/profile';
-import { startEmulator, type Emulator } from '../../emulator';
 import { findUser } from '../../emulator/directory';
 import {
   AEM_APP,
@@ -20,7 +19,7 @@ import {
   SPA_APP,
   USERS,
 } from '../../emulator/fixtures/ids';
-import { testKeychain } from '../../support/keychain';
+import { useEmulatorWorld } from '../../support/emulator-world';
 import {
   createPlaywrightLoginWindow,
   type PlaywrightLoginWindow,
@@ -32,19 +31,15 @@ import { emulatorProfile } from '../oauth/emulator-profile';
  * Every failure the issue lists, provoked for real against the emulator (and the real
  * keychain), each ending in the diagnosis a person would read.
  */
-let emu: Emulator;
 let win: PlaywrightLoginWindow;
-const kc = testKeychain('failures');
+const { emu, keychain: kc } = useEmulatorWorld('failures');
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  emu = await startEmulator();
   win = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
 });
 afterAll(async () => {
   await win?.close();
-  await emu?.close();
-  await kc.wipe();
 });
 
 async function problemOf(p: Promise<unknown>): Promise<Problem> {

@@ -4,6 +4,9 @@ import net, { type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../../src/core/net/http-client';
 import { NetworkFailure } from '../../../src/core/net/network-failure';
+import { sharedHttpClient } from '../../../src/core/net/shared-http-client';
+import { secureContextFor } from '../../../src/core/net/trust-store';
+import { smtpTlsOptions } from '../../../src/core/smtp/tls-options';
 import { startProxy } from '../../support/connect-proxy';
 import { makeTestTls, type TestTls } from '../../support/test-tls';
 
@@ -14,6 +17,7 @@ let server: https.Server;
 let base: string;
 let handler: Handler = (_q, s) => s.end('ok');
 const hits: string[] = [];
+let handshakes = 0;
 
 beforeAll(async () => {
   tlsFx = makeTestTls();
@@ -21,6 +25,7 @@ beforeAll(async () => {
     hits.push(`${q.method} ${q.url}`);
     handler(q, s);
   });
+  server.on('secureConnection', () => (handshakes += 1));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -138,6 +143,25 @@ describe('http client', () => {
     });
   });
 
+  it('sends a request again on a fresh connection when the kept-alive one it reused was closed by the server', async () => {
+    const served = new WeakMap<object, number>();
+    handler = (q, s) => {
+      const n = (served.get(q.socket) ?? 0) + 1;
+      served.set(q.socket, n);
+      // The second request on a connection: the server has given up on it, as an idle timeout does.
+      if (n === 2) return void q.socket.destroy();
+      s.end('ok');
+    };
+    const c = client();
+    expect(await c.request({ method: 'GET', url: `${base}/first` })).toMatchObject({ status: 200, attempts: 1 });
+    expect(await c.request({ method: 'POST', url: `${base}/second`, body: 'x' })).toMatchObject({
+      status: 200,
+      body: 'ok',
+      attempts: 1,
+    });
+    expect(hits).toEqual(['GET /first', 'POST /second', 'POST /second']);
+  });
+
   it('does not retry a 400', async () => {
     handler = (_q, s) => {
       s.statusCode = 400;
@@ -164,17 +188,17 @@ describe('http client', () => {
     );
   });
 
-  it('tunnels through the proxy from the profile setting and from HTTPS_PROXY', async () => {
+  it('tunnels through the proxy from the profile setting, and leaves loopback to HTTPS_PROXY and NO_PROXY alone', async () => {
     const p = await startProxy();
     try {
       expect((await client({ proxyUrl: p.url }).request({ method: 'GET', url: `${base}/a` })).status).toBe(200);
-      expect((await client({ env: { HTTPS_PROXY: p.url } }).request({ method: 'GET', url: `${base}/b` })).status).toBe(
-        200,
-      );
+      // Scheme-less, as HTTPS_PROXY and Windows' proxy dialog write it.
+      const bare = p.url.replace('http://', '');
+      expect((await client({ proxyUrl: bare }).request({ method: 'GET', url: `${base}/b` })).status).toBe(200);
       expect(p.connects).toEqual([base.replace('https://', ''), base.replace('https://', '')]);
       expect(hits).toEqual(['GET /a', 'GET /b']);
-      // NO_PROXY exempts the host from the environment proxy.
-      await client({ env: { HTTPS_PROXY: p.url, NO_PROXY: '127.0.0.1' } }).request({ method: 'GET', url: base });
+      // The environment's proxy never sees this computer itself (the SMTP check follows the same rule).
+      await client({ env: { HTTPS_PROXY: p.url } }).request({ method: 'GET', url: base });
       expect(p.connects).toHaveLength(2);
     } finally {
       await p.close();
@@ -195,5 +219,30 @@ describe('http client', () => {
     expect((await failure(client({ proxyUrl: p.url }).request({ method: 'GET', url: base }))).kind).toBe(
       'proxy-unreachable',
     );
+  });
+});
+
+describe('one HTTP client and trust store per network setting', () => {
+  it('hands every caller with the same setting the same client, and its connection', async () => {
+    const setting = { extraCaPem: tlsFx.caPem, proxyUrl: '', timeoutMs: 10_000 };
+    const first = sharedHttpClient(setting);
+    const again = sharedHttpClient({ ...setting, extraCaPem: `${tlsFx.caPem}\n` });
+    expect(again).toBe(first);
+    expect(sharedHttpClient({ ...setting, timeoutMs: 5_000 })).not.toBe(first);
+
+    const before = handshakes;
+    await first.request({ method: 'GET', url: `${base}/1` });
+    // One caller closing its client must not cut the connection the others share.
+    first.close();
+    await again.request({ method: 'GET', url: `${base}/2` });
+    expect(handshakes - before).toBe(1);
+  });
+
+  it('builds the trust store once per extra CA, for sign-in and SMTP alike', () => {
+    const ctx = secureContextFor(tlsFx.caPem);
+    expect(ctx).toBeDefined();
+    expect(secureContextFor(` ${tlsFx.caPem} `)).toBe(ctx);
+    expect(smtpTlsOptions(tlsFx.caPem).secureContext).toBe(ctx);
+    expect(secureContextFor('')).toBeUndefined();
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/core/diagnose/index';
 import { diagnoseSmtp } from '../../../src/core/diagnose/smtp';
 import { createHttpClient } from '../../../src/core/net/http-client';
-import { resolveProxy, withoutCredentials } from '../../../src/core/net/proxy';
-import { effectiveProxy, openSmtpSocket } from '../../../src/core/smtp/open-socket';
+import { proxyFor, withoutCredentials } from '../../../src/core/net/proxy';
+import { openSmtpSocket } from '../../../src/core/smtp/open-socket';
 import { makeProfile } from '../smtp/fixtures';
 
 /** A password with an unescaped `@` (URL parsing accepts it) and an invalid port, so the address is refused. */
@@ -51,10 +51,8 @@ describe('proxy credentials never reach an error or a diagnosis', () => {
 describe('the environment proxy', () => {
   it('is the same for the sign-in requests and the SMTP check, an empty HTTPS_PROXY counting as unset', () => {
     const env = { HTTPS_PROXY: '', https_proxy: 'http://proxy.contoso.com:8080' };
-    expect(effectiveProxy('', 'smtp.office365.com', env)).toBe('http://proxy.contoso.com:8080');
-    expect(resolveProxy(new URL('https://login.microsoftonline.com/'), '', env)?.href).toBe(
-      'http://proxy.contoso.com:8080/',
-    );
-    expect(effectiveProxy('', 'smtp.office365.com', { ...env, NO_PROXY: '.office365.com' })).toBe('');
+    expect(proxyFor('smtp.office365.com', '', env)?.shown).toBe('http://proxy.contoso.com:8080');
+    expect(proxyFor('login.microsoftonline.com', '', env)?.shown).toBe('http://proxy.contoso.com:8080');
+    expect(proxyFor('smtp.office365.com', '', { ...env, NO_PROXY: '.office365.com' })).toBeNull();
   });
 });

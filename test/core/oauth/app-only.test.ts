@@ -1,28 +1,14 @@
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireAppOnly } from '../../../src/core/oauth/app-only';
 import { createProfileStore, type ProfileStore } from '../../../src/core/profiles/profile-store';
 import type { ProfileDraft, ProfileSecretsInput } from '../../../src/shared/profile';
-import { startEmulator, type Emulator } from '../../emulator';
 import { DAEMON_APP, DAEMON_SECRET } from '../../emulator/fixtures/ids';
-import { testKeychain } from '../../support/keychain';
+import { useEmulatorWorld } from '../../support/emulator-world';
 import { emulatorProfile } from './emulator-profile';
 
-let emu: Emulator;
-let store: ProfileStore;
-const kc = testKeychain('app-only');
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sow-app-only-'));
-  store = createProfileStore({ file: path.join(dir, 'profiles.json'), secrets: kc.store });
-});
-afterAll(async () => {
-  await emu?.close();
-  await kc.wipe();
-});
+const { emu, keychain: kc, dir } = useEmulatorWorld('app-only');
+const store: ProfileStore = createProfileStore({ file: path.join(dir, 'profiles.json'), secrets: kc.store });
 
 async function daemonProfile(secrets: ProfileSecretsInput) {
   const {

@@ -4,7 +4,7 @@
 // 3. Times N refreshes through redeemStoredRefreshToken (keychain read, POST, rotation stored,
 //    token state recorded, claims inspected) against N bare fetch POSTs of the same grant.
 import { spawnSync } from 'node:child_process';
-import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
+import { promises as fs, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createProfileStore } from '../../../src/core/profiles/profile-store';
@@ -106,6 +106,7 @@ async function main(): Promise<void> {
   } finally {
     await profiles.remove(profile.id);
     await emu.close();
+    await fs.rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -121,6 +122,7 @@ function relaunchWithEmulatorCa(): number {
     stdio: 'inherit',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: bundle, SOW_BENCH_CHILD: '1' },
   });
+  rmSync(bundle, { force: true });
   return r.status ?? 1;
 }
 

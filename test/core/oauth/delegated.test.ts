@@ -2,24 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInDelegated } from '../../../src/core/oauth/delegated';
 import { redeemStoredRefreshToken } from '../../../src/core/oauth/raw-refresh';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
-import { startEmulator, type Emulator } from '../../emulator';
 import { AEM_APP, AEM_SECRET, USERS } from '../../emulator/fixtures/ids';
-import { testKeychain } from '../../support/keychain';
+import { useEmulatorWorld } from '../../support/emulator-world';
 import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../../support/playwright-login-window';
 import { emulatorProfile } from './emulator-profile';
 
-let emu: Emulator;
 let win: PlaywrightLoginWindow;
-const kc = testKeychain('delegated');
+const { emu, keychain: kc } = useEmulatorWorld('delegated');
 
 beforeAll(async () => {
-  emu = await startEmulator();
   win = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
 });
 afterAll(async () => {
   await win?.close();
-  await emu?.close();
-  await kc.wipe();
 });
 
 describe('delegated sign-in against the emulator, real keychain', () => {

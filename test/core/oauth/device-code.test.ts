@@ -3,24 +3,19 @@ import { signInWithDeviceCode, type DeviceCodeInfo } from '../../../src/core/oau
 import { redeemStoredRefreshToken } from '../../../src/core/oauth/raw-refresh';
 import { ProblemError } from '../../../src/core/problem-error';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
-import { startEmulator, type Emulator } from '../../emulator';
 import { AEM_SECRET, PUBLIC_APP, USERS } from '../../emulator/fixtures/ids';
-import { testKeychain } from '../../support/keychain';
+import { useEmulatorWorld } from '../../support/emulator-world';
 import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../../support/playwright-login-window';
 import { emulatorProfile } from './emulator-profile';
 
-let emu: Emulator;
 let owner: PlaywrightLoginWindow;
-const kc = testKeychain('device');
+const { emu, keychain: kc } = useEmulatorWorld('device', { behaviour: { deviceCodeIntervalSeconds: 1 } });
 
 beforeAll(async () => {
-  emu = await startEmulator({ behaviour: { deviceCodeIntervalSeconds: 1 } });
   owner = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
 });
 afterAll(async () => {
   await owner?.close();
-  await emu?.close();
-  await kc.wipe();
 });
 
 describe('device code sign-in for a public client', () => {

@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireAppOnly } from '../../../src/core/oauth/app-only';
@@ -8,9 +7,8 @@ import { redeemStoredRefreshToken } from '../../../src/core/oauth/raw-refresh';
 import { createProfileStore } from '../../../src/core/profiles/profile-store';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
 import type { ProfileDraft } from '../../../src/shared/profile';
-import { startEmulator, type Emulator } from '../../emulator';
 import { AEM_SECRET, DAEMON_APP, USERS } from '../../emulator/fixtures/ids';
-import { testKeychain } from '../../support/keychain';
+import { useEmulatorWorld } from '../../support/emulator-world';
 import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../../support/playwright-login-window';
 import { emulatorProfile } from './emulator-profile';
 
@@ -18,11 +16,11 @@ import { emulatorProfile } from './emulator-profile';
  * After a whole flow, no file the app wrote (profile store, temp files) and nothing it
  * printed (logs) holds a refresh token, an access token, the secret or the private key.
  */
-let emu: Emulator;
 let win: PlaywrightLoginWindow;
-const kc = testKeychain('leak');
-let appDir: string;
-let tmpDir: string;
+const { emu, keychain: kc, dir } = useEmulatorWorld('leak');
+// The app's data folder and the temporary folder it is given, both inside the world's folder.
+const appDir = path.join(dir, 'app');
+const tmpDir = path.join(dir, 'tmp');
 const oldTmp = process.env.TMPDIR;
 const printed: string[] = [];
 const originalWrites = {
@@ -31,16 +29,12 @@ const originalWrites = {
 };
 
 beforeAll(async () => {
-  emu = await startEmulator();
   win = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
-  appDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sow-leak-app-'));
-  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sow-leak-tmp-'));
+  await Promise.all([appDir, tmpDir].map((d) => fs.mkdir(d)));
 });
 afterAll(async () => {
   process.env.TMPDIR = oldTmp;
   await win?.close();
-  await emu?.close();
-  await kc.wipe();
 });
 
 const strip = ({

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { signInDelegated } from '../../../src/core/oauth/delegated';
 import { startLoopbackListener } from '../../../src/core/oauth/loopback-listener';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
-import { startEmulator, type Emulator } from '../../emulator';
 import { AEM_SECRET, USERS } from '../../emulator/fixtures/ids';
-import { testKeychain } from '../../support/keychain';
+import { useEmulatorWorld } from '../../support/emulator-world';
 import { emulatorSpkiHash } from '../../support/playwright-login-window';
 import { emulatorProfile } from './emulator-profile';
 
-let emu: Emulator;
-const kc = testKeychain('loopback');
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu?.close();
-  await kc.wipe();
-});
+const { emu, keychain: kc } = useEmulatorWorld('loopback');
 
 describe('system browser with a loopback listener', () => {
   it('signs in through a real browser that is redirected to the listener on 127.0.0.1', async () => {

@@ -50,14 +50,18 @@ async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sow-bench-profiles-'));
   try {
     const result: Record<string, string> = {};
+    const colds: number[] = [];
     console.log(`Profile store list(), median of ${runs}`);
     for (const count of [1_000, 10_000]) {
       const { cold, warm } = await measure(dir, count);
+      colds.push(cold);
       console.log(
         `${count.toLocaleString('en-US').padStart(6)} profiles: cold ${cold.toFixed(1)} ms, warm ${warm.toFixed(2)} ms`,
       );
       result[`${count.toLocaleString('en-US')} profiles`] = `cold ${cold.toFixed(1)} ms, warm ${warm.toFixed(2)} ms`;
     }
+    // The baseline is the 1,000-profile list of the same run: linear growth is a ratio near 10.
+    console.log(`ratio cold list 10,000 / 1,000 profiles: ${((colds[1] ?? NaN) / (colds[0] ?? NaN)).toFixed(2)}`);
     console.log(JSON.stringify(result));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProfileStore } from '../../../src/core/profiles/profile-store';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
 import type { ProfileDraft } from '../../../src/shared/profile';
@@ -15,6 +15,7 @@ beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sow-profiles-'));
   file = path.join(dir, 'profiles.json');
 });
+afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 afterAll(() => kc.wipe());
 
 const draft = (over: Partial<ProfileDraft> = {}): ProfileDraft => ({

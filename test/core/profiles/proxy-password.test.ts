@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { splitProxyPassword, withProxyPassword } from '../../../src/core/net/proxy-password';
 import { resolveNetwork } from '../../../src/core/net/resolve-network';
 import { createProfileStore } from '../../../src/core/profiles/profile-store';
@@ -15,6 +15,7 @@ let file: string;
 beforeEach(async () => {
   file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sow-proxy-pw-')), 'profiles.json');
 });
+afterEach(() => fs.rm(path.dirname(file), { recursive: true, force: true }));
 afterAll(() => kc.wipe());
 
 /** A password with `:` and an unescaped `@`, both of which URL parsing accepts in a proxy address. */

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { effectiveProxy, openSmtpSocket, SocketOpenError } from '../../../src/core/smtp/open-socket';
+import { openSmtpSocket, SocketOpenError } from '../../../src/core/smtp/open-socket';
 
 const servers: net.Server[] = [];
 afterEach(async () => {
@@ -89,16 +89,5 @@ describe('openSmtpSocket', () => {
       signal: ac.signal,
     }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'EABORT' });
-  });
-});
-
-describe('effectiveProxy', () => {
-  it('prefers the profile, else HTTPS_PROXY, and never proxies loopback or NO_PROXY hosts', () => {
-    expect(effectiveProxy('http://p:1', 'smtp.office365.com', {})).toBe('http://p:1');
-    expect(effectiveProxy('', 'smtp.office365.com', { HTTPS_PROXY: 'http://e:2' })).toBe('http://e:2');
-    expect(effectiveProxy('', '127.0.0.1', { HTTPS_PROXY: 'http://e:2' })).toBe('');
-    expect(effectiveProxy('', 'smtp.office365.com', { HTTPS_PROXY: 'http://e:2', NO_PROXY: '.office365.com' })).toBe(
-      '',
-    );
   });
 });

@@ -125,6 +125,18 @@ describe('verifySmtp against the emulator: success', () => {
   });
 });
 
+describe('verifySmtp with transcript: failures (the bulk checker)', () => {
+  it('gives a passing login no transcript and a failing one the whole redacted conversation', async () => {
+    const good = await userToken(emu, USERS.alice.upn, USERS.alice.password);
+    const bad = await userToken(emu, USERS.alice.upn, USERS.alice.password, 'https://graph.microsoft.com/User.Read');
+    const passed = await verifySmtp({ profile: emulatorProfile(emu), accessToken: good, transcript: 'failures' });
+    expect(passed).toMatchObject({ ok: true, transcript: [] });
+    const failed = await verifySmtp({ profile: emulatorProfile(emu), accessToken: bad, transcript: 'failures' });
+    expect(failed.ok).toBe(false);
+    expect(failed.transcript.join('\n')).toMatch(/AUTH XOAUTH2 \[XOAUTH2 payload redacted\][\s\S]*S: 535/);
+  });
+});
+
 describe('verifySmtp: the transcript holds no secret', () => {
   it('has no token, no base64 of it and no XOAUTH2 payload, for a success and a failure', async () => {
     const good = await userToken(emu, USERS.alice.upn, USERS.alice.password);

@@ -26,6 +26,12 @@ export interface Behaviour {
    * here as 550 at MAIL FROM.
    */
   readonly sendAsDeniedReply: '5.2.252-after-data' | '5.7.60-at-mail-from';
+  /**
+   * smtp-server holds every new connection 100 ms before its greeting to catch clients that
+   * talk too early (a fixed timer, no option). False removes that wait, for benchmarks that
+   * report absolute login rates; tests keep it, since real servers pause too.
+   */
+  readonly smtpGreetingDelay: boolean;
 }
 
 export const defaultBehaviour: Behaviour = {
@@ -37,6 +43,7 @@ export const defaultBehaviour: Behaviour = {
   smtpConcurrentSessionsPerMailbox: 3,
   smtpRecipientsPerDay: 10_000,
   sendAsDeniedReply: '5.2.252-after-data',
+  smtpGreetingDelay: true,
 };
 
 export interface IdpContext {

@@ -1,35 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/main/handlers';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
 import type { ProfileView, VerifyResult } from '../../../src/shared/ipc-contract';
-import { startEmulator, type Emulator } from '../../emulator';
 import { AEM_APP, AEM_SECRET, CONTOSO, DAEMON_APP, DAEMON_SECRET, USERS } from '../../emulator/fixtures/ids';
 import { delegatedTokens } from '../../emulator/test-helpers';
 import { createBrowserTestPorts } from '../../support/browser-ports';
 import { startProxy } from '../../support/connect-proxy';
-import { testKeychain } from '../../support/keychain';
+import { useEmulatorWorld } from '../../support/emulator-world';
 
 const SCOPE = 'https://outlook.office.com/SMTP.Send offline_access';
 /** `:` and an unescaped `@` in the password: both survive the round trip through the keychain. */
 const PASSWORD = 'pa55:w@rd';
-const dir = mkdtempSync(join(tmpdir(), 'sow-proxy-password-'));
-const kc = testKeychain('proxy-handlers');
-let emu: Emulator;
+const { emu, keychain: kc, dir } = useEmulatorWorld('proxy-handlers');
 let proxy: Awaited<ReturnType<typeof startProxy>>;
 
 beforeAll(async () => {
-  emu = await startEmulator();
   proxy = await startProxy({ requireAuth: `bob:${PASSWORD}` });
 });
 afterAll(async () => {
   await proxy?.close();
-  await emu?.close();
-  await kc.wipe();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 function setup() {

@@ -1,28 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/main/handlers';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store';
 import { secretKeys } from '../../../src/core/secrets/secret-keys';
-import type { ProfileView } from '../../../src/shared/ipc-contract';
-import { startEmulator, type Emulator } from '../../emulator';
+import type { ProfileView, VerifyResult } from '../../../src/shared/ipc-contract';
 import { AEM_APP, AEM_SECRET, CONTOSO, USERS } from '../../emulator/fixtures/ids';
 import { delegatedTokens } from '../../emulator/test-helpers';
 import { createBrowserTestPorts } from '../../support/browser-ports';
+import { useEmulatorWorld } from '../../support/emulator-world';
 
 const SCOPE = 'https://outlook.office.com/SMTP.Send offline_access';
-const dir = mkdtempSync(join(tmpdir(), 'sow-verify-cancel-'));
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { emu, dir } = useEmulatorWorld('verify-cancel');
 
 /** The real handler map on the emulator, with an AEM profile whose refresh token is stored. */
 async function signedInProfile() {
@@ -64,7 +53,9 @@ async function signedInProfile() {
     user: { upn: USERS.alice.upn, password: USERS.alice.password },
   });
   await secrets.set(secretKeys.refreshToken(id), String(tokens.refresh_token));
-  return { id, call };
+  const callWith = (channel: string, request: unknown, progress: (e: { stage: string }) => void) =>
+    dispatch(handlers, channel, request, { signal: new AbortController().signal, progress });
+  return { id, call, callWith };
 }
 
 describe('token:verify and Cancel', () => {
@@ -98,5 +89,15 @@ describe('token:verify and Cancel', () => {
     } finally {
       emu.faults.clear();
     }
+  });
+
+  it('does not record a cancel during the SMTP login as a failed verification', async () => {
+    const { id, call, callWith } = await signedInProfile();
+    const r = await callWith('token:verify', { profileId: id, operationId: 'verify-smtp-cancel' }, (e) => {
+      if (e.stage === 'smtp') void call('operation:cancel', { operationId: 'verify-smtp-cancel' });
+    });
+    expect(r.ok && (r.value as VerifyResult).report.problem?.code).toBe('SMTP_CANCELLED');
+    const view = await call('profiles:get', { id });
+    expect(view.ok && (view.value as ProfileView).profile.tokenState.lastVerify).toBeUndefined();
   });
 });
