@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createHandlers } from '../../src/main/handlers';
 import { startEmulator, type Emulator } from '../emulator';
 import { USERS } from '../emulator/fixtures/ids';
+import { emulatorScheduler } from '../core/exchange-admin/emulator-admin';
 import { createBrowserTestPorts, type TestPorts } from '../support/browser-ports';
 import { testKeychain } from '../support/keychain';
 import { createPlaywrightLoginWindow, type PlaywrightLoginWindow } from '../support/playwright-login-window';
@@ -21,11 +22,19 @@ export interface CreateJourneyWorld {
   close(): Promise<void>;
 }
 
+export interface CreateJourneyOptions {
+  /**
+   * Exchange applies admin changes to SMTP only after this many minutes of emulator time, and the
+   * app's re-checks wait on the emulator's clock (issue 15's propagation).
+   */
+  readonly exchangePropagationMinutes?: number;
+}
+
 /**
  * The window against the emulator, with the settings pointing new set-ups at it once, as a
  * consultant's settings would at their cloud; the real keychain under a throwaway service.
  */
-export async function openCreateJourney(label: string): Promise<CreateJourneyWorld> {
+export async function openCreateJourney(label: string, opts: CreateJourneyOptions = {}): Promise<CreateJourneyWorld> {
   const dir = mkdtempSync(join(tmpdir(), `sow-${label}-`));
   const keychain = testKeychain(label);
   let emu: Emulator | undefined;
@@ -42,6 +51,8 @@ export async function openCreateJourney(label: string): Promise<CreateJourneyWor
   };
   try {
     emu = await startEmulator();
+    if (opts.exchangePropagationMinutes !== undefined)
+      emu.exchangeAdmin.switches.propagationMinutes = opts.exchangePropagationMinutes;
     login = await createPlaywrightLoginWindow(emu, { username: USERS.alice.upn, password: USERS.alice.password });
     harness = await startRendererHarness();
     const started = emu;
@@ -50,6 +61,7 @@ export async function openCreateJourney(label: string): Promise<CreateJourneyWor
       profilesFile: join(dir, 'profiles.json'),
       loginWindow: login,
       now: () => started.clock.now(),
+      ...(opts.exchangePropagationMinutes !== undefined ? { exchangeScheduler: emulatorScheduler(started) } : {}),
     });
     await ports.settings.save({
       newSetup: {
