@@ -54,6 +54,7 @@ describe('errors where the eye is, in plain words', () => {
     await ui.button('New set-up').click();
     await view.page.getByRole('radio', { name: target }).check();
     await ui.next();
+    await ui.doItMyself();
     await ui.next();
     await ui.expectStep('Details');
   };

@@ -63,6 +63,7 @@ describe('journey: Create it for me, app-only with a certificate made by the app
     await ui.expectStep('Sign in');
     await ui.button('Get token').click();
     await page.getByTestId('sign-in-done').waitFor({ timeout: 30_000 });
+    await ui.button('Show token details').click();
     expect(await page.getByTestId('claims').innerText()).toContain('SMTP.SendAsApp');
     await ui.next();
 

@@ -74,6 +74,7 @@ describe('journey: Exchange Online changes from the window', () => {
     await ui.button('New set-up').click();
     await page.getByRole('radio', { name: /Generic SMTP XOAUTH2/ }).check();
     await ui.next();
+    await ui.doItMyself();
     await ui.next();
     await ui.fill('Profile name', 'Dave at Contoso');
     await ui.connectTo(emu, CONTOSO);
@@ -143,6 +144,7 @@ describe('journey: Exchange Online changes from the window', () => {
     await ui.button('New set-up').click();
     await page.getByRole('radio', { name: /App-only mailer/ }).check();
     await ui.next();
+    await ui.doItMyself();
     await ui.next();
     await ui.fill('Profile name', 'Contoso daemon');
     await ui.connectTo(emu, CONTOSO);

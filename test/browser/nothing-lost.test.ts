@@ -41,6 +41,7 @@ describe('nothing typed is lost: drafts and the question before discarding', () 
     await ui.button('New set-up').click();
     await page.getByRole('radio', { name: /Adobe Experience Manager as a Cloud Service/ }).check();
     await ui.next();
+    await ui.doItMyself();
     await ui.next();
     await ui.expectStep('Details');
     await ui.fill('Profile name', 'Contoso AEM');
@@ -98,6 +99,7 @@ describe('nothing typed is lost: drafts and the question before discarding', () 
     await ui.button('New set-up').click();
     await page.getByRole('radio', { name: /Generic SMTP XOAUTH2/ }).check();
     await ui.next();
+    await ui.doItMyself();
     await ui.next();
     await ui.fill('Profile name', 'Interrupted set-up');
     await ui.fill('Client secret value', 'Zz9~typed-before-the-crash-0001');
