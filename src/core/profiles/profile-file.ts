@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { problem } from '../../shared/problem';
 import { profileSchema, type Profile } from '../../shared/profile';
 import { ProblemError } from '../problem-error';
+import { CHECKED_STAMP_FIELD, hasValidCheckedStamp, withCheckedStamp } from './checked-stamp';
 import { unknownFields, withUnknownFields, type Extras } from './keep-unknown-fields';
 import { storageProblem } from './storage-problem';
 
@@ -48,10 +49,15 @@ export async function readProfileFile(file: string): Promise<ProfileDoc | undefi
   return parseProfileFile(text, file);
 }
 
-export function parseProfileFile(text: string, file: string): ProfileDoc {
+/** `revalidate`: check every entry even when the file's stamp says these rules already did (tests compare both). */
+export function parseProfileFile(text: string, file: string, opts: { revalidate?: boolean } = {}): ProfileDoc {
   const top = topLevel.safeParse(safeJson(text));
   if (!top.success) throw damaged(file);
-  const { version, profiles: entries, ...extras } = top.data;
+  const { version, profiles: entries, [CHECKED_STAMP_FIELD]: _stamp, ...extras } = top.data;
+  // Unchanged since this app validated and wrote every entry (and it stamps only files without
+  // unknown fields or unreadable entries): the entries are the profiles it wrote.
+  if (!opts.revalidate && version === FILE_VERSION && hasValidCheckedStamp(text))
+    return { version, profiles: entries as Profile[], unknown: new Map(), unreadable: [], extras };
   const profiles: Profile[] = [];
   const seen = new Set<string>();
   const unknown = new Map<string, Extras>();
@@ -74,11 +80,15 @@ export function parseProfileFile(text: string, file: string): ProfileDoc {
 
 /** The file's text for `profiles` (the new list), keeping everything `doc` held beside them. */
 export function serialiseProfileFile(doc: ProfileDoc, profiles: readonly Profile[]): string {
+  const kept = profiles.map((p) => doc.unknown.get(p.id));
   const entries = [
-    ...profiles.map((p) => withUnknownFields(profileSchema, doc.unknown.get(p.id), p)),
+    ...profiles.map((p, i) => withUnknownFields(profileSchema, kept[i], p)),
     ...doc.unreadable.map((u) => u.raw),
   ];
-  return `${JSON.stringify({ ...doc.extras, version: doc.version, profiles: entries }, null, 1)}\n`;
+  const json = JSON.stringify({ ...doc.extras, version: doc.version, profiles: entries }, null, 1);
+  // Only a file that is exactly this version's profiles can be taken as checked when read back.
+  const plain = doc.version === FILE_VERSION && doc.unreadable.length === 0 && kept.every((k) => k === undefined);
+  return plain ? withCheckedStamp(`${json}\n`) : `${json}\n`;
 }
 
 /** A write would erase what a newer version stored: refused, in plain words. */

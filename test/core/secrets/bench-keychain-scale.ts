@@ -5,7 +5,9 @@
 //      write the rotated one: 3);
 //   2. `profiles list`, `token` (the real CLI bundle, as child processes) and the start screen's
 //      first calls (app:info + profiles:list through the handler map) with 1, 300 and 1,000
-//      profiles and their secrets in the keychain, as ratios to the 1-profile case;
+//      profiles and their secrets in the keychain, as ratios to the 1-profile case, the
+//      in-process ones beside the bare work that grows with N whoever does it (one keychain
+//      lookup, reading the file);
 //   3. one profile save at 10,000 profiles, against a bare atomic write of the same bytes.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +17,7 @@ import path from 'node:path';
 import { median, measure } from '../../../scripts/bench-process';
 import { openDataStores } from '../../../src/core/profiles/data-stores';
 import { profilesFileIn } from '../../../src/core/profiles/default-location';
+import { emptyDoc, serialiseProfileFile } from '../../../src/core/profiles/profile-file';
 import { createProfileStore } from '../../../src/core/profiles/profile-store';
 import { signInDelegated } from '../../../src/core/oauth/delegated';
 import { redeemStoredRefreshToken } from '../../../src/core/oauth/raw-refresh';
@@ -100,7 +103,8 @@ async function world(emu: Emulator, count: number): Promise<{ dataDir: string; s
     createdAt: at,
     updatedAt: at,
   }));
-  await fs.writeFile(profilesFileIn(dataDir), JSON.stringify({ version: 1, profiles }));
+  // Written as the app writes it (stamped as checked), which is what a user's file is.
+  await fs.writeFile(profilesFileIn(dataDir), serialiseProfileFile(emptyDoc(), profiles));
   const secrets = createKeytarSecretStore(service);
   for (const p of profiles) await secrets.set(secretKeys.clientSecret(p.id), DAEMON_SECRET);
   return { dataDir, service, first: profiles[0] as Profile };
@@ -108,7 +112,7 @@ async function world(emu: Emulator, count: number): Promise<{ dataDir: string; s
 
 async function scaleRows(emu: Emulator): Promise<Row[]> {
   const sizes = [1, 300, 1000];
-  const results: Record<string, number[]> = { list: [], token: [], info: [], start: [] };
+  const results: Record<string, number[]> = { list: [], token: [], info: [], start: [], lookup: [], read: [] };
   for (const n of sizes) {
     say(`  ${n} profiles: filling the keychain ...`);
     const w = await world(emu, n);
@@ -125,8 +129,13 @@ async function scaleRows(emu: Emulator): Promise<Row[]> {
       };
       results.list?.push(await timeCli(['profiles', 'list', '--json']));
       results.token?.push(await timeCli(['token', w.first.id, '--json']));
+      // What grows without us, measured in the same runs on the same world: one bare keychain
+      // lookup (gnome-keyring's own search) and reading the N-profile file's bytes as JSON.
+      const bare = keytarBackend(w.service);
       const infos: number[] = [];
       const lists: number[] = [];
+      const lookups: number[] = [];
+      const reads: number[] = [];
       for (let r = 0; r < RUNS; r++) {
         // A fresh app: new stores, nothing cached, the two calls the start screen makes first.
         const stores = openDataStores({ dataDir: w.dataDir, service: w.service });
@@ -137,8 +146,15 @@ async function scaleRows(emu: Emulator): Promise<Row[]> {
         const handlers = createHandlers(ports);
         const ctx = { signal: new AbortController().signal, progress: () => undefined };
         let t0 = performance.now();
+        if ((await bare.get(secretKeys.clientSecret(w.first.id))) === null)
+          throw new Error('bare lookup found nothing');
+        lookups.push(performance.now() - t0);
+        t0 = performance.now();
         const info = await dispatch(handlers, 'app:info', undefined, ctx);
         infos.push(performance.now() - t0);
+        t0 = performance.now();
+        JSON.parse(await fs.readFile(profilesFileIn(w.dataDir), 'utf8'));
+        reads.push(performance.now() - t0);
         t0 = performance.now();
         const list = await dispatch(handlers, 'profiles:list', undefined, ctx);
         lists.push(performance.now() - t0);
@@ -147,6 +163,8 @@ async function scaleRows(emu: Emulator): Promise<Row[]> {
       }
       results.info?.push(median(infos));
       results.start?.push(median(lists));
+      results.lookup?.push(median(lookups));
+      results.read?.push(median(reads));
       say(
         `  ${n} profiles: list ${results.list?.at(-1)?.toFixed(0)} ms, token ${results.token?.at(-1)?.toFixed(0)} ms, app:info ${results.info?.at(-1)?.toFixed(1)} ms, profiles:list ${results.start?.at(-1)?.toFixed(1)} ms`,
       );
@@ -161,13 +179,20 @@ async function scaleRows(emu: Emulator): Promise<Row[]> {
     info: 'Start screen first call `app:info` (keychain status)',
     start: 'Start screen `profiles:list` (reads the N-profile file)',
   };
+  // The in-process calls are a few ms: set beside the bare work that grows at the same sizes.
+  const beside: Partial<Record<keyof typeof label, { key: string; what: string }>> = {
+    info: { key: 'lookup', what: 'one bare keytar lookup' },
+    start: { key: 'read', what: 'a bare read + JSON.parse of the file' },
+  };
+  const ms = (xs: readonly number[] | undefined) => (xs ?? []).map((x) => x.toFixed(1)).join(' / ');
   return (Object.keys(label) as (keyof typeof label)[]).map((k) => {
     const [one, three, thousand] = results[k] ?? [];
     const ratio = (x?: number) => ((x ?? Number.NaN) / (one ?? Number.NaN)).toFixed(2);
+    const b = beside[k];
     return [
       `${label[k]} with 300 / 1,000 profiles in the keychain`,
       `ratio ${ratio(three)} / ${ratio(thousand)} to 1 profile`,
-      `median of ${RUNS}: ${one?.toFixed(1)} / ${three?.toFixed(1)} / ${thousand?.toFixed(1)} ms for 1 / 300 / 1,000`,
+      `median of ${RUNS}: ${ms(results[k])} ms for 1 / 300 / 1,000${b ? `; ${b.what}: ${ms(results[b.key])} ms` : ''}`,
     ] as Row;
   });
 }
