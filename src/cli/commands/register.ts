@@ -8,11 +8,12 @@ import { cloudIdSchema, flowSchema, targetIdSchema, type Profile } from '../../s
 import { registrationOptionsSchema } from '../../shared/registration';
 import { defaultAppName } from '../../shared/registration-plan';
 import { targetPreset } from '../../shared/targets';
-import { flag, stringOpt, type Parsed } from '../args';
+import { flag, positiveInt, stringOpt, type Parsed } from '../args';
 import { requireKeychain, resolveProfile, type CliContext } from '../cli-context';
 import { json, line } from '../cli-io';
 import { EXIT, UsageError, type ExitCode } from '../exit-codes';
 import { terminalBrowser } from '../system-browser';
+import type { GiveAccessFlags } from './give-access';
 
 function required(p: Parsed, name: string): string {
   const v = stringOpt(p, name)?.trim();
@@ -37,7 +38,27 @@ function oneOf<T extends string>(
  * administrator signs in in a browser (the address is printed) or with a device code; the
  * profile is created first, so `--continue <profile>` picks up a run that stopped.
  */
+/** `--exchange` and its options, checked before anything is created so a usage error changes nothing. */
+function exchangeFlags(ctx: CliContext, p: Parsed): GiveAccessFlags | undefined {
+  const group = stringOpt(p, 'group');
+  const wait = stringOpt(p, 'wait-minutes');
+  if (!flag(p, 'exchange')) {
+    for (const name of ['group', 'yes', 'wait-minutes'])
+      if (p.values[name] !== undefined) throw new UsageError('USAGE', `--${name} goes with --exchange`);
+    return undefined;
+  }
+  // The question comes after the app is created: a script without --yes would stop half-way.
+  if (!flag(p, 'yes') && !ctx.io.stdin?.isTTY)
+    throw new UsageError('CONFIRMATION_NEEDED', 'add --yes to run the Exchange commands without a question');
+  return {
+    yes: flag(p, 'yes'),
+    waitMinutes: wait === '0' ? 0 : positiveInt(wait, 'wait-minutes', 60),
+    ...(group !== undefined ? { group } : {}),
+  };
+}
+
 export async function registerCommand(ctx: CliContext, p: Parsed): Promise<ExitCode> {
+  const exchange = exchangeFlags(ctx, p);
   await requireKeychain(ctx);
   const deps = { secrets: ctx.secrets, profiles: ctx.profiles };
   let profile: Profile;
@@ -56,6 +77,8 @@ export async function registerCommand(ctx: CliContext, p: Parsed): Promise<ExitC
           `--target ${targetId} is a ${preset.flow} set-up; for ${flow} use ${flow === 'app-only' ? '--target app-only' : 'a delegated target such as --target generic'}`,
         );
     }
+    if (exchange?.group && preset.flow !== 'app-only')
+      throw new UsageError('USAGE', '--group (App RBAC) is for app-only set-ups; delegated ones need SMTP AUTH only');
     const mailbox = required(p, 'mailbox');
     const cloud = oneOf(cloudIdSchema, stringOpt(p, 'cloud') ?? 'global', 'cloud', cloudIdSchema.options);
     const months = Number(stringOpt(p, 'secret-months') ?? '12');
@@ -80,12 +103,16 @@ export async function registerCommand(ctx: CliContext, p: Parsed): Promise<ExitC
         adminClientId: stringOpt(p, 'admin-client-id') ?? '',
         tenant: required(p, 'tenant'),
         customGraphHost: stringOpt(p, 'graph-host') ?? '',
+        // App RBAC over --group: the app is made without SMTP.SendAsApp, which would bypass the scope.
+        appRbac: exchange?.group !== undefined,
       }),
     });
     await line(ctx.io.stderr, `Profile “${profile.name}” (${profile.id}) created; now the administrator signs in.`);
   }
   const rec = profile.registration;
   if (!rec) throw new UsageError('USAGE', `profile "${profile.name}" was not made by register or "Create it for me"`);
+  if (exchange?.group && profile.flow !== 'app-only')
+    throw new UsageError('USAGE', '--group (App RBAC) is for app-only set-ups; delegated ones need SMTP AUTH only');
   const session = await signInAdmin(ctx.secrets, {
     cloud: profile.cloud,
     customAuthorityHost: profile.customAuthorityHost,
@@ -107,43 +134,67 @@ export async function registerCommand(ctx: CliContext, p: Parsed): Promise<ExitC
     });
     const r = done.registration;
     const commands = exchangeCommandsFor(done);
+    const doc = {
+      profile: { id: done.id, name: done.name },
+      tenant: { id: r?.tenantId, name: r?.tenantName, initialDomain: r?.initialDomain },
+      clientId: done.clientId,
+      applicationObjectId: r?.applicationObjectId,
+      servicePrincipalObjectId: r?.servicePrincipalObjectId,
+      credential: done.credential,
+      exchangeCommands: commands,
+    };
+    if (!ctx.json) await printCreated(ctx, done, exchange ? [] : commands);
+    let code: ExitCode = EXIT.ok;
+    let exchangeDoc: Record<string, unknown> | undefined;
+    if (exchange) {
+      if (!ctx.json) await line(ctx.io.stdout, '');
+      // Exchange's part as `give-access` does it, in this process, asking this sign-in first.
+      const { giveAccessCommand } = await import('./give-access');
+      code = await giveAccessCommand(ctx, done.id, exchange, {
+        session,
+        ...(r?.servicePrincipalObjectId ? { servicePrincipalObjectId: r.servicePrincipalObjectId } : {}),
+        // A delegated mailbox has not signed in yet: nothing to check SMTP with.
+        recheck: done.flow === 'app-only',
+        emit: async (d) => {
+          exchangeDoc = d;
+        },
+      });
+    }
     if (ctx.json)
       await json(ctx.io.stdout, {
-        ok: true,
-        profile: { id: done.id, name: done.name },
-        tenant: { id: r?.tenantId, name: r?.tenantName, initialDomain: r?.initialDomain },
-        clientId: done.clientId,
-        applicationObjectId: r?.applicationObjectId,
-        servicePrincipalObjectId: r?.servicePrincipalObjectId,
-        credential: done.credential,
-        exchangeCommands: commands,
+        ok: code === EXIT.ok,
+        ...doc,
+        ...(exchangeDoc ? { exchange: exchangeDoc } : {}),
       });
-    else {
-      const out = ctx.io.stdout;
-      await line(out, `✓ Created “${r?.appName}” in ${r?.tenantName} (${r?.initialDomain ?? r?.tenantId})`);
-      await line(out, `  Profile:                      ${done.name} (${done.id})`);
-      await line(out, `  Application (client) ID:      ${done.clientId}`);
-      await line(out, `  Directory (tenant) ID:        ${r?.tenantId}`);
-      await line(out, `  App registration object ID:   ${r?.applicationObjectId}`);
-      await line(out, `  Enterprise app object ID:     ${r?.servicePrincipalObjectId}`);
+    else
       await line(
-        out,
-        `  Credential:                   ${done.credential.kind === 'certificate' ? `certificate ${done.credential.thumbprintSha1} (private key in the keychain)` : `client secret in the keychain${done.credential.kind === 'secret' && done.credential.expiresOn ? `, expires ${done.credential.expiresOn.slice(0, 10)}` : ''}`}`,
-      );
-      if (commands.length) {
-        await line(out, '');
-        await line(out, 'Exchange still needs (Exchange Online PowerShell, as an Exchange administrator):');
-        for (const c of commands) await line(out, `  ${c}`);
-      }
-      await line(
-        out,
+        ctx.io.stdout,
         done.flow === 'delegated'
           ? `Next: smtp-oauth-wizard sign-in "${done.name}" --browser   (the mailbox signs in)`
           : `Next: smtp-oauth-wizard verify "${done.name}"`,
       );
-    }
-    return EXIT.ok;
+    return code;
   } finally {
     session.close();
+  }
+}
+
+async function printCreated(ctx: CliContext, done: Profile, commands: readonly string[]): Promise<void> {
+  const r = done.registration;
+  const out = ctx.io.stdout;
+  await line(out, `✓ Created “${r?.appName}” in ${r?.tenantName} (${r?.initialDomain ?? r?.tenantId})`);
+  await line(out, `  Profile:                      ${done.name} (${done.id})`);
+  await line(out, `  Application (client) ID:      ${done.clientId}`);
+  await line(out, `  Directory (tenant) ID:        ${r?.tenantId}`);
+  await line(out, `  App registration object ID:   ${r?.applicationObjectId}`);
+  await line(out, `  Enterprise app object ID:     ${r?.servicePrincipalObjectId}`);
+  await line(
+    out,
+    `  Credential:                   ${done.credential.kind === 'certificate' ? `certificate ${done.credential.thumbprintSha1} (private key in the keychain)` : `client secret in the keychain${done.credential.kind === 'secret' && done.credential.expiresOn ? `, expires ${done.credential.expiresOn.slice(0, 10)}` : ''}`}`,
+  );
+  if (commands.length) {
+    await line(out, '');
+    await line(out, 'Exchange still needs (Exchange Online PowerShell, as an Exchange administrator):');
+    for (const c of commands) await line(out, `  ${c}`);
   }
 }
