@@ -170,6 +170,8 @@ export interface ExchangePlanView {
   readonly problem?: Problem;
   /** The Exchange admin already signed in for this profile, if any. */
   readonly adminUpn?: string;
+  /** Why the admin was asked to sign in again for Exchange although "Create it for me" had a sign-in. */
+  readonly secondSignIn?: string;
 }
 
 export const exchangeApplyRequestSchema = z.object({ planId: z.string().min(1).max(100), operationId });
@@ -322,6 +324,8 @@ export const ipcContract = {
   'registration:run': channel(registrationRunRequestSchema).returns<RegistrationOutcome>(),
   /** Deletes what "Create it for me" made for the profile, then the profile. */
   'registration:remove': channel(registrationRunRequestSchema.omit({ newSignIn: true })).returns<RegistrationRemoved>(),
+  /** The set-up was closed or finished: the administrator's sign-in kept for it is forgotten. */
+  'registration:end': channel(z.object({ profileId: z.string().min(1) })).returns<{ readonly ended: boolean }>(),
 } as const;
 
 export type IpcContract = typeof ipcContract;
