@@ -9,6 +9,7 @@ import {
 } from './bulk-check';
 import type { ExchangePlan, PlanRun } from './exchange-plan';
 import { aemExportSettingsSchema, type ExportOutput } from './export-output';
+import { isPlausibleMailbox } from './mailbox-address';
 import type { Problem } from './problem';
 import { problemSchema } from './problem-schema';
 import { cloudIdSchema, profileDraftSchema, profileSecretsInputSchema, targetIdSchema, type Profile } from './profile';
@@ -152,7 +153,15 @@ export type SavedExport =
  */
 export const exchangeActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fix'), code: z.string().min(1).max(200) }),
-  z.object({ kind: z.literal('give-access') }),
+  z.object({
+    kind: z.literal('give-access'),
+    /** App RBAC: the app may send as any member of this mail-enabled group; absent: Full Access to the mailbox. */
+    group: z
+      .string()
+      .trim()
+      .refine(isPlausibleMailbox, 'Group: enter the mail-enabled group’s address, such as smtp-senders@contoso.com.')
+      .optional(),
+  }),
   z.object({ kind: z.literal('smtp-auth') }),
 ]);
 export type ExchangeAction = z.infer<typeof exchangeActionSchema>;

@@ -62,7 +62,7 @@ describe('journey: Create it for me, then give access with the same admin sign-i
     await action.getByTestId('exchange-ok').waitFor({ timeout: 90_000 });
     expect(contoso().exchangeServicePrincipals).toContain(sp);
     expect(signIns()).toBe(afterCreate);
-    await page.screenshot({ path: '/tmp/journey-create-reuse-sign-in.png', fullPage: true });
+    if (process.env.SOW_DEBUG) await page.screenshot({ path: '/tmp/journey-create-reuse-sign-in.png', fullPage: true });
 
     // Closed, the set-up's sign-in is gone: the same action now signs the Exchange admin in.
     await page.getByTestId('wizard-close').click();

@@ -129,7 +129,7 @@ export function createExchangeHandlers(ports: HandlerPorts, operations: Operatio
       const prepared =
         action.kind === 'give-access'
           ? await (() => {
-              const access = accessRequest(profile, now);
+              const access = accessRequest(profile, now, action.group);
               return preparePlan(
                 admin,
                 () => inspectAppAccess(admin, access, signal),
@@ -207,7 +207,8 @@ function fixPlan(profile: Profile, now: ProfileCheck, code: string): ExchangePla
   });
 }
 
-function accessRequest(profile: Profile, now: ProfileCheck): AppAccessRequest {
+/** Full Access to the profile's mailbox, or with `group` an App RBAC scope over that mail-enabled group. */
+function accessRequest(profile: Profile, now: ProfileCheck, group?: string): AppAccessRequest {
   if (profile.flow !== 'app-only' || !now.servicePrincipalObjectId)
     throw new ProblemError(
       problem({
@@ -227,7 +228,7 @@ function accessRequest(profile: Profile, now: ProfileCheck): AppAccessRequest {
     displayName: profile.name,
     mailbox: profile.mailbox,
     ...(profile.fromAddress && profile.fromAddress !== profile.mailbox ? { fromAddress: profile.fromAddress } : {}),
-    model: { kind: 'mailbox-permission' },
+    model: group ? { kind: 'rbac-group', group } : { kind: 'mailbox-permission' },
     tokenHasSendAsAppRole: now.sendAsAppRole ?? false,
   };
 }
