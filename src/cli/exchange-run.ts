@@ -87,13 +87,7 @@ export async function cliExchangeAdmin(
   return createExchangeAdminClient({
     baseUrl,
     resource,
-    tokens: session
-      ? reuseAdminSession({
-          session,
-          fallback: signIn,
-          onSecondSignIn: (why) => void line(ctx.io.stderr, why),
-        })
-      : signIn,
+    tokens: reuseAdminSession({ session, fallback: signIn, onSecondSignIn: (why) => void line(ctx.io.stderr, why) }),
     http: createHttpClient({
       extraCaPem: network.extraCaPem,
       proxyUrl: network.proxyUrl,

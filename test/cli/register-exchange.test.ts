@@ -142,28 +142,10 @@ describe('register --exchange', () => {
 
   it('refuses --exchange without --yes when nobody can answer, and --group without --exchange, before creating anything', async () => {
     const before = (await cli.store.list()).length;
-    const noYes = await cli.run([
-      'register',
-      '--target',
-      'app-only',
-      '--tenant',
-      'contoso.com',
-      '--mailbox',
-      'x@contoso.com',
-      '--exchange',
-    ]);
+    const appOnly = ['register', '--target', 'app-only', '--tenant', 'contoso.com', '--mailbox', 'x@contoso.com'];
+    const noYes = await cli.run([...appOnly, '--exchange']);
     expect([noYes.code, noYes.stderr]).toEqual([2, expect.stringContaining('add --yes')]);
-    const noExchange = await cli.run([
-      'register',
-      '--target',
-      'app-only',
-      '--tenant',
-      'contoso.com',
-      '--mailbox',
-      'x@contoso.com',
-      '--group',
-      SMTP_SENDERS_GROUP,
-    ]);
+    const noExchange = await cli.run([...appOnly, '--group', SMTP_SENDERS_GROUP]);
     expect([noExchange.code, noExchange.stderr]).toEqual([2, expect.stringContaining('--group goes with --exchange')]);
     expect((await cli.store.list()).length).toBe(before);
   });

@@ -19,7 +19,8 @@ export type SessionRefusal = 'first-party' | 'no-consent' | 'interaction';
 export type ReusableSession = Pick<AdminSession, 'account' | 'tenantId' | 'clientId' | 'token'>;
 
 export interface ReuseOptions {
-  readonly session: ReusableSession;
+  /** None (a profile made by hand, a set-up already closed): the fallback sign-in is the source. */
+  readonly session: ReusableSession | undefined;
   readonly fallback: AdminTokenSource;
   /** Said before the second sign-in starts: why the first one cannot be used for Exchange. */
   readonly onSecondSignIn?: (why: string, refusal: SessionRefusal) => void;
@@ -50,18 +51,20 @@ export function secondSignInReason(refusal: SessionRefusal, clientId: string): s
 }
 
 export function reuseAdminSession(o: ReuseOptions): AdminTokenSource {
+  const { session } = o;
+  if (!session) return o.fallback;
   let refused = false;
   return {
     async tokenFor(resource, signal): Promise<AdminToken> {
       if (!refused) {
         try {
-          const accessToken = await o.session.token([`${resource}/.default`]);
-          return { accessToken, account: { upn: o.session.account, tenantId: o.session.tenantId } };
+          const accessToken = await session.token([`${resource}/.default`]);
+          return { accessToken, account: { upn: session.account, tenantId: session.tenantId } };
         } catch (e) {
           const refusal = sessionRefusal(e);
           if (!refusal) throw e;
           refused = true;
-          o.onSecondSignIn?.(secondSignInReason(refusal, o.session.clientId), refusal);
+          o.onSecondSignIn?.(secondSignInReason(refusal, session.clientId), refusal);
         }
       }
       return o.fallback.tokenFor(resource, signal);

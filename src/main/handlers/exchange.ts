@@ -82,15 +82,13 @@ export function createExchangeHandlers(ports: HandlerPorts, operations: Operatio
       port: createExchangeAdminClient({
         baseUrl,
         resource,
-        tokens: session
-          ? reuseAdminSession({
-              session,
-              fallback: signIn,
-              onSecondSignIn: (why) => {
-                kept.secondSignIn = why;
-              },
-            })
-          : signIn,
+        tokens: reuseAdminSession({
+          session,
+          fallback: signIn,
+          onSecondSignIn: (why) => {
+            kept.secondSignIn = why;
+          },
+        }),
         http: createHttpClient({
           extraCaPem: network.extraCaPem,
           proxyUrl: network.proxyUrl,
