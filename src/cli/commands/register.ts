@@ -8,12 +8,12 @@ import { cloudIdSchema, flowSchema, targetIdSchema, type Profile } from '../../s
 import { registrationOptionsSchema } from '../../shared/registration';
 import { defaultAppName } from '../../shared/registration-plan';
 import { targetPreset } from '../../shared/targets';
-import { flag, positiveInt, stringOpt, type Parsed } from '../args';
+import { flag, stringOpt, type Parsed } from '../args';
 import { requireKeychain, resolveProfile, type CliContext } from '../cli-context';
 import { json, line } from '../cli-io';
 import { EXIT, UsageError, type ExitCode } from '../exit-codes';
 import { terminalBrowser } from '../system-browser';
-import type { GiveAccessFlags } from './give-access';
+import { exchangeFlags, exchangePart } from './register-exchange';
 
 function required(p: Parsed, name: string): string {
   const v = stringOpt(p, name)?.trim();
@@ -37,26 +37,8 @@ function oneOf<T extends string>(
  * `register`: "Create it for me" from a terminal, the same core use case as the window. The
  * administrator signs in in a browser (the address is printed) or with a device code; the
  * profile is created first, so `--continue <profile>` picks up a run that stopped.
+ * `--exchange` then does Exchange's part in the same process (see `exchangePart`).
  */
-/** `--exchange` and its options, checked before anything is created so a usage error changes nothing. */
-function exchangeFlags(ctx: CliContext, p: Parsed): GiveAccessFlags | undefined {
-  const group = stringOpt(p, 'group');
-  const wait = stringOpt(p, 'wait-minutes');
-  if (!flag(p, 'exchange')) {
-    for (const name of ['group', 'yes', 'wait-minutes'])
-      if (p.values[name] !== undefined) throw new UsageError('USAGE', `--${name} goes with --exchange`);
-    return undefined;
-  }
-  // The question comes after the app is created: a script without --yes would stop half-way.
-  if (!flag(p, 'yes') && !ctx.io.stdin?.isTTY)
-    throw new UsageError('CONFIRMATION_NEEDED', 'add --yes to run the Exchange commands without a question');
-  return {
-    yes: flag(p, 'yes'),
-    waitMinutes: wait === '0' ? 0 : positiveInt(wait, 'wait-minutes', 60),
-    ...(group !== undefined ? { group } : {}),
-  };
-}
-
 export async function registerCommand(ctx: CliContext, p: Parsed): Promise<ExitCode> {
   const exchange = exchangeFlags(ctx, p);
   await requireKeychain(ctx);
@@ -148,17 +130,7 @@ export async function registerCommand(ctx: CliContext, p: Parsed): Promise<ExitC
     let exchangeDoc: Record<string, unknown> | undefined;
     if (exchange) {
       if (!ctx.json) await line(ctx.io.stdout, '');
-      // Exchange's part as `give-access` does it, in this process, asking this sign-in first.
-      const { giveAccessCommand } = await import('./give-access');
-      code = await giveAccessCommand(ctx, done.id, exchange, {
-        session,
-        ...(r?.servicePrincipalObjectId ? { servicePrincipalObjectId: r.servicePrincipalObjectId } : {}),
-        // A delegated mailbox has not signed in yet: nothing to check SMTP with.
-        recheck: done.flow === 'app-only',
-        emit: async (d) => {
-          exchangeDoc = d;
-        },
-      });
+      ({ code, doc: exchangeDoc } = await exchangePart(ctx, done, exchange, session));
     }
     if (ctx.json)
       await json(ctx.io.stdout, {
