@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator';
-import { findTenant } from '../emulator/directory';
+import { findApp, findTenant } from '../emulator/directory';
 import { CONTOSO, MAILBOXES, SMTP_SENDERS_GROUP, USERS } from '../emulator/fixtures/ids';
 import { enterDeviceCode } from '../emulator/http-sign-in';
 import type { SignInOptions } from '../emulator/sign-in-driver';
@@ -110,6 +110,13 @@ describe('register --exchange', () => {
     expect(r.stdout).toContain(`✓ Fixed: SMTP accepts ${MAILBOXES.unpermitted} now.`);
     expect(r.stdout).toContain('Next: smtp-oauth-wizard verify "RBAC by register"');
     expect(r.code).toBe(0);
+    // Made for App RBAC: no SMTP.SendAsApp, with which Exchange would check mailbox permissions instead.
+    const clientId = /Application \(client\) ID: +(\S+)/.exec(r.stdout)![1]!;
+    const app = findApp(emu.directory, clientId)!.app;
+    expect(app.requiredResourceAccess ?? []).toEqual([]);
+    expect(contoso().appRoleAssignments?.filter((a) => a.principalId === app.servicePrincipalObjectId) ?? []).toEqual(
+      [],
+    );
   }, 120_000);
 
   it('an admin without the Exchange role gets the diagnosis with the PowerShell to run; the app registration stays', async () => {
