@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import { adminTokenSource } from '../core/exchange-admin/admin-sign-in';
 import { applyPlan } from '../core/exchange-admin/apply-plan';
+import { reuseAdminSession, type ReusableSession } from '../core/exchange-admin/reuse-admin-session';
+import { runPlan } from '../core/exchange-admin/run-plan';
 import { checkProfileSmtp, type ProfileCheck } from '../core/exchange-admin/profile-check';
 import { renderRecheck, renderStep } from '../core/exchange-admin/progress-text';
 import { createExchangeAdminClient, type ExchangeAdminPort } from '../core/exchange-admin/rest-client';
@@ -28,6 +30,26 @@ export interface ExchangeFlags {
   readonly adminClientId?: string;
 }
 
+/** Where a command's JSON document goes: stdout, or into `register --exchange`'s one document. */
+export type JsonSink = (doc: Record<string, unknown>) => Promise<void> | void;
+
+/** How `register --exchange` runs Exchange's part inside its own process. */
+export interface ExchangeRunContext {
+  /** The admin sign-in that created the app registration: asked first for the Exchange token. */
+  readonly session?: ReusableSession;
+  readonly emit?: JsonSink;
+  /**
+   * False: run the plan without re-checking SMTP (a delegated set-up whose mailbox has not signed in
+   * yet has no token to check with).
+   */
+  readonly recheck?: boolean;
+}
+
+export const jsonSink =
+  (ctx: CliContext, o?: ExchangeRunContext): JsonSink =>
+  (doc) =>
+    o?.emit ? o.emit(doc) : json(ctx.io.stdout, doc);
+
 /** The profile's check as `verify` does it: a fresh token the way the target gets it, then the SMTP login. */
 export async function checkProfile(ctx: CliContext, profile: Profile, signal?: AbortSignal): Promise<ProfileCheck> {
   return checkProfileSmtp(
@@ -38,28 +60,34 @@ export async function checkProfile(ctx: CliContext, profile: Profile, signal?: A
   );
 }
 
-/** The Exchange admin REST client for the profile's cloud; the admin signs in by device code on first use. */
+/**
+ * The Exchange admin REST client for the profile's cloud. The admin signs in by device code on first
+ * use, unless `session` (register's own admin sign-in) can give the Exchange token: then nobody is
+ * asked again, and when Entra refuses it the terminal says why before the second sign-in.
+ */
 export async function cliExchangeAdmin(
   ctx: CliContext,
   profile: Profile,
   flags: ExchangeFlags,
+  session?: ReusableSession,
 ): Promise<ExchangeAdminPort> {
   const network = await resolveNetwork(profile, ctx.secrets);
   const { baseUrl, resource } = exchangeAdminEndpoint(profile.cloud, profile.customAuthorityHost);
+  const signIn = adminTokenSource({
+    profile,
+    network,
+    ...(flags.adminClientId ? { clientId: flags.adminClientId } : {}),
+    signIn: (admin, secrets, signal) =>
+      signInWithDeviceCode(admin, {
+        secrets,
+        ...(signal ? { signal } : {}),
+        onCode: (info) => void line(ctx.io.stderr, `Sign in as an Exchange administrator: ${info.message}`),
+      }),
+  });
   return createExchangeAdminClient({
     baseUrl,
     resource,
-    tokens: adminTokenSource({
-      profile,
-      network,
-      ...(flags.adminClientId ? { clientId: flags.adminClientId } : {}),
-      signIn: (admin, secrets, signal) =>
-        signInWithDeviceCode(admin, {
-          secrets,
-          ...(signal ? { signal } : {}),
-          onCode: (info) => void line(ctx.io.stderr, `Sign in as an Exchange administrator: ${info.message}`),
-        }),
-    }),
+    tokens: reuseAdminSession({ session, fallback: signIn, onSecondSignIn: (why) => void line(ctx.io.stderr, why) }),
     http: createHttpClient({
       extraCaPem: network.extraCaPem,
       proxyUrl: network.proxyUrl,
@@ -93,36 +121,48 @@ export async function showAndApply(
   plan: ExchangePlan,
   admin: ExchangeAdminPort,
   flags: ExchangeFlags,
+  o?: ExchangeRunContext,
 ): Promise<ExitCode> {
   const out = (l: string) => line(ctx.io.stdout, l);
+  const emit = jsonSink(ctx, o);
   if (!ctx.json) for (const l of renderPlan(plan)) await out(l);
   if (plan.blocked || plan.steps.length === 0) {
-    if (ctx.json) await json(ctx.io.stdout, { ok: !plan.blocked, profile: profileRef(profile), fixed: false, plan });
+    if (ctx.json) await emit({ ok: !plan.blocked, profile: profileRef(profile), fixed: false, plan });
     return plan.blocked ? EXIT.checkFailed : EXIT.ok;
   }
   if (!flags.yes && !(await confirmed(ctx, plan.steps.length))) {
     await line(ctx.io.stderr, 'Nothing was changed.');
+    if (ctx.json) await emit({ ok: false, profile: profileRef(profile), fixed: false, plan, reason: 'declined' });
     return EXIT.checkFailed;
   }
-  const applied = await applyPlan(plan, admin, {
-    recheck: (signal) => checkProfile(ctx, profile, signal),
-    boundMs: flags.waitMinutes * 60_000,
-    onStep: (o) => {
-      if (!ctx.json) void out(renderStep(plan, o));
-    },
-    onRecheck: (p) => void line(ctx.io.stderr, renderRecheck(p)),
-  });
-  const failure = applied.run.problem ?? (applied.wait && !applied.wait.ok ? applied.wait.problem : undefined);
+  const onStep = (s: Parameters<typeof renderStep>[1]) => {
+    if (!ctx.json) void out(renderStep(plan, s));
+  };
+  const applied =
+    o?.recheck === false
+      ? { run: await runPlan(plan, admin, { onStep }) }
+      : await applyPlan(plan, admin, {
+          recheck: (signal) => checkProfile(ctx, profile, signal),
+          boundMs: flags.waitMinutes * 60_000,
+          onStep,
+          onRecheck: (p) => void line(ctx.io.stderr, renderRecheck(p)),
+        });
+  const wait = 'wait' in applied ? applied.wait : undefined;
+  const failure = applied.run.problem ?? (wait && !wait.ok ? wait.problem : undefined);
   if (ctx.json)
-    await json(ctx.io.stdout, {
+    await emit({
       ok: !failure,
       profile: profileRef(profile),
       fixed: applied.run.ok,
       plan,
       run: applied.run,
-      ...(applied.wait ? { wait: applied.wait } : {}),
+      ...(wait ? { wait } : {}),
     });
   else if (failure) for (const l of ['', ...renderProblem(failure)]) await out(l);
+  else if (!wait)
+    await out(
+      `✓ Done in Exchange. SMTP is checked once ${profile.mailbox} has signed in; Exchange can take up to an hour to apply the change.`,
+    );
   else await out(`✓ Fixed: SMTP accepts ${profile.mailbox} now.`);
   return failure ? EXIT.checkFailed : EXIT.ok;
 }

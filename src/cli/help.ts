@@ -17,7 +17,8 @@ Usage:
   smtp-oauth-wizard register --target ID [--flow delegated|app-only] --tenant DOMAIN|ID --mailbox ADDRESS
                              [--certificate] [--device-code] [--name NAME] [--app-name NAME] [--secret-months 6|12|24]
                              [--cloud ID --authority-host URL --graph-host URL --ca-file PEM --smtp-host H --smtp-port N]
-                             [--admin-client-id ID] | --continue <profile>
+                             [--admin-client-id ID] [--exchange [--group ADDRESS] [--yes] [--wait-minutes N]]
+                             | --continue <profile>
   smtp-oauth-wizard sign-in <profile> --device-code|--browser
 
 <profile> is a profile's id or its name (as \`profiles list\` shows them).
@@ -57,6 +58,10 @@ Commands:
                   straight into the keychain, or with --certificate a certificate made here), the enterprise
                   application and the admin consent are created; then the profile exists. --continue <profile>
                   resumes a run that stopped. The admin's token is kept in memory only.
+                  --exchange then does Exchange's part as give-access does, in the same run: the same
+                  admin sign-in is asked for the Exchange token first; where Entra refuses it, the reason
+                  is printed and one more device-code sign-in follows. --group: App RBAC (the app is made
+                  without SMTP.SendAsApp). Exit 1 with the PowerShell when Exchange's part failed.
   sign-in         Signs the mailbox user of a delegated profile in (system browser or device code); the
                   refresh token goes to the keychain.
 
@@ -83,7 +88,7 @@ Options for every command:
 Exit codes:
   0  everything checked worked
   1  a check failed (token refused or not fit for SMTP, SMTP login refused, a mailbox of a bulk run failed;
-     fix: not fixed, or SMTP still refusing when the wait ended)
+     fix, give-access, register --exchange: not fixed, or SMTP still refusing when the wait ended)
   2  bad usage or input (unknown command, option or profile, missing file, unreadable CSV rows or
      invalid addresses; the readable rows of a bulk run are still checked and reported; a wrong
      bundle passphrase, a damaged bundle or an unreadable profile in it)
@@ -105,7 +110,7 @@ JSON output:
                    reason?, problem? }
   give-access    the same as fix
   register       { ok, profile: { id, name }, tenant: { id, name, initialDomain }, clientId, applicationObjectId,
-                   servicePrincipalObjectId, credential, exchangeCommands }
+                   servicePrincipalObjectId, credential, exchangeCommands, exchange?: <give-access's> }
   sign-in        { ok, profile, account, refreshTokenStored, inspection }
   bulk-verify    { profile, results: [{ line, mailbox, status, code?, title?, fix?, attempts, durationMs }],
                    summary: { total, ok, failed, invalid, byCode, tokenAcquisitions, durationMs } }

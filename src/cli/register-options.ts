@@ -19,4 +19,8 @@ export const registerOptionsSpec = {
   'ca-file': { type: 'string' },
   'admin-client-id': { type: 'string' },
   continue: { type: 'string' },
+  exchange: { type: 'boolean' },
+  group: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  'wait-minutes': { type: 'string' },
 } as const satisfies OptionSpec;

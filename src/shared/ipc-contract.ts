@@ -9,6 +9,7 @@ import {
 } from './bulk-check';
 import type { ExchangePlan, PlanRun } from './exchange-plan';
 import { aemExportSettingsSchema, type ExportOutput } from './export-output';
+import { isPlausibleMailbox } from './mailbox-address';
 import type { Problem } from './problem';
 import { problemSchema } from './problem-schema';
 import { cloudIdSchema, profileDraftSchema, profileSecretsInputSchema, targetIdSchema, type Profile } from './profile';
@@ -152,7 +153,15 @@ export type SavedExport =
  */
 export const exchangeActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fix'), code: z.string().min(1).max(200) }),
-  z.object({ kind: z.literal('give-access') }),
+  z.object({
+    kind: z.literal('give-access'),
+    /** App RBAC: the app may send as any member of this mail-enabled group; absent: Full Access to the mailbox. */
+    group: z
+      .string()
+      .trim()
+      .refine(isPlausibleMailbox, 'Group: enter the mail-enabled group’s address, such as smtp-senders@contoso.com.')
+      .optional(),
+  }),
   z.object({ kind: z.literal('smtp-auth') }),
 ]);
 export type ExchangeAction = z.infer<typeof exchangeActionSchema>;
@@ -170,6 +179,8 @@ export interface ExchangePlanView {
   readonly problem?: Problem;
   /** The Exchange admin already signed in for this profile, if any. */
   readonly adminUpn?: string;
+  /** Why the admin was asked to sign in again for Exchange although "Create it for me" had a sign-in. */
+  readonly secondSignIn?: string;
 }
 
 export const exchangeApplyRequestSchema = z.object({ planId: z.string().min(1).max(100), operationId });
@@ -322,6 +333,8 @@ export const ipcContract = {
   'registration:run': channel(registrationRunRequestSchema).returns<RegistrationOutcome>(),
   /** Deletes what "Create it for me" made for the profile, then the profile. */
   'registration:remove': channel(registrationRunRequestSchema.omit({ newSignIn: true })).returns<RegistrationRemoved>(),
+  /** The set-up was closed or finished: the administrator's sign-in kept for it is forgotten. */
+  'registration:end': channel(z.object({ profileId: z.string().min(1) })).returns<{ readonly ended: boolean }>(),
 } as const;
 
 export type IpcContract = typeof ipcContract;

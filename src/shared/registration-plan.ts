@@ -108,6 +108,8 @@ export function registrationPlan(o: {
   readonly appName: string;
   readonly credential: RegistrationCredential;
   readonly secretLifetimeMonths: number;
+  /** App RBAC: no SMTP.SendAsApp role (Exchange would check mailbox permissions instead of the scope). */
+  readonly appRbac?: boolean;
 }): RegistrationPlan {
   const preset = targetPreset(o.targetId);
   const scopes = defaultScopesFor(o.targetId, o.cloud);
@@ -117,7 +119,8 @@ export function registrationPlan(o: {
   const permissions = withOidc
     .map(permissionForScope)
     .filter((p): p is PlannedPermission => p !== undefined)
-    .filter((p, i, all) => all.findIndex((q) => q.resourceAppId === p.resourceAppId && q.value === p.value) === i);
+    .filter((p, i, all) => all.findIndex((q) => q.resourceAppId === p.resourceAppId && q.value === p.value) === i)
+    .filter((p) => !(o.appRbac && preset.flow === 'app-only' && p.value === 'SMTP.SendAsApp'));
   const certificateAllowed = preset.credential === 'client-secret-or-certificate';
   return {
     appName: o.appName,

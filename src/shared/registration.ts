@@ -27,6 +27,11 @@ export const registrationRecordSchema = z.object({
   adminClientId: z.string(),
   credentialKind: registrationCredentialSchema,
   secretLifetimeMonths: z.number().int().min(1).max(24).default(12),
+  /**
+   * App-only with Exchange App RBAC (a management scope over a group): the app gets no SMTP.SendAsApp
+   * application permission, since with it Exchange checks mailbox permissions and ignores the scope.
+   */
+  appRbac: z.boolean().optional(),
   /** From GET /organization: the tenant's GUID, name and its initial .onmicrosoft.com domain. */
   tenantId: z.string().optional(),
   tenantName: z.string().optional(),
@@ -57,5 +62,7 @@ export const registrationOptionsSchema = z.object({
   tenant: z.string().trim().max(256).default(''),
   /** Custom cloud only: Microsoft Graph's host next to the custom authority. */
   customGraphHost: z.string().trim().max(256).default(''),
+  /** App-only: the app will be given access through App RBAC (see the record's appRbac). */
+  appRbac: z.boolean().default(false),
 });
 export type RegistrationOptions = z.infer<typeof registrationOptionsSchema>;

@@ -75,6 +75,10 @@ describe('journey: Create it for me, then give the app access from the window (a
     const action = page.getByTestId('exchange-action');
     await action.getByTestId('exchange-plan').waitFor({ timeout: 30_000 });
     expect(await action.innerText()).toContain(`Signed in to Exchange Online as ${USERS.alice.upn}`);
+    // The emulator's default: Graph Command Line Tools gets no Exchange token, so Exchange asked again, and says why.
+    expect(await action.getByTestId('exchange-second-sign-in').innerText()).toMatch(
+      /not allowed to ask Exchange Online for a token \(AADSTS65002\)\. One more sign-in is needed for Exchange/,
+    );
     const script = await action.getByTestId('exchange-script').innerText();
     expect(script).toContain(`New-ServicePrincipal -AppId ${profile.clientId} -ObjectId ${sp}`);
     expect(script).toContain(`Add-MailboxPermission -Identity ${MAILBOXES.unpermitted}`);

@@ -10,6 +10,7 @@ import { USERS } from '../emulator/fixtures/ids';
 import { enterDeviceCode } from '../emulator/http-sign-in';
 import { signInOverHttp } from '../emulator/sign-in-driver';
 import { cliSandbox, errorLines, type CliSandbox, type RunningCli } from './cli-harness';
+import { emulatorCloudArgs } from './register-world';
 
 let emu: Emulator;
 let cli: CliSandbox;
@@ -25,20 +26,7 @@ afterAll(async () => {
   await emu?.close();
 });
 
-const emulatorCloud = () => [
-  '--cloud',
-  'custom',
-  '--authority-host',
-  emu.authorityHost,
-  '--graph-host',
-  emu.graph.host,
-  '--ca-file',
-  caFile,
-  '--smtp-host',
-  emu.smtp.host,
-  '--smtp-port',
-  String(emu.smtp.port),
-];
+const emulatorCloud = () => emulatorCloudArgs(emu, caFile);
 
 /** The person at the terminal opens the printed address, signs in, and the browser lands on the loopback. */
 async function browserSignIn(running: RunningCli, user: { upn: string; password: string }): Promise<void> {

@@ -74,7 +74,7 @@ export interface Emulator {
     /** Equals authorityHost: `${baseUrl}/adminapi/beta/{tenant}/InvokeCommand`. */
     readonly baseUrl: string;
     invokeUrl(tenant?: string): string;
-    /** Live: propagationMinutes, nonAdminReply, defaultPageSize, maxPageSize. */
+    /** Live: propagationMinutes, nonAdminReply, defaultPageSize, maxPageSize, firstPartyExchange. */
     readonly switches: ExchangeAdminSwitches;
     /** Emulator-clock time when the last change still propagating reaches SMTP; undefined when none. */
     settledAt(): number | undefined;
@@ -106,8 +106,17 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   }
   const behaviour: Behaviour = { ...defaultBehaviour, ...options.behaviour };
   const switches = defaultGraphSwitches();
-  const ctx: IdpContext = { directory, clock, keys, state, behaviour, graph: switches, authorityHost: '' };
   const exchangeSwitches = defaultExchangeAdminSwitches();
+  const ctx: IdpContext = {
+    directory,
+    clock,
+    keys,
+    state,
+    behaviour,
+    graph: switches,
+    exchange: exchangeSwitches,
+    authorityHost: '',
+  };
   const propagation = new Propagation(directory, clock, () => exchangeSwitches.propagationMinutes);
   const exchangeCtx = {
     directory,

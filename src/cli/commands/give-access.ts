@@ -3,9 +3,16 @@ import { preparePlan } from '../../core/exchange-admin/prepare';
 import { checkSmtpAuth, planEnableSmtpAuth } from '../../core/exchange-admin/smtp-auth';
 import { profileRef } from '../acquire';
 import { resolveProfile, type CliContext } from '../cli-context';
-import { json, line } from '../cli-io';
+import { line } from '../cli-io';
 import { EXIT, type ExitCode } from '../exit-codes';
-import { checkProfile, cliExchangeAdmin, showAndApply, type ExchangeFlags } from '../exchange-run';
+import {
+  checkProfile,
+  cliExchangeAdmin,
+  jsonSink,
+  showAndApply,
+  type ExchangeFlags,
+  type ExchangeRunContext,
+} from '../exchange-run';
 import { renderPlan } from '../render-plan';
 import { renderProblem } from '../render-problem';
 
@@ -14,25 +21,35 @@ export interface GiveAccessFlags extends ExchangeFlags {
   readonly group?: string;
 }
 
+export interface GiveAccessContext extends ExchangeRunContext {
+  /** The Enterprise application object ID the registration recorded, for when the token is not there yet. */
+  readonly servicePrincipalObjectId?: string;
+}
+
 /**
  * `give-access <profile>`: Exchange's part of a set-up, headless. App-only: register the app's service
  * principal in Exchange (with the Enterprise application object ID from its own token) and give it
  * Full Access to the mailbox, or an App RBAC scope over --group. Delegated: read SMTP AUTH for the
  * mailbox and switch it on for that mailbox only. The admin signs in by device code, Exchange is
- * read first so only what is missing runs, and SMTP is checked again afterwards.
+ * read first so only what is missing runs, and SMTP is checked again afterwards. `register --exchange`
+ * calls it in its own process with its admin sign-in (`o.session`) and one JSON document (`o.emit`).
  */
 export async function giveAccessCommand(
   ctx: CliContext,
   ref: string | undefined,
   flags: GiveAccessFlags,
+  o?: GiveAccessContext,
 ): Promise<ExitCode> {
   const profile = await resolveProfile(ctx, ref);
   const out = (l: string) => line(ctx.io.stdout, l);
+  const emit = jsonSink(ctx, o);
   const now = await checkProfile(ctx, profile);
-  if (profile.flow === 'app-only' && !now.servicePrincipalObjectId) {
+  // The token's oid is the truth; the registration's record stands in while Entra replicates.
+  const servicePrincipalObjectId = now.servicePrincipalObjectId ?? o?.servicePrincipalObjectId;
+  if (profile.flow === 'app-only' && !servicePrincipalObjectId) {
     // Without its token the app does not know its Enterprise application object ID.
     if (ctx.json)
-      await json(ctx.io.stdout, {
+      await emit({
         ok: false,
         profile: profileRef(profile),
         fixed: false,
@@ -47,14 +64,14 @@ export async function giveAccessCommand(
         await out(l);
     return EXIT.checkFailed;
   }
-  const admin = await cliExchangeAdmin(ctx, profile, flags);
+  const admin = await cliExchangeAdmin(ctx, profile, flags, o?.session);
   const prepared =
     profile.flow === 'app-only'
       ? await (() => {
           const req: AppAccessRequest = {
             cloud: profile.cloud,
             appId: profile.clientId.trim(),
-            servicePrincipalObjectId: now.servicePrincipalObjectId ?? '',
+            servicePrincipalObjectId: servicePrincipalObjectId ?? '',
             displayName: profile.name,
             mailbox: profile.mailbox,
             ...(profile.fromAddress && profile.fromAddress !== profile.mailbox
@@ -76,7 +93,7 @@ export async function giveAccessCommand(
         );
   if (!prepared.ok) {
     if (ctx.json)
-      await json(ctx.io.stdout, {
+      await emit({
         ok: false,
         profile: profileRef(profile),
         fixed: false,
@@ -86,5 +103,5 @@ export async function giveAccessCommand(
     else for (const l of [...renderPlan(prepared.plan), '', ...renderProblem(prepared.problem)]) await out(l);
     return EXIT.checkFailed;
   }
-  return showAndApply(ctx, profile, prepared.plan, admin, flags);
+  return showAndApply(ctx, profile, prepared.plan, admin, flags, o);
 }

@@ -13,6 +13,7 @@ import { requireKeychain, resolveProfile, type CliContext } from '../cli-context
 import { json, line } from '../cli-io';
 import { EXIT, UsageError, type ExitCode } from '../exit-codes';
 import { terminalBrowser } from '../system-browser';
+import { exchangeFlags, exchangePart } from './register-exchange';
 
 function required(p: Parsed, name: string): string {
   const v = stringOpt(p, name)?.trim();
@@ -36,8 +37,10 @@ function oneOf<T extends string>(
  * `register`: "Create it for me" from a terminal, the same core use case as the window. The
  * administrator signs in in a browser (the address is printed) or with a device code; the
  * profile is created first, so `--continue <profile>` picks up a run that stopped.
+ * `--exchange` then does Exchange's part in the same process (see `exchangePart`).
  */
 export async function registerCommand(ctx: CliContext, p: Parsed): Promise<ExitCode> {
+  const exchange = exchangeFlags(ctx, p);
   await requireKeychain(ctx);
   const deps = { secrets: ctx.secrets, profiles: ctx.profiles };
   let profile: Profile;
@@ -56,6 +59,8 @@ export async function registerCommand(ctx: CliContext, p: Parsed): Promise<ExitC
           `--target ${targetId} is a ${preset.flow} set-up; for ${flow} use ${flow === 'app-only' ? '--target app-only' : 'a delegated target such as --target generic'}`,
         );
     }
+    if (exchange?.group && preset.flow !== 'app-only')
+      throw new UsageError('USAGE', '--group (App RBAC) is for app-only set-ups; delegated ones need SMTP AUTH only');
     const mailbox = required(p, 'mailbox');
     const cloud = oneOf(cloudIdSchema, stringOpt(p, 'cloud') ?? 'global', 'cloud', cloudIdSchema.options);
     const months = Number(stringOpt(p, 'secret-months') ?? '12');
@@ -80,12 +85,16 @@ export async function registerCommand(ctx: CliContext, p: Parsed): Promise<ExitC
         adminClientId: stringOpt(p, 'admin-client-id') ?? '',
         tenant: required(p, 'tenant'),
         customGraphHost: stringOpt(p, 'graph-host') ?? '',
+        // App RBAC over --group: the app is made without SMTP.SendAsApp, which would bypass the scope.
+        appRbac: exchange?.group !== undefined,
       }),
     });
     await line(ctx.io.stderr, `Profile “${profile.name}” (${profile.id}) created; now the administrator signs in.`);
   }
   const rec = profile.registration;
   if (!rec) throw new UsageError('USAGE', `profile "${profile.name}" was not made by register or "Create it for me"`);
+  if (exchange?.group && profile.flow !== 'app-only')
+    throw new UsageError('USAGE', '--group (App RBAC) is for app-only set-ups; delegated ones need SMTP AUTH only');
   const session = await signInAdmin(ctx.secrets, {
     cloud: profile.cloud,
     customAuthorityHost: profile.customAuthorityHost,
@@ -107,43 +116,57 @@ export async function registerCommand(ctx: CliContext, p: Parsed): Promise<ExitC
     });
     const r = done.registration;
     const commands = exchangeCommandsFor(done);
+    const doc = {
+      profile: { id: done.id, name: done.name },
+      tenant: { id: r?.tenantId, name: r?.tenantName, initialDomain: r?.initialDomain },
+      clientId: done.clientId,
+      applicationObjectId: r?.applicationObjectId,
+      servicePrincipalObjectId: r?.servicePrincipalObjectId,
+      credential: done.credential,
+      exchangeCommands: commands,
+    };
+    if (!ctx.json) await printCreated(ctx, done, exchange ? [] : commands);
+    let code: ExitCode = EXIT.ok;
+    let exchangeDoc: Record<string, unknown> | undefined;
+    if (exchange) {
+      if (!ctx.json) await line(ctx.io.stdout, '');
+      ({ code, doc: exchangeDoc } = await exchangePart(ctx, done, exchange, session));
+    }
     if (ctx.json)
       await json(ctx.io.stdout, {
-        ok: true,
-        profile: { id: done.id, name: done.name },
-        tenant: { id: r?.tenantId, name: r?.tenantName, initialDomain: r?.initialDomain },
-        clientId: done.clientId,
-        applicationObjectId: r?.applicationObjectId,
-        servicePrincipalObjectId: r?.servicePrincipalObjectId,
-        credential: done.credential,
-        exchangeCommands: commands,
+        ok: code === EXIT.ok,
+        ...doc,
+        ...(exchangeDoc ? { exchange: exchangeDoc } : {}),
       });
-    else {
-      const out = ctx.io.stdout;
-      await line(out, `✓ Created “${r?.appName}” in ${r?.tenantName} (${r?.initialDomain ?? r?.tenantId})`);
-      await line(out, `  Profile:                      ${done.name} (${done.id})`);
-      await line(out, `  Application (client) ID:      ${done.clientId}`);
-      await line(out, `  Directory (tenant) ID:        ${r?.tenantId}`);
-      await line(out, `  App registration object ID:   ${r?.applicationObjectId}`);
-      await line(out, `  Enterprise app object ID:     ${r?.servicePrincipalObjectId}`);
+    else
       await line(
-        out,
-        `  Credential:                   ${done.credential.kind === 'certificate' ? `certificate ${done.credential.thumbprintSha1} (private key in the keychain)` : `client secret in the keychain${done.credential.kind === 'secret' && done.credential.expiresOn ? `, expires ${done.credential.expiresOn.slice(0, 10)}` : ''}`}`,
-      );
-      if (commands.length) {
-        await line(out, '');
-        await line(out, 'Exchange still needs (Exchange Online PowerShell, as an Exchange administrator):');
-        for (const c of commands) await line(out, `  ${c}`);
-      }
-      await line(
-        out,
+        ctx.io.stdout,
         done.flow === 'delegated'
           ? `Next: smtp-oauth-wizard sign-in "${done.name}" --browser   (the mailbox signs in)`
           : `Next: smtp-oauth-wizard verify "${done.name}"`,
       );
-    }
-    return EXIT.ok;
+    return code;
   } finally {
     session.close();
+  }
+}
+
+async function printCreated(ctx: CliContext, done: Profile, commands: readonly string[]): Promise<void> {
+  const r = done.registration;
+  const out = ctx.io.stdout;
+  await line(out, `✓ Created “${r?.appName}” in ${r?.tenantName} (${r?.initialDomain ?? r?.tenantId})`);
+  await line(out, `  Profile:                      ${done.name} (${done.id})`);
+  await line(out, `  Application (client) ID:      ${done.clientId}`);
+  await line(out, `  Directory (tenant) ID:        ${r?.tenantId}`);
+  await line(out, `  App registration object ID:   ${r?.applicationObjectId}`);
+  await line(out, `  Enterprise app object ID:     ${r?.servicePrincipalObjectId}`);
+  await line(
+    out,
+    `  Credential:                   ${done.credential.kind === 'certificate' ? `certificate ${done.credential.thumbprintSha1} (private key in the keychain)` : `client secret in the keychain${done.credential.kind === 'secret' && done.credential.expiresOn ? `, expires ${done.credential.expiresOn.slice(0, 10)}` : ''}`}`,
+  );
+  if (commands.length) {
+    await line(out, '');
+    await line(out, 'Exchange still needs (Exchange Online PowerShell, as an Exchange administrator):');
+    for (const c of commands) await line(out, `  ${c}`);
   }
 }

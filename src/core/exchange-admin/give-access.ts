@@ -209,7 +209,10 @@ export function planAppAccess(req: AppAccessRequest, state?: AppAccessState, adm
       : undefined;
   return buildPlan({
     kind: 'give-access',
-    title: `Give the app access to ${req.mailbox}`,
+    title:
+      req.model.kind === 'rbac-group'
+        ? `Give the app access to the members of ${req.model.group}`
+        : `Give the app access to ${req.mailbox}`,
     cloud: req.cloud,
     steps: parts.flatMap((p) => p.steps),
     found: parts.flatMap((p) => p.found),

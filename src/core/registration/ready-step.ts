@@ -26,7 +26,8 @@ async function probe(ctx: RunContext): Promise<Probe> {
       skipCache: true,
     });
     if (ctx.plan.consent !== 'application') return { ok: true };
-    // App-only: also wait until the granted role shows in the token.
+    // App-only: also wait until the granted role shows in the token (App RBAC grants none).
+    if (!ctx.plan.permissions.some((p) => p.type === 'Role' && p.value === 'SMTP.SendAsApp')) return { ok: true };
     const roles = decodeJwtPayload(r?.accessToken ?? '')?.roles;
     return Array.isArray(roles) && roles.includes('SMTP.SendAsApp') ? { ok: true } : { ok: false, retry: true };
   } catch (e) {

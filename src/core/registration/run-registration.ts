@@ -94,6 +94,7 @@ export async function runRegistration(profileId: string, deps: RegistrationDeps,
     appName: startRec.appName,
     credential: startRec.credentialKind,
     secretLifetimeMonths: startRec.secretLifetimeMonths,
+    appRbac: startRec.appRbac,
   });
   const ctx: RunContext = {
     deps,

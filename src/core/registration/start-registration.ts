@@ -64,6 +64,7 @@ export async function startRegistration(deps: RegistrationDeps, s: RegistrationS
     appName: s.options.appName,
     credential: s.options.credential,
     secretLifetimeMonths: s.options.secretLifetimeMonths,
+    appRbac: s.options.appRbac,
   });
   const at = new Date(deps.now?.() ?? Date.now()).toISOString();
   const choices = {
@@ -72,6 +73,7 @@ export async function startRegistration(deps: RegistrationDeps, s: RegistrationS
     adminClientId: adminClientIdOf(s.options.adminClientId),
     credentialKind: plan.credential,
     secretLifetimeMonths: s.options.secretLifetimeMonths,
+    appRbac: s.options.appRbac && preset.flow === 'app-only',
   };
   const smtp = defaultSmtpHost(s.cloud, '');
   const fields = {
@@ -97,6 +99,7 @@ export async function startRegistration(deps: RegistrationDeps, s: RegistrationS
         appName: rec.steps.application ? rec.appName : choices.appName,
         graphHost: rec.steps.application ? rec.graphHost : graphHost,
         credentialKind: rec.steps.credential ? rec.credentialKind : choices.credentialKind,
+        appRbac: rec.steps.application ? rec.appRbac : choices.appRbac,
       };
       return {
         ...(rec.steps.application ? { name: fields.name, mailbox, fromAddress: mailbox } : fields),

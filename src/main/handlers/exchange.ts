@@ -5,6 +5,7 @@ import { applyPlan } from '../../core/exchange-admin/apply-plan';
 import { planFix } from '../../core/exchange-admin/fix-it';
 import { inspectAppAccess, planAppAccess, type AppAccessRequest } from '../../core/exchange-admin/give-access';
 import { preparePlan } from '../../core/exchange-admin/prepare';
+import { reuseAdminSession } from '../../core/exchange-admin/reuse-admin-session';
 import { renderRecheck, renderStep } from '../../core/exchange-admin/progress-text';
 import { ONE_HOUR } from '../../core/exchange-admin/propagation-wait';
 import { createExchangeAdminClient, type ExchangeAdminPort } from '../../core/exchange-admin/rest-client';
@@ -23,7 +24,9 @@ import type {
 } from '../../shared/ipc-contract';
 import { problem } from '../../shared/problem';
 import type { Profile } from '../../shared/profile';
+import type { AdminSession } from '../../core/registration/admin-session';
 import type { HandlerContext } from '../ipc/handler-map';
+import type { AdminSessions } from './admin-sessions';
 import type { Operations } from './operations';
 import type { HandlerPorts } from './ports';
 import { viewOf } from './profiles';
@@ -37,50 +40,77 @@ type ApplyRequest = z.output<typeof exchangeApplyRequestSchema>;
  * anything runs), then apply on confirmation and re-check SMTP until it accepts. Plans stay in main
  * under an id, so the window can only run what main built from the profile and its current diagnosis.
  * The admin's sign-in is memory only, one per profile while the app runs; a failed one is not kept.
+ * While "Create it for me"'s own admin sign-in for the profile lasts (`sessions`), it is asked first
+ * for the Exchange token; only when Entra refuses it does the admin sign in again, told why.
  */
-export function createExchangeHandlers(ports: HandlerPorts, operations: Operations) {
-  const admins = new Map<string, ExchangeAdminPort>();
+export function createExchangeHandlers(ports: HandlerPorts, operations: Operations, sessions: AdminSessions) {
+  interface KeptAdmin {
+    readonly port: ExchangeAdminPort;
+    /** The set-up's sign-in it reuses; the port goes when that one ends. */
+    readonly session: AdminSession | undefined;
+    /** Set once Entra refused the set-up's sign-in a token for Exchange. */
+    secondSignIn?: string;
+  }
+  const admins = new Map<string, KeptAdmin>();
   const plans = new Map<string, { readonly profileId: string; readonly plan: ExchangePlan }>();
 
-  const adminFor = async (profile: Profile, ctx: HandlerContext, operationId: string): Promise<ExchangeAdminPort> => {
+  const adminFor = async (profile: Profile, ctx: HandlerContext, operationId: string): Promise<KeptAdmin> => {
+    const session = sessions.get(profile.id);
     const known = admins.get(profile.id);
-    if (known) return known;
+    if (known && known.session === session) return known;
     const network = await resolveNetwork(profile, ports.secrets);
     const { baseUrl, resource } = exchangeAdminEndpoint(profile.cloud, profile.customAuthorityHost);
-    const port = createExchangeAdminClient({
-      baseUrl,
-      resource,
-      tokens: adminTokenSource({
-        profile,
-        network,
-        signIn: (admin, secrets, signal) => {
-          ctx.progress({
-            operationId,
-            stage: 'admin-sign-in',
-            message: 'Sign in as an Exchange administrator in the window that opened…',
-          });
-          return signInDelegated(admin, {
-            secrets,
-            loginWindow: ports.loginWindow,
-            prompt: 'select_account',
-            ...(signal ? { signal } : {}),
-          });
-        },
-      }),
-      http: createHttpClient({
-        extraCaPem: network.extraCaPem,
-        proxyUrl: network.proxyUrl,
-        timeoutMs: network.timeoutMs,
-      }),
+    const signIn = adminTokenSource({
+      profile,
+      network,
+      signIn: (admin, secrets, signal) => {
+        ctx.progress({
+          operationId,
+          stage: 'admin-sign-in',
+          message: `${kept.secondSignIn ? `${kept.secondSignIn} ` : ''}Sign in as an Exchange administrator in the window that opened…`,
+        });
+        return signInDelegated(admin, {
+          secrets,
+          loginWindow: ports.loginWindow,
+          prompt: 'select_account',
+          ...(signal ? { signal } : {}),
+        });
+      },
     });
-    admins.set(profile.id, port);
-    return port;
+    const kept: KeptAdmin = {
+      session,
+      port: createExchangeAdminClient({
+        baseUrl,
+        resource,
+        tokens: reuseAdminSession({
+          session,
+          fallback: signIn,
+          onSecondSignIn: (why) => {
+            kept.secondSignIn = why;
+          },
+        }),
+        http: createHttpClient({
+          extraCaPem: network.extraCaPem,
+          proxyUrl: network.proxyUrl,
+          timeoutMs: network.timeoutMs,
+        }),
+      }),
+    };
+    admins.set(profile.id, kept);
+    return kept;
   };
 
-  const keep = (profileId: string, plan: ExchangePlan, extra: Partial<ExchangePlanView>, upn?: string) => {
+  const keep = (profileId: string, plan: ExchangePlan, extra: Partial<ExchangePlanView>, admin?: KeptAdmin) => {
     const planId = randomUUID();
     plans.set(planId, { profileId, plan });
-    return { planId, plan, ...extra, ...(upn ? { adminUpn: upn } : {}) };
+    const upn = admin?.port.account()?.upn;
+    return {
+      planId,
+      plan,
+      ...extra,
+      ...(upn ? { adminUpn: upn } : {}),
+      ...(admin?.secondSignIn ? { secondSignIn: admin.secondSignIn } : {}),
+    };
   };
 
   const plan = async (req: PlanRequest, ctx: HandlerContext): Promise<ExchangePlanView> => {
@@ -91,12 +121,13 @@ export function createExchangeHandlers(ports: HandlerPorts, operations: Operatio
       const now = await checkProfile(ports, profile, signal);
       const action = req.action;
       if (action.kind === 'fix') return keep(profile.id, fixPlan(profile, now, action.code), {});
-      const admin = await adminFor(profile, ctx, req.operationId);
+      const kept = await adminFor(profile, ctx, req.operationId);
+      const admin = kept.port;
       say('Reading what Exchange has now…');
       const prepared =
         action.kind === 'give-access'
           ? await (() => {
-              const access = accessRequest(profile, now);
+              const access = accessRequest(profile, now, action.group);
               return preparePlan(
                 admin,
                 () => inspectAppAccess(admin, access, signal),
@@ -109,7 +140,7 @@ export function createExchangeHandlers(ports: HandlerPorts, operations: Operatio
               (state, upn) => planEnableSmtpAuth(profile.cloud, profile.mailbox, state, upn),
             );
       if (!prepared.ok) admins.delete(profile.id);
-      return keep(profile.id, prepared.plan, prepared.ok ? {} : { problem: prepared.problem }, admin.account()?.upn);
+      return keep(profile.id, prepared.plan, prepared.ok ? {} : { problem: prepared.problem }, kept);
     });
   };
 
@@ -120,7 +151,7 @@ export function createExchangeHandlers(ports: HandlerPorts, operations: Operatio
     const say = (stage: string, message: string, fraction?: number) =>
       ctx.progress({ operationId: req.operationId, stage, message, ...(fraction !== undefined ? { fraction } : {}) });
     return operations.run(req.operationId, ctx.signal, async (signal) => {
-      const admin = await adminFor(profile, ctx, req.operationId);
+      const admin = (await adminFor(profile, ctx, req.operationId)).port;
       const applied = await applyPlan(kept.plan, admin, {
         signal,
         recheck: (s) => checkProfile(ports, profile, s),
@@ -174,7 +205,8 @@ function fixPlan(profile: Profile, now: ProfileCheck, code: string): ExchangePla
   });
 }
 
-function accessRequest(profile: Profile, now: ProfileCheck): AppAccessRequest {
+/** Full Access to the profile's mailbox, or with `group` an App RBAC scope over that mail-enabled group. */
+function accessRequest(profile: Profile, now: ProfileCheck, group?: string): AppAccessRequest {
   if (profile.flow !== 'app-only' || !now.servicePrincipalObjectId)
     throw new ProblemError(
       problem({
@@ -194,7 +226,7 @@ function accessRequest(profile: Profile, now: ProfileCheck): AppAccessRequest {
     displayName: profile.name,
     mailbox: profile.mailbox,
     ...(profile.fromAddress && profile.fromAddress !== profile.mailbox ? { fromAddress: profile.fromAddress } : {}),
-    model: { kind: 'mailbox-permission' },
+    model: group ? { kind: 'rbac-group', group } : { kind: 'mailbox-permission' },
     tokenHasSendAsAppRole: now.sendAsAppRole ?? false,
   };
 }

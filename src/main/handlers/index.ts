@@ -1,4 +1,5 @@
 import type { HandlerMap } from '../ipc/handler-map';
+import { createAdminSessions } from './admin-sessions';
 import { appInfo } from './app-info';
 import { checkCertificate, pickCertificate } from './certificate-pick';
 import { createExchangeHandlers } from './exchange';
@@ -19,8 +20,10 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
   const tokens = createTokenHandlers(ports, operations);
   const transfer = createTransferHandlers(ports);
   const bulk = createBulkHandlers(ports, operations);
-  const exchange = createExchangeHandlers(ports, operations);
-  const registration = createRegistrationHandlers(ports, operations);
+  // "Create it for me"'s admin sign-ins, which Exchange's part asks first for its token.
+  const adminSessions = createAdminSessions();
+  const exchange = createExchangeHandlers(ports, operations, adminSessions);
+  const registration = createRegistrationHandlers(ports, operations, adminSessions);
   return {
     'app:info': () => appInfo(ports),
     'profiles:list': () => ports.profiles.list(),
@@ -73,5 +76,6 @@ export function createHandlers(ports: HandlerPorts): HandlerMap {
     'registration:start': registration.start,
     'registration:run': registration.run,
     'registration:remove': registration.remove,
+    'registration:end': registration.end,
   };
 }

@@ -9,12 +9,13 @@ import type { ProfileView } from '../../shared/ipc-contract';
 import type { Profile } from '../../shared/profile';
 import { exchangeCommandsFor } from '../../core/registration/exchange-commands';
 import { resolveNetwork } from '../../core/net/resolve-network';
-import { signInAdmin, type AdminSession } from '../../core/registration/admin-session';
+import { signInAdmin } from '../../core/registration/admin-session';
 import { removeRegistration } from '../../core/registration/remove-registration';
 import { notCreatedByApp, runRegistration } from '../../core/registration/run-registration';
 import type { RegistrationDeps } from '../../core/registration/run-context';
 import { startRegistration } from '../../core/registration/start-registration';
 import type { HandlerContext } from '../ipc/handler-map';
+import type { AdminSessions } from './admin-sessions';
 import type { Operations } from './operations';
 import type { HandlerPorts } from './ports';
 import { viewOf } from './profiles';
@@ -24,11 +25,11 @@ type RunRequest = z.output<typeof registrationRunRequestSchema>;
 
 /**
  * "Create it for me" for the window. The administrator's sign-in is kept in this process's
- * memory only, per set-up, so Continue and Remove need no second sign-in while a new set-up
- * always shows who signs in; the window never receives a token, a secret or a key.
+ * memory only, per set-up (`sessions`), so Continue, Remove and Exchange's part need no second
+ * sign-in while a new set-up always shows who signs in; `end` forgets it when the set-up is closed
+ * or finished. The window never receives a token, a secret or a key.
  */
-export function createRegistrationHandlers(ports: HandlerPorts, operations: Operations) {
-  const sessions = new Map<string, AdminSession>();
+export function createRegistrationHandlers(ports: HandlerPorts, operations: Operations, sessions: AdminSessions) {
   const deps: RegistrationDeps = {
     secrets: ports.secrets,
     profiles: ports.profiles,
@@ -44,8 +45,7 @@ export function createRegistrationHandlers(ports: HandlerPorts, operations: Oper
     const key = p.id;
     const kept = sessions.get(key);
     if (kept && !req.newSignIn) return kept;
-    kept?.close();
-    sessions.delete(key);
+    sessions.end(key);
     const say = (stage: string, message: string, extra: { userCode?: string; verificationUri?: string } = {}) =>
       ctx.progress({ operationId: req.operationId, stage, message, ...extra });
     say(
@@ -70,7 +70,7 @@ export function createRegistrationHandlers(ports: HandlerPorts, operations: Oper
       signal,
       ...(req.newSignIn ? { prompt: 'select_account' as const } : {}),
     });
-    sessions.set(key, fresh);
+    sessions.keep(key, fresh);
     return fresh;
   }
 
@@ -134,11 +134,15 @@ export function createRegistrationHandlers(ports: HandlerPorts, operations: Oper
         message: `Removing “${profile.registration?.appName}”…`,
       });
       const removed = await removeRegistration(profile.id, deps, { session: admin, signal });
-      admin.close();
-      sessions.delete(profile.id);
+      sessions.end(profile.id);
       return removed;
     });
   };
 
-  return { start, run, remove };
+  /** The set-up was closed or finished: its administrator sign-in ends with it. */
+  const end = async (req: { profileId: string }): Promise<{ readonly ended: boolean }> => ({
+    ended: sessions.end(req.profileId),
+  });
+
+  return { start, run, remove, end };
 }

@@ -10,6 +10,7 @@ import { formIssues, issuesByField } from './form-issues';
 import type { FieldBinding } from './form-field';
 import { LeaveDialog } from './leave-dialog';
 import { CreatedByAppNote } from './registration/created-by-app-note';
+import { useEndAdminSignIn } from './registration/use-end-admin-sign-in';
 import { AppRegistrationStep } from './steps/create-registration-step';
 import { DetailsStep } from './steps/details-step';
 import { ExportStep } from './steps/export-step';
@@ -64,6 +65,7 @@ export function Wizard({ start, draftId, note, onClose }: WizardProps) {
   const preset = form.targetId ? targetPreset(form.targetId) : undefined;
   const { save, saveDetails, focusProblem } = useSaveDetails(state, dispatch, issues, contentRef);
   const draft = useDraft({ enabled: !state.view, ...(draftId ? { initialId: draftId } : {}), form, step });
+  useEndAdminSignIn(profile?.id, profile?.registration !== undefined);
 
   // Each step change moves focus to the step's heading, for keyboard and screen-reader users.
   useEffect(() => {

@@ -13,6 +13,17 @@ export interface ExchangeAdminSwitches {
   defaultPageSize: number;
   /** The most rows a page holds whatever the client asks for (lets tests make the client follow nextLink). */
   maxPageSize: number;
+  /**
+   * Whether a Microsoft first-party public client (Microsoft Graph Command Line Tools, 14d82eec, which
+   * "Create it for me" signs the admin in with) may get a token for Exchange Online with Exchange.Manage.
+   * Default 'not-preauthorized': the reference (§13.1.2) marks it [UNCONFIRMED] for 14d82eec, and
+   * Entra's AADSTS65002 text says a Microsoft-owned client needs the API owner's preauthorization,
+   * which no Microsoft page documents for this pair; so the faithful default is the refusal, and the
+   * product must cope with it (a second sign-in with Exchange Online PowerShell's client).
+   * 'preauthorized': the token is issued with Exchange.Manage and no consent page, as preauthorized
+   * first-party clients get it.
+   */
+  firstPartyExchange: 'not-preauthorized' | 'preauthorized';
 }
 
 export const defaultExchangeAdminSwitches = (): ExchangeAdminSwitches => ({
@@ -20,4 +31,5 @@ export const defaultExchangeAdminSwitches = (): ExchangeAdminSwitches => ({
   nonAdminReply: 'cmdlet-not-recognized',
   defaultPageSize: 100,
   maxPageSize: 1000,
+  firstPartyExchange: 'not-preauthorized',
 });

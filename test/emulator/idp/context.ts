@@ -4,6 +4,7 @@ import { type Clock } from '../clock';
 import { type KeyMaterial } from '../make-keys';
 import { type IdpState } from './state';
 import { type GraphSwitches } from '../graph/switches';
+import { type ExchangeAdminSwitches } from '../exchange-admin/switches';
 
 export interface Behaviour {
   /** Code returned for an expired authorization code: 70000 or 70008 (§5.1 lists both). */
@@ -54,6 +55,8 @@ export interface IdpContext {
   readonly behaviour: Behaviour;
   /** Directory behaviour shared with the Graph stand-in (replication delay, app policies). */
   readonly graph: GraphSwitches;
+  /** The Exchange stand-in's live switches (which first-party clients get Exchange tokens). */
+  readonly exchange: ExchangeAdminSwitches;
   /** 'https://127.0.0.1:PORT' once listening. */
   authorityHost: string;
 }

@@ -5,7 +5,7 @@ import { consentedKeys, requiredKeys } from './consent';
 import { v2Issuer } from './discovery';
 import { AadstsError } from './errors';
 import { clientInfo, mintAccessToken, mintIdToken, mintOpaqueAccessToken } from './mint';
-import { GRAPH, parseScopes, permissionName, type Family } from './scopes';
+import { GRAPH, parseScopes, permissionKey, permissionName, type Family } from './scopes';
 import { opaque, type Grant } from './state';
 import { type ClientAuthKind } from './client-auth';
 
@@ -29,11 +29,17 @@ export function issueUserTokens(ctx: IdpContext, i: IssueInput): Record<string, 
   // §1.5/§6: several resources -> the token is for the FIRST one; OIDC-only -> Microsoft Graph.
   const family: Family = first?.family ?? 'graph';
   const audience = first?.resource ?? GRAPH;
-  // A Microsoft-owned client ID is not pre-authorised for Exchange (AADSTS65002).
-  if (i.app.firstParty && family !== 'graph')
+  // A Microsoft-owned client ID is not pre-authorised for Exchange (AADSTS65002) unless the switch says
+  // it is; then it gets what its preauthorization grants (Exchange.Manage), without consent.
+  const preauthorized =
+    i.app.firstParty && family === 'exchange' && ctx.exchange.firstPartyExchange === 'preauthorized';
+  if (i.app.firstParty && family !== 'graph' && !preauthorized)
     throw new AadstsError(65002, { appId: i.app.clientId, resource: audience });
-  const consented = consentedKeys(ctx, i.app, i.grant.user.upn);
+  const consented = preauthorized
+    ? new Set([permissionKey('exchange', 'Exchange.Manage')])
+    : consentedKeys(ctx, i.app, i.grant.user.upn);
   const missing = requiredKeys(i.app, parsed, family).filter((k) => !consented.has(k));
+  if (missing.length > 0 && preauthorized) throw new AadstsError(65002, { appId: i.app.clientId, resource: audience });
   if (missing.length > 0) throw new AadstsError(65001, { appId: i.app.clientId, appName: i.app.displayName });
   const scp = [...consented].filter((k) => k.startsWith(`${family}/`)).map(permissionName);
   const accessToken =

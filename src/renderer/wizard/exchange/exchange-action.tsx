@@ -86,6 +86,14 @@ export function ExchangeAction({ profileId, action, onFixed, onClose }: Exchange
   const runnable = !view.problem && !view.plan.blocked && view.plan.steps.length > 0;
   return (
     <section className={styles.box} aria-label="Exchange Online change" data-testid="exchange-action">
+      {view.secondSignIn && (
+        <MessageBar intent="info" layout="multiline" data-testid="exchange-second-sign-in">
+          <MessageBarBody>
+            <MessageBarTitle>Why you were asked to sign in again</MessageBarTitle>
+            {view.secondSignIn}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {view.adminUpn && <Text size={200}>Signed in to Exchange Online as {view.adminUpn}.</Text>}
       {view.problem && <ProblemView problem={view.problem} />}
       <PlanView plan={view.plan} {...(applied ? { outcomes: applied.run.steps } : {})} />
