@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
  * a field): files stamped under the old rules are then validated again. A test records the
  * schema's fingerprint per revision and fails when the schema changed without a bump.
  */
-export const PROFILE_RULES_REVISION = 1;
+export const PROFILE_RULES_REVISION = 2;
 
 const OPEN = '{\n "checked": "';
 const CLOSE = '",\n';

@@ -126,7 +126,8 @@ describe('the profile file\'s "checked" stamp', () => {
     // src/core/profiles/checked-stamp.ts and record the new fingerprint here, so files checked
     // under the old rules are validated again. (Checks inside refinements count as changes too.)
     // The JSON Schema holds the shape and bounds; the checks in refinements live in these files.
-    const recorded: Record<number, string> = { 1: '442678e9b7f3f14f' };
+    // 2: the registration record's appRbac (issue 15).
+    const recorded: Record<number, string> = { 1: '442678e9b7f3f14f', 2: '76c04ebed5234de7' };
     const hash = createHash('sha256').update(
       JSON.stringify(z.toJSONSchema(profileSchema, { unrepresentable: 'any', io: 'input' })),
     );
